@@ -1,0 +1,21 @@
+package com.keydesk.app;
+
+import com.keydesk.cli.Cli;
+
+/**
+ * The one entry point of keydesk.jar. No command word (global options allowed): the desktop app.
+ * A command word: the command line. Deliberately not a JavaFX Application: with JavaFX on the
+ * class path, a main class that extends Application will not start from a plain jar.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        QuietLogging.install();
+        if (Cli.hasCommandWord(args)) {
+            System.exit(Cli.run(args, System.in, System.out, System.err, System.getenv()));
+        }
+        DesktopLauncher.launch(args);
+    }
+}

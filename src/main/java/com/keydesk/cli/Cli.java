@@ -1,0 +1,107 @@
+package com.keydesk.cli;
+
+import com.keydesk.domain.KeyDeskException;
+import com.keydesk.store.StoreLocation;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The command line: a thin layer over the services. Each failure is one sentence on stderr and
+ * an exit code from {@link ExitCode}; never a stack trace (unless KEYDESK_DEBUG is set).
+ */
+public final class Cli {
+    static final Set<String> GLOBAL_VALUED = Set.of("--data", "--user");
+    static final String VERSION = versionText();
+
+    private Cli() {
+    }
+
+    /** True when the arguments hold a command word after the global options (else: start the desktop app). */
+    public static boolean hasCommandWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (GLOBAL_VALUED.contains(args[i])) {
+                i++;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(args, in, out, err, env, Clock.systemUTC());
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        String data = null;
+        String user = env.get("KEYDESK_USER");
+        List<String> words = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                if (words.isEmpty() && GLOBAL_VALUED.contains(args[i])) {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException(args[i] + " needs a value.");
+                    }
+                    String value = args[++i];
+                    if (args[i - 1].equals("--data")) {
+                        data = value;
+                    } else {
+                        user = value;
+                    }
+                } else {
+                    words.add(args[i]);
+                }
+            }
+            if (words.isEmpty() || words.getFirst().equals("help") || words.getFirst().equals("--help")) {
+                out.print(Help.TEXT);
+                return words.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+            }
+            if (words.getFirst().equals("--version") || words.getFirst().equals("version")) {
+                out.println("KeyDesk " + VERSION);
+                return ExitCode.OK;
+            }
+            Path folder = StoreLocation.resolve(data, env, System.getProperty("os.name"), System.getProperty("user.home"));
+            try (Context ctx = new Context(folder, user, env, in, out, err, clock)) {
+                Commands.dispatch(ctx, words);
+            }
+            return ExitCode.OK;
+        } catch (KeyDeskException e) {
+            err.println("keydesk: " + e.getMessage());
+            debug(env, err, e);
+            return ExitCode.of(e);
+        } catch (RuntimeException e) {
+            err.println("keydesk: unexpected error (" + e.getClass().getSimpleName()
+                    + "). Set KEYDESK_DEBUG=1 to see the details.");
+            debug(env, err, e);
+            return ExitCode.INTERNAL_ERROR;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static void debug(Map<String, String> env, PrintStream err, Throwable e) {
+        if (env.get("KEYDESK_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+    }
+
+    /** From a resource Maven fills in at build time, so the version has one source: the pom. */
+    private static String versionText() {
+        try (var in = Cli.class.getResourceAsStream("/keydesk/version.properties")) {
+            var props = new java.util.Properties();
+            if (in != null) {
+                props.load(in);
+            }
+            return props.getProperty("version", "development");
+        } catch (java.io.IOException e) {
+            return "development";
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.keydesk.crypto;
+
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+
+import java.util.Arrays;
+
+/**
+ * Argon2id hashes for key secrets and passwords. The type is chosen explicitly: argon2-jvm's
+ * default is Argon2i. Slow on purpose: never call it on the JavaFX thread.
+ */
+public final class Argon2idHasher {
+    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    private final Argon2Params params;
+
+    public Argon2idHasher(Argon2Params params) {
+        this.params = params;
+    }
+
+    public Argon2Params params() {
+        return params;
+    }
+
+    /** Hashes and then wipes the given characters. */
+    public String hash(char[] secret) {
+        try {
+            return argon2.hash(params.iterations(), params.memoryKiB(), params.parallelism(), secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+
+    /** Checks the characters against a stored hash (whose own parameters apply) and then wipes them. */
+    public boolean verify(String storedHash, char[] secret) {
+        try {
+            return storedHash != null && storedHash.startsWith("$argon2id$") && argon2.verify(storedHash, secret);
+        } finally {
+            Arrays.fill(secret, '\0');
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.keydesk.domain;
+
+import java.time.Instant;
+
+/**
+ * An API key as people see it: every field of Files.com's key except the secret, which is
+ * never stored and so cannot appear here.
+ *
+ * @param userId        the owner, or null for a site-wide key
+ * @param ownerUsername the owner's username, or null for a site-wide key
+ * @param createdBy     username of whoever created it (null if that user no longer exists)
+ */
+public record ApiKey(
+        long id,
+        String name,
+        String description,
+        Long userId,
+        String ownerUsername,
+        boolean ownerIsAdmin,
+        boolean ownerActive,
+        PermissionSet permissionSet,
+        PermissionSet previousPermissionSet,
+        boolean disabledByAdmin,
+        String descriptiveLabel,
+        Instant createdAt,
+        String createdBy,
+        Instant expiresAt,
+        Instant lastUseAt) {
+
+    public KeyType type() {
+        return userId == null ? KeyType.SITE : KeyType.USER;
+    }
+
+    public boolean isExpired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public KeyStatus status(Instant now) {
+        if (isExpired(now)) {
+            return KeyStatus.EXPIRED;
+        }
+        return permissionSet == PermissionSet.NONE ? KeyStatus.DISABLED : KeyStatus.ACTIVE;
+    }
+
+    /** A site key, or a key of an administrator, can do anything on the site. */
+    public boolean hasFullSitePower() {
+        return type() == KeyType.SITE || ownerIsAdmin;
+    }
+}

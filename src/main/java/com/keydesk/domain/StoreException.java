@@ -1,0 +1,22 @@
+package com.keydesk.domain;
+
+/** The store cannot be used: missing, in use by another process, written by a newer KeyDesk, damaged. */
+public class StoreException extends KeyDeskException {
+    public enum Reason { MISSING, IN_USE, NEWER_VERSION, UNREADABLE, ALREADY_EXISTS }
+
+    private final Reason reason;
+
+    public StoreException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public StoreException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

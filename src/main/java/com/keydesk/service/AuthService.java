@@ -1,0 +1,101 @@
+package com.keydesk.service;
+
+import com.keydesk.crypto.Argon2idHasher;
+import com.keydesk.domain.AuditEntry;
+import com.keydesk.domain.AuthenticationException;
+import com.keydesk.domain.Texts;
+import com.keydesk.domain.User;
+import com.keydesk.store.Database;
+import com.keydesk.store.ThrottleRepository;
+import com.keydesk.store.ThrottleRepository.State;
+import com.keydesk.store.Times;
+import com.keydesk.store.UserRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Sign-in. An unknown user and a wrong password get the same answer in about the same time (a
+ * dummy hash is checked). After {@link #FREE_ATTEMPTS} failures for a username, known or not,
+ * each further failure doubles a waiting time kept in the store, so a restart does not reset it.
+ */
+public final class AuthService {
+    static final int FREE_ATTEMPTS = 3;
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    private static final String WRONG = "Sign-in failed: the username or password is wrong.";
+
+    private final Database db;
+    private final AuditLog audit;
+    private final Argon2idHasher hasher;
+    private final DummyHash dummyHash;
+    private final Clock clock;
+
+    AuthService(Database db, AuditLog audit, Argon2idHasher hasher, DummyHash dummyHash, Clock clock) {
+        this.db = db;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.dummyHash = dummyHash;
+        this.clock = clock;
+    }
+
+    /** Returns a session, or throws {@link AuthenticationException}. The password array is wiped. */
+    public Session signIn(String username, char[] password) {
+        try {
+            String name = username == null ? "" : username.strip();
+            String digest = AuditChain.sha256(UserRepository.usernameKey(name));
+            Instant now = clock.instant();
+            Optional<State> throttle = db.inTransaction(cfg -> new ThrottleRepository(cfg.dsl()).find(digest));
+            if (throttle.isPresent() && now.isBefore(throttle.get().blockedUntil())) {
+                long seconds = Math.max(1, Duration.between(now, throttle.get().blockedUntil()).toSeconds());
+                throw new AuthenticationException("Too many failed sign-ins for this username. Try again in "
+                        + seconds + " second" + (seconds == 1 ? "" : "s") + ".");
+            }
+            Optional<User> user = db.inTransaction(cfg -> new UserRepository(cfg.dsl()).findByUsername(name));
+            Optional<String> stored = user.flatMap(u -> db.inTransaction(cfg ->
+                    new UserRepository(cfg.dsl()).passwordHash(u.id())));
+            boolean matches = hasher.verify(stored.orElse(dummyHash.get()), password == null ? new char[0] : password.clone());
+            if (user.isPresent() && matches) {
+                if (!user.get().active()) {
+                    recordFailure(name, digest, throttle, "deactivated");
+                    throw new AuthenticationException("This account is deactivated. Ask an administrator.");
+                }
+                db.inTransaction(cfg -> {
+                    new ThrottleRepository(cfg.dsl()).clear(digest);
+                    return null;
+                });
+                return new Session(user.get().id(), user.get().username());
+            }
+            recordFailure(name, digest, throttle, user.isPresent() ? "wrong password" : "unknown user");
+            throw new AuthenticationException(WRONG);
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /** The wait after the given number of consecutive failures: none at first, then doubling, capped. */
+    static Duration delayAfter(int failures) {
+        if (failures < FREE_ATTEMPTS) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - FREE_ATTEMPTS, 20);
+        Duration delay = Duration.ofSeconds(1L << doublings);
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    private void recordFailure(String name, String digest, Optional<State> before, String why) {
+        int failures = before.map(State::failures).orElse(0) + 1;
+        Instant now = Times.storable(clock.instant());
+        db.inTransaction(cfg -> {
+            new ThrottleRepository(cfg.dsl()).save(digest, new State(failures, now.plus(delayAfter(failures))));
+            // The audit names the username as typed (made printable); it says why only to administrators.
+            audit.append(cfg.dsl(), Texts.printable(name), "auth.sign_in_failed", "user:" + Texts.printable(name),
+                    AuditEntry.OUTCOME_FAILED, why + ", failure " + failures);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package com.keydesk.service;
+
+import com.keydesk.domain.AuditEntry;
+import com.keydesk.domain.AuthenticationException;
+import com.keydesk.domain.PermissionDeniedException;
+import com.keydesk.store.Database;
+import com.keydesk.store.UserRepository;
+import org.jooq.DSLContext;
+
+/**
+ * How every signed-in operation runs: one transaction, the actor reloaded from the store (so a
+ * deactivation or demotion counts at once), and a denied attempt audited and reported.
+ */
+final class Guard {
+    interface Work<T> {
+        T run(DSLContext tx, Actor actor);
+    }
+
+    private final Database db;
+    private final AuditLog audit;
+
+    Guard(Database db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    <T> T run(Session session, Work<T> work) {
+        if (session == null) {
+            throw new AuthenticationException("Sign in first.");
+        }
+        try {
+            return db.inTransaction(cfg -> {
+                DSLContext tx = cfg.dsl();
+                return work.run(tx, actor(tx, session));
+            });
+        } catch (Denied denied) {
+            audit.appendAlone(denied.actor(), denied.action(), denied.target(), AuditEntry.OUTCOME_DENIED,
+                    denied.getMessage());
+            throw new PermissionDeniedException(denied.getMessage());
+        }
+    }
+
+    static Actor actor(DSLContext tx, Session session) {
+        return new UserRepository(tx).findById(session.userId())
+                .filter(u -> u.active())
+                .map(Actor::new)
+                .orElseThrow(() -> new AuthenticationException(
+                        "Your account is no longer active. Ask an administrator, then sign in again."));
+    }
+}

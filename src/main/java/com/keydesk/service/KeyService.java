@@ -1,0 +1,263 @@
+package com.keydesk.service;
+
+import com.keydesk.crypto.Argon2idHasher;
+import com.keydesk.crypto.GeneratedKey;
+import com.keydesk.crypto.KeyFormat;
+import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.ConflictException;
+import com.keydesk.domain.IssuedKey;
+import com.keydesk.domain.KeyEdit;
+import com.keydesk.domain.KeyStatus;
+import com.keydesk.domain.KeyType;
+import com.keydesk.domain.NewKey;
+import com.keydesk.domain.NotFoundException;
+import com.keydesk.domain.PermissionSet;
+import com.keydesk.domain.Secret;
+import com.keydesk.domain.Site;
+import com.keydesk.domain.Texts;
+import com.keydesk.domain.User;
+import com.keydesk.domain.ValidationException;
+import com.keydesk.store.KeyRepository;
+import com.keydesk.store.SiteRepository;
+import com.keydesk.store.Times;
+import com.keydesk.store.UserRepository;
+import org.jooq.DSLContext;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import static com.keydesk.domain.AuditEntry.OUTCOME_OK;
+
+/**
+ * Site-wide and user API keys: every rule of their lifecycle. Blocking and slow (Argon2id):
+ * never call it on the JavaFX thread.
+ */
+public final class KeyService {
+    private final Guard guard;
+    private final AuditLog audit;
+    private final KeyFormat format;
+    private final Argon2idHasher hasher;
+    private final Clock clock;
+
+    KeyService(Guard guard, AuditLog audit, KeyFormat format, Argon2idHasher hasher, Clock clock) {
+        this.guard = guard;
+        this.audit = audit;
+        this.format = format;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Creates a key. The returned secret is the only copy there will ever be: show it once. */
+    public IssuedKey create(Session session, NewKey request) {
+        return guard.run(session, (tx, actor) -> {
+            String action = "api_key.created";
+            Site site = site(tx);
+            User owner = request.type() == KeyType.USER ? activeOwner(tx, request.ownerUsername()) : null;
+            Policy.requireCanCreate(actor, site, request.type(), owner == null ? -1 : owner.id(), action);
+            PermissionSet permission = initialPermission(request);
+            Attributes attributes = new Attributes(Validation.keyName(request.name()),
+                    Validation.description(request.description()), owner == null ? null : owner.id(),
+                    permission, Validation.expiry(request.expiresAt(), now()));
+            IssuedKey issued = insert(tx, actor, request.type(), attributes);
+            audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()));
+            return issued;
+        });
+    }
+
+    /** Every key the actor may see: all for an administrator, their own for anyone else. Newest first. */
+    public List<ApiKey> list(Session session) {
+        return guard.run(session, (tx, actor) -> new KeyRepository(tx).list(actor.isAdmin() ? null : actor.id()));
+    }
+
+    public ApiKey show(Session session, long keyId) {
+        return guard.run(session, (tx, actor) -> {
+            ApiKey key = find(tx, keyId);
+            Policy.requireCanSee(actor, key, "api_key.viewed");
+            return key;
+        });
+    }
+
+    /** Sets the permission set to {@code none}; remembers the previous one for {@link #enable}. */
+    public ApiKey disable(Session session, long keyId) {
+        return guard.run(session, (tx, actor) -> {
+            String action = "api_key.disabled";
+            ApiKey key = find(tx, keyId);
+            Policy.requireCanDisable(actor, key, action);
+            if (key.permissionSet() == PermissionSet.NONE) {
+                throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already disabled.");
+            }
+            KeyRepository keys = new KeyRepository(tx);
+            keys.setPermission(keyId, PermissionSet.NONE, key.permissionSet(), actor.isAdmin());
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
+                    "was " + key.permissionSet().wireName());
+            return find(tx, keyId);
+        });
+    }
+
+    /** Restores the remembered permission set, or the one chosen (user keys; site keys are always full). */
+    public ApiKey enable(Session session, long keyId, PermissionSet chosen) {
+        return guard.run(session, (tx, actor) -> {
+            String action = "api_key.enabled";
+            ApiKey key = find(tx, keyId);
+            Policy.requireCanEnable(actor, site(tx), key, action);
+            if (key.permissionSet() != PermissionSet.NONE) {
+                throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already enabled.");
+            }
+            if (key.isExpired(now())) {
+                throw new ConflictException("Key " + keyId + " (" + key.name()
+                        + ") has expired and cannot be enabled; create a new key instead.");
+            }
+            PermissionSet restored = chosen != null ? chosen
+                    : key.previousPermissionSet() != null ? key.previousPermissionSet() : PermissionSet.FULL;
+            requireUsablePermission(key.type(), restored);
+            new KeyRepository(tx).setPermission(keyId, restored, null, false);
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, "now " + restored.wireName());
+            return find(tx, keyId);
+        });
+    }
+
+    /** Changes name, description or expiry; a non-administrator owner may only bring the expiry earlier. */
+    public ApiKey update(Session session, long keyId, KeyEdit edit) {
+        return guard.run(session, (tx, actor) -> {
+            String action = "api_key.updated";
+            ApiKey key = find(tx, keyId);
+            Instant expiry = edit.removeExpiry() ? null : edit.expiresAt() != null ? edit.expiresAt() : key.expiresAt();
+            Policy.requireCanEdit(actor, site(tx), key, expiry, action);
+            String name = edit.name() != null ? Validation.keyName(edit.name()) : key.name();
+            String description = edit.description() != null ? Validation.description(edit.description()) : key.description();
+            if (edit.expiresAt() != null) {
+                Validation.expiry(edit.expiresAt(), now());
+            }
+            new KeyRepository(tx).update(keyId, name, description, expiry);
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
+                    changes(key, name, description, expiry));
+            return find(tx, keyId);
+        });
+    }
+
+    /** Deletes the key for good. The audit log keeps the record that it existed. */
+    public void revoke(Session session, long keyId) {
+        guard.run(session, (tx, actor) -> {
+            String action = "api_key.revoked";
+            ApiKey key = find(tx, keyId);
+            Policy.requireCanRevoke(actor, site(tx), key, action);
+            new KeyRepository(tx).delete(keyId);
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, describe(key));
+            return null;
+        });
+    }
+
+    /**
+     * "I lost this key": in one transaction, revokes the key and creates a new one with the same
+     * name, description, owner, permission set and expiry. The new secret is shown once.
+     */
+    public IssuedKey replace(Session session, long keyId) {
+        return guard.run(session, (tx, actor) -> {
+            String action = "api_key.replaced";
+            ApiKey old = find(tx, keyId);
+            Policy.requireCanRevoke(actor, site(tx), old, action);
+            if (old.isExpired(now())) {
+                throw new ConflictException("Key " + keyId + " (" + old.name()
+                        + ") has expired; revoke it and create a new key with a new expiry instead.");
+            }
+            if (old.type() == KeyType.USER && !old.ownerActive()) {
+                throw new ConflictException("The owner of key " + keyId + " is deactivated; no new key can be made for them.");
+            }
+            KeyRepository keys = new KeyRepository(tx);
+            IssuedKey issued = insert(tx, actor, old.type(), new Attributes(old.name(), old.description(),
+                    old.userId(), old.permissionSet(), old.expiresAt()));
+            keys.copyDisableState(keyId, issued.key().id());
+            keys.delete(keyId);
+            audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK,
+                    "replaces api_key:" + keyId + " (" + old.descriptiveLabel() + ") with api_key:"
+                            + issued.key().id() + " (" + issued.key().descriptiveLabel() + ")");
+            return new IssuedKey(find(tx, issued.key().id()), issued.secret());
+        });
+    }
+
+    private record Attributes(String name, String description, Long ownerId, PermissionSet permission,
+                              Instant expiresAt) {
+    }
+
+    private IssuedKey insert(DSLContext tx, Actor actor, KeyType type, Attributes a) {
+        GeneratedKey generated = format.generate(type);
+        String hash = hasher.hash(generated.secretPart().toCharArray());
+        long id = new KeyRepository(tx).insert(new KeyRepository.NewRow(generated.lookupId(), hash, a.name(),
+                a.description(), a.ownerId(), a.permission(), generated.label(), now(), actor.id(), a.expiresAt()));
+        return new IssuedKey(find(tx, id), new Secret(generated.text()));
+    }
+
+    private static PermissionSet initialPermission(NewKey request) {
+        PermissionSet permission = request.permissionSet() == null ? PermissionSet.FULL : request.permissionSet();
+        if (permission == PermissionSet.NONE) {
+            throw new ValidationException("permission",
+                    "A new key cannot start disabled; choose a permission set other than none.");
+        }
+        requireUsablePermission(request.type(), permission);
+        return permission;
+    }
+
+    private static void requireUsablePermission(KeyType type, PermissionSet permission) {
+        if (permission == PermissionSet.NONE) {
+            throw new ValidationException("permission", "To switch a key off, disable it.");
+        }
+        if (type == KeyType.SITE && permission != PermissionSet.FULL) {
+            throw new ValidationException("permission", "A site-wide key always has the full permission set.");
+        }
+    }
+
+    private User activeOwner(DSLContext tx, String username) {
+        if (username == null || username.isBlank()) {
+            throw new ValidationException("owner", "A user key needs an owner: choose the user it belongs to.");
+        }
+        User owner = new UserRepository(tx).findByUsername(username.strip())
+                .orElseThrow(() -> new NotFoundException("There is no user named \""
+                        + Texts.printable(username) + "\"."));
+        if (!owner.active()) {
+            throw new ConflictException("User " + owner.username() + " is deactivated; no new key can be made for them.");
+        }
+        return owner;
+    }
+
+    static ApiKey find(DSLContext tx, long keyId) {
+        return new KeyRepository(tx).findById(keyId)
+                .orElseThrow(() -> new NotFoundException("There is no key with id " + keyId + "."));
+    }
+
+    static Site site(DSLContext tx) {
+        return new SiteRepository(tx).find().orElseThrow(() -> new IllegalStateException("The store has no site"));
+    }
+
+    private Instant now() {
+        return Times.storable(clock.instant());
+    }
+
+    private static String describe(ApiKey key) {
+        return "name=\"" + key.name() + "\" label=" + key.descriptiveLabel() + " type=" + key.type().name().toLowerCase(Locale.ROOT)
+                + (key.ownerUsername() == null ? "" : " owner=" + key.ownerUsername())
+                + " permission=" + key.permissionSet().wireName()
+                + (key.expiresAt() == null ? "" : " expires=" + key.expiresAt());
+    }
+
+    private static String changes(ApiKey key, String name, String description, Instant expiry) {
+        StringBuilder out = new StringBuilder();
+        if (!name.equals(key.name())) {
+            out.append("name \"").append(key.name()).append("\" -> \"").append(name).append("\"; ");
+        }
+        if (!Objects.equals(description, key.description())) {
+            out.append("description changed; ");
+        }
+        if (!Objects.equals(expiry, key.expiresAt())) {
+            out.append("expires ").append(key.expiresAt()).append(" -> ").append(expiry).append("; ");
+        }
+        return out.isEmpty() ? "no change" : out.substring(0, out.length() - 2);
+    }
+
+    /** For status filters in front ends: the same rule everywhere. */
+    public KeyStatus statusOf(ApiKey key) {
+        return key.status(clock.instant());
+    }
+}

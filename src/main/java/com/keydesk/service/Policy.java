@@ -1,0 +1,112 @@
+package com.keydesk.service;
+
+import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.KeyType;
+import com.keydesk.domain.Site;
+
+import java.time.Instant;
+
+/**
+ * The authorization matrix of product.md, in one place. Deny by default: each method returns
+ * only when the actor may act, and throws {@link Denied} otherwise.
+ * The principle for cases the source leaves open: an owner may always reduce their own key's
+ * access; adding access needs the site setting.
+ */
+final class Policy {
+    private Policy() {
+    }
+
+    static void requireAdmin(Actor actor, String action, String target) {
+        if (!actor.isAdmin()) {
+            throw new Denied(actor, action, target, "Only a site administrator may do this.");
+        }
+    }
+
+    /** List and show: administrators see every key, others only their own. */
+    static void requireCanSee(Actor actor, ApiKey key, String action) {
+        if (!actor.isAdmin() && !ownsKey(actor, key)) {
+            throw new Denied(actor, action, target(key), "Key " + key.id() + " is not one of your keys.");
+        }
+    }
+
+    static void requireCanCreate(Actor actor, Site site, KeyType type, long ownerId, String action) {
+        if (actor.isAdmin()) {
+            return;
+        }
+        if (type == KeyType.SITE) {
+            throw new Denied(actor, action, "site", "Only a site administrator may create site-wide keys.");
+        }
+        if (ownerId != actor.id()) {
+            throw new Denied(actor, action, "user:" + ownerId, "You may create keys only for yourself.");
+        }
+        requireSetting(actor, site, action, "user:" + ownerId);
+    }
+
+    /** Disabling reduces access: any owner may always disable their own key. */
+    static void requireCanDisable(Actor actor, ApiKey key, String action) {
+        requireAdminOrOwner(actor, key, action);
+    }
+
+    static void requireCanEnable(Actor actor, Site site, ApiKey key, String action) {
+        if (actor.isAdmin()) {
+            return;
+        }
+        requireAdminOrOwner(actor, key, action);
+        requireSetting(actor, site, action, target(key));
+        if (key.disabledByAdmin()) {
+            throw new Denied(actor, action, target(key),
+                    "An administrator disabled this key; only an administrator can enable it again.");
+        }
+    }
+
+    /** Editing: owners need the setting, and may only bring the expiry earlier (or keep it). */
+    static void requireCanEdit(Actor actor, Site site, ApiKey key, Instant newExpiry, String action) {
+        if (actor.isAdmin()) {
+            return;
+        }
+        requireAdminOrOwner(actor, key, action);
+        requireSetting(actor, site, action, target(key));
+        Instant old = key.expiresAt();
+        boolean lengthens = old != null && (newExpiry == null || newExpiry.isAfter(old));
+        if (lengthens) {
+            throw new Denied(actor, action, target(key),
+                    "Only an administrator can extend or remove a key's expiry; you may only make it earlier.");
+        }
+    }
+
+    /** Revoke and replace: administrators for any key, owners of user keys when the setting allows it. */
+    static void requireCanRevoke(Actor actor, Site site, ApiKey key, String action) {
+        if (actor.isAdmin()) {
+            return;
+        }
+        requireAdminOrOwner(actor, key, action);
+        requireSetting(actor, site, action, target(key));
+    }
+
+    static boolean ownsKey(Actor actor, ApiKey key) {
+        return key.userId() != null && key.userId() == actor.id();
+    }
+
+    static String target(ApiKey key) {
+        return "api_key:" + key.id();
+    }
+
+    private static void requireAdminOrOwner(Actor actor, ApiKey key, String action) {
+        if (actor.isAdmin()) {
+            return;
+        }
+        if (key.type() == KeyType.SITE) {
+            throw new Denied(actor, action, target(key), "Only a site administrator may change site-wide keys.");
+        }
+        if (!ownsKey(actor, key)) {
+            throw new Denied(actor, action, target(key), "Key " + key.id() + " is not one of your keys.");
+        }
+    }
+
+    private static void requireSetting(Actor actor, Site site, String action, String target) {
+        if (!site.usersCanCreateApiKeys()) {
+            throw new Denied(actor, action, target,
+                    "This site does not let users manage their own API keys; ask an administrator.");
+        }
+    }
+}

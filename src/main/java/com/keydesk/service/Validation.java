@@ -1,0 +1,97 @@
+package com.keydesk.service;
+
+import com.keydesk.domain.Texts;
+import com.keydesk.domain.ValidationException;
+
+import java.time.Instant;
+
+/** Input rules with a sentence a person can act on. Each names the field it is about. */
+final class Validation {
+    static final int NAME_MAX = 100;
+    static final int DESCRIPTION_MAX = 1000;
+    static final int USERNAME_MAX = 64;
+    static final int PASSWORD_MIN = 12;
+    static final int PASSWORD_MAX = 1024;
+
+    private Validation() {
+    }
+
+    static String keyName(String name) {
+        return requiredText("name", "key name", name, NAME_MAX);
+    }
+
+    static String siteName(String name) {
+        return requiredText("site", "site name", name, NAME_MAX);
+    }
+
+    static String displayName(String name) {
+        return optionalText("displayName", "display name", name, NAME_MAX);
+    }
+
+    static String description(String description) {
+        String value = description == null ? null : description.replace("\r\n", "\n");
+        // A longer note may run over several lines; other control characters stay refused.
+        String withoutLineBreaks = value == null ? null : value.replace('\n', ' ').replace('\t', ' ');
+        optionalText("description", "description", withoutLineBreaks, DESCRIPTION_MAX);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Letters, digits and . _ @ - ; the same rule everywhere so names are easy to type in scripts. */
+    static String username(String username) {
+        String value = username == null ? "" : username.strip();
+        if (value.isEmpty()) {
+            throw new ValidationException("username", "A username is required.");
+        }
+        if (value.length() > USERNAME_MAX) {
+            throw new ValidationException("username", "A username can be at most " + USERNAME_MAX + " characters.");
+        }
+        if (!value.matches("[A-Za-z0-9._@-]+")) {
+            throw new ValidationException("username", "A username may contain only letters, digits and . _ @ - (got \""
+                    + Texts.printable(value) + "\").");
+        }
+        return value;
+    }
+
+    static void password(char[] password) {
+        if (password == null || password.length < PASSWORD_MIN) {
+            throw new ValidationException("password", "A password needs at least " + PASSWORD_MIN + " characters.");
+        }
+        if (password.length > PASSWORD_MAX) {
+            throw new ValidationException("password", "A password can be at most " + PASSWORD_MAX + " characters.");
+        }
+        if (new String(password).isBlank()) {
+            throw new ValidationException("password", "A password cannot be only spaces.");
+        }
+    }
+
+    static Instant expiry(Instant expiresAt, Instant now) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw new ValidationException("expires", "The expiry date must be in the future.");
+        }
+        return expiresAt;
+    }
+
+    private static String requiredText(String field, String label, String text, int max) {
+        String value = optionalText(field, label, text, max);
+        if (value == null) {
+            throw new ValidationException(field, "A " + label + " is required.");
+        }
+        return value;
+    }
+
+    /** Trimmed; null when empty; refuses control and bidirectional-override characters. */
+    private static String optionalText(String field, String label, String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.strip();
+        if (value.codePoints().anyMatch(Texts::isUnsafe)) {
+            throw new ValidationException(field, "The " + label
+                    + " may not contain control characters or characters that reverse text direction.");
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            throw new ValidationException(field, "The " + label + " can be at most " + max + " characters.");
+        }
+        return value;
+    }
+}

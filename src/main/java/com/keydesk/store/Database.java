@@ -1,0 +1,172 @@
+package com.keydesk.store;
+
+import com.keydesk.domain.StoreException;
+import com.keydesk.domain.StoreException.Reason;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.TransactionalCallable;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.SQLException;
+import java.util.Arrays;
+
+/**
+ * The embedded H2 store: one file in a folder only its owner can read, migrated by Flyway,
+ * reached through jOOQ. Only {@link #create} makes a new store; {@link #open} refuses a
+ * folder without one, and refuses a store written by a newer KeyDesk.
+ */
+public final class Database implements AutoCloseable {
+    private final Path folder;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(Path folder, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withRenderSchema(false));
+    }
+
+    /** Opens an existing store; a folder without one is an error, never a new empty store. */
+    public static Database open(Path folder) {
+        if (!exists(folder)) {
+            throw new StoreException(Reason.MISSING, "There is no KeyDesk store in " + folder
+                    + ". Run 'keydesk init' (or start the desktop app) to create one, or point --data at an existing store.");
+        }
+        restrictToOwner(folder);
+        return connectAndMigrate(folder, true);
+    }
+
+    /** Creates a new store in an empty or missing folder. */
+    public static Database create(Path folder) {
+        if (exists(folder)) {
+            throw new StoreException(Reason.ALREADY_EXISTS, "A KeyDesk store already exists in " + folder + ".");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException(Reason.UNREADABLE, "Cannot create the store folder " + folder + ": " + e.getMessage(), e);
+        }
+        restrictToOwner(folder);
+        return connectAndMigrate(folder, false);
+    }
+
+    public static boolean exists(Path folder) {
+        return Files.isRegularFile(dataFile(folder));
+    }
+
+    public static Path dataFile(Path folder) {
+        return folder.resolve(StoreLocation.FILE_BASE_NAME + ".mv.db");
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** Runs the work in one transaction on the nested configuration's DSLContext. */
+    public <T> T inTransaction(TransactionalCallable<T> work) {
+        try {
+            return dsl.transactionResult(work);
+        } catch (DataAccessException e) {
+            throw translate(e, folder);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    private static Database connectAndMigrate(Path folder, boolean mustExist) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder, mustExist), "keydesk", "");
+        try {
+            Flyway flyway = flyway(pool);
+            MigrationInfoService info = flyway.info();
+            MigrationInfo current = info.current();
+            // Flyway would happily run an older program on a newer schema; we refuse instead.
+            MigrationVersion newest = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
+                    .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElseThrow();
+            if (current != null && current.getVersion() != null && current.getVersion().compareTo(newest) > 0) {
+                throw new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
+                        + current.getVersion() + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
+            }
+            flyway.migrate();
+            return new Database(folder, pool);
+        } catch (FlywayException e) {
+            pool.dispose();
+            throw translate(e, folder);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    private static Flyway flyway(JdbcConnectionPool pool) {
+        return Flyway.configure().locations("classpath:db/migration").dataSource(pool).load();
+    }
+
+    /**
+     * WRITE_DELAY=0: a commit is on disk before the call returns, so a change reported as done
+     * survives kill -9 (the default 500 ms lost thousands of commits in a measurement). It does
+     * not survive a power cut: H2 does not fsync every commit. IFEXISTS keeps anything but
+     * create from making a new store by accident.
+     */
+    static String url(Path folder, boolean mustExist) {
+        String base = folder.resolve(StoreLocation.FILE_BASE_NAME).toAbsolutePath().toString();
+        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000" + (mustExist ? ";IFEXISTS=TRUE" : "");
+    }
+
+    private static void restrictToOwner(Path folder) {
+        try {
+            if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new StoreException(Reason.UNREADABLE, "Cannot restrict the store folder " + folder
+                    + " to its owner: " + e.getMessage(), e);
+        }
+    }
+
+    static StoreException translate(Throwable failure, Path folder) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                    return new StoreException(Reason.IN_USE, "The store in " + folder
+                            + " is in use by another KeyDesk process. Close it and try again.", failure);
+                }
+                if (code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 || code == ErrorCode.DATABASE_NOT_FOUND_1) {
+                    return new StoreException(Reason.MISSING, "There is no KeyDesk store in " + folder + ".", failure);
+                }
+                if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1) {
+                    return new StoreException(Reason.UNREADABLE, "The file in " + folder
+                            + " is not a KeyDesk store this program can read.", failure);
+                }
+            }
+        }
+        return new StoreException(Reason.UNREADABLE, "The store in " + folder + " could not be used: "
+                + rootMessage(failure), failure);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

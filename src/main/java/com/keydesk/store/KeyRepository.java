@@ -1,0 +1,147 @@
+package com.keydesk.store;
+
+import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.PermissionSet;
+import com.keydesk.store.generated.tables.AppUser;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static com.keydesk.store.Times.toDb;
+import static com.keydesk.store.Times.fromDb;
+import static com.keydesk.store.generated.Tables.API_KEY;
+import static com.keydesk.store.generated.Tables.APP_USER;
+
+/** API keys in the store. Speaks domain types; jOOQ records never leave this package. */
+public final class KeyRepository {
+    private static final AppUser OWNER = APP_USER.as("owner");
+    private static final AppUser CREATOR = APP_USER.as("creator");
+
+    private final DSLContext dsl;
+
+    public KeyRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What verification needs: the row's id and the hash to check, found through the lookup-id index. */
+    public record Credential(long keyId, String secretHash) {
+    }
+
+    /** A key's stored fields as written at creation. */
+    public record NewRow(String lookupId, String secretHash, String name, String description, Long userId,
+                         PermissionSet permissionSet, String label, Instant createdAt, Long createdBy,
+                         Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "NewRow[lookupId=" + lookupId + ", name=" + name + ", hash hidden]";
+        }
+    }
+
+    public long insert(NewRow row) {
+        return dsl.insertInto(API_KEY)
+                .set(API_KEY.LOOKUP_ID, row.lookupId())
+                .set(API_KEY.SECRET_HASH, row.secretHash())
+                .set(API_KEY.NAME, row.name())
+                .set(API_KEY.DESCRIPTION, row.description())
+                .set(API_KEY.USER_ID, row.userId())
+                .set(API_KEY.PERMISSION_SET, row.permissionSet().wireName())
+                .set(API_KEY.DESCRIPTIVE_LABEL, row.label())
+                .set(API_KEY.CREATED_AT, toDb(row.createdAt()))
+                .set(API_KEY.CREATED_BY, row.createdBy())
+                .set(API_KEY.EXPIRES_AT, toDb(row.expiresAt()))
+                .returning(API_KEY.ID)
+                .fetchOne(API_KEY.ID);
+    }
+
+    public Optional<Credential> credentialByLookupId(String lookupId) {
+        return dsl.select(API_KEY.ID, API_KEY.SECRET_HASH).from(API_KEY)
+                .where(API_KEY.LOOKUP_ID.eq(lookupId))
+                .fetchOptional(r -> new Credential(r.value1(), r.value2()));
+    }
+
+    public Optional<ApiKey> findById(long id) {
+        return joined().where(API_KEY.ID.eq(id)).fetchOptional(KeyRepository::toKey);
+    }
+
+    /** Every key, or only those of one owner; newest first. */
+    public List<ApiKey> list(Long ownerId) {
+        Condition filter = ownerId == null ? DSL.noCondition() : API_KEY.USER_ID.eq(ownerId);
+        return joined().where(filter).orderBy(API_KEY.ID.desc()).fetch(KeyRepository::toKey);
+    }
+
+    public void setPermission(long id, PermissionSet current, PermissionSet previous, boolean disabledByAdmin) {
+        dsl.update(API_KEY)
+                .set(API_KEY.PERMISSION_SET, current.wireName())
+                .set(API_KEY.PREVIOUS_PERMISSION_SET, previous == null ? null : previous.wireName())
+                .set(API_KEY.DISABLED_BY_ADMIN, disabledByAdmin)
+                .where(API_KEY.ID.eq(id))
+                .execute();
+    }
+
+    /** Keeps the remembered permission set of a replaced key so that enable still restores it. */
+    public void copyDisableState(long fromId, long toId) {
+        var from = dsl.selectFrom(API_KEY).where(API_KEY.ID.eq(fromId)).fetchSingle();
+        dsl.update(API_KEY)
+                .set(API_KEY.PREVIOUS_PERMISSION_SET, from.getPreviousPermissionSet())
+                .set(API_KEY.DISABLED_BY_ADMIN, from.getDisabledByAdmin())
+                .where(API_KEY.ID.eq(toId))
+                .execute();
+    }
+
+    public void update(long id, String name, String description, Instant expiresAt) {
+        dsl.update(API_KEY)
+                .set(API_KEY.NAME, name)
+                .set(API_KEY.DESCRIPTION, description)
+                .set(API_KEY.EXPIRES_AT, toDb(expiresAt))
+                .where(API_KEY.ID.eq(id))
+                .execute();
+    }
+
+    public void delete(long id) {
+        dsl.deleteFrom(API_KEY).where(API_KEY.ID.eq(id)).execute();
+    }
+
+    /** Records a use, at most once per {@code throttle} window: verification must not turn into a write storm. */
+    public void recordUse(long id, Instant now, Instant notAfter) {
+        dsl.update(API_KEY)
+                .set(API_KEY.LAST_USE_AT, toDb(now))
+                .where(API_KEY.ID.eq(id))
+                .and(API_KEY.LAST_USE_AT.isNull().or(API_KEY.LAST_USE_AT.le(toDb(notAfter))))
+                .execute();
+    }
+
+    private SelectOnConditionStep<Record> joined() {
+        return dsl.select(API_KEY.fields())
+                .select(OWNER.USERNAME, OWNER.IS_ADMIN, OWNER.ACTIVE, CREATOR.USERNAME)
+                .from(API_KEY)
+                .leftJoin(OWNER).on(OWNER.ID.eq(API_KEY.USER_ID))
+                .leftJoin(CREATOR).on(CREATOR.ID.eq(API_KEY.CREATED_BY));
+    }
+
+    private static ApiKey toKey(Record r) {
+        String previous = r.get(API_KEY.PREVIOUS_PERMISSION_SET);
+        Long userId = r.get(API_KEY.USER_ID);
+        return new ApiKey(
+                r.get(API_KEY.ID),
+                r.get(API_KEY.NAME),
+                r.get(API_KEY.DESCRIPTION),
+                userId,
+                r.get(OWNER.USERNAME),
+                userId != null && Boolean.TRUE.equals(r.get(OWNER.IS_ADMIN)),
+                userId == null || Boolean.TRUE.equals(r.get(OWNER.ACTIVE)),
+                PermissionSet.parse(r.get(API_KEY.PERMISSION_SET)),
+                previous == null ? null : PermissionSet.parse(previous),
+                r.get(API_KEY.DISABLED_BY_ADMIN),
+                r.get(API_KEY.DESCRIPTIVE_LABEL),
+                fromDb(r.get(API_KEY.CREATED_AT)),
+                r.get(CREATOR.USERNAME),
+                fromDb(r.get(API_KEY.EXPIRES_AT)),
+                fromDb(r.get(API_KEY.LAST_USE_AT)));
+    }
+}
