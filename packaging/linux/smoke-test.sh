@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Smoke test of the built .deb, as installed, not as a jar: unpack it into a temporary root, run
+# its launcher's command line, then open the desktop window under Xvfb, time it and save a screenshot.
+# Usage: packaging/linux/smoke-test.sh [target/installer/keydesk_*.deb]   (after ./mvnw -Pinstaller package)
+# Needs: dpkg-deb, Xvfb, xwininfo (x11-utils), import (imagemagick), GTK 3.
+set -euo pipefail
+deb=${1:-$(ls target/installer/keydesk_*.deb | head -1)}
+shots=${SMOKE_SCREENSHOT_DIR:-target/installer}
+root=$(mktemp -d)
+xvfb_pid=""
+cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$root"; }
+trap cleanup EXIT
+fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
+
+dpkg-deb -I "$deb" | grep -q 'libgtk-3-0 | libgtk-3-0t64' || fail "the .deb does not depend on GTK 3"
+dpkg-deb -x "$deb" "$root"
+kd="$root/opt/keydesk/bin/keydesk"
+[ -x "$kd" ] || fail "no launcher at /opt/keydesk/bin/keydesk"
+[ -f "$root/opt/keydesk/lib/keydesk-keydesk.desktop" ] || fail "no menu entry (.desktop file)"
+
+export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8
+"$kd" --version | grep -q '^KeyDesk ' || fail "--version"
+"$kd" init --site Smoke --admin admin 2>/dev/null || fail "init"
+secret=$("$kd" keys create --site --name 'Smoke key' 2>/dev/null)
+printf '%s\n' "$secret" | "$kd" keys verify >/dev/null 2>&1 || fail "keys verify of a fresh key"
+printf '%s\n' "${secret%?}x" | "$kd" keys verify >/dev/null 2>&1 && fail "a near-miss key verified"
+"$kd" audit verify >/dev/null || fail "audit verify"
+echo "command line of the installed launcher: ok"
+
+display=:${SMOKE_DISPLAY:-97}
+Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb_pid=$!
+sleep 1
+start=$(date +%s%N)
+DISPLAY=$display "$kd" >"$root/gui.log" 2>&1 &
+app_pid=$!
+mapped=""
+for _ in $(seq 1 300); do
+  if DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"KeyDesk'; then mapped=$(date +%s%N); break; fi
+  kill -0 "$app_pid" 2>/dev/null || { cat "$root/gui.log" >&2; fail "the desktop app exited"; }
+  sleep 0.05
+done
+[ -n "$mapped" ] || { cat "$root/gui.log" >&2; fail "no KeyDesk window within 15 s"; }
+echo "launch to window mapped: $(( (mapped - start) / 1000000 )) ms"
+sleep 2
+mkdir -p "$shots"
+import -display "$display" -window root "$shots/installed-app.png"
+kill "$app_pid" 2>/dev/null || true
+wait "$app_pid" 2>/dev/null || true
+grep -qiE 'exception|error' "$root/gui.log" && { cat "$root/gui.log" >&2; fail "the desktop app logged an error"; }
+echo "desktop window of the installed app: ok (screenshot $shots/installed-app.png)"
