@@ -13,6 +13,8 @@ final class Commands {
         switch (group) {
             case "init" -> SetupCommands.init(ctx, rest);
             case "passwd" -> SetupCommands.changePassword(ctx, rest);
+            case "backup" -> BackupCommands.backup(ctx, rest);
+            case "restore" -> BackupCommands.restore(ctx, rest);
             case "keys" -> KeyCommands.run(ctx, sub(rest, "keys"), rest.subList(1, rest.size()));
             case "users" -> UserCommands.run(ctx, sub(rest, "users"), rest.subList(1, rest.size()));
             case "settings" -> SetupCommands.settings(ctx, sub(rest, "settings"), rest.subList(1, rest.size()));

@@ -57,6 +57,13 @@ final class Context implements AutoCloseable {
         return services;
     }
 
+    /** Closes the store so that its file can be replaced; the next services() call opens it again. */
+    void closeStore() {
+        close();
+        db = null;
+        services = null;
+    }
+
     /** Removes a store that init created but could not finish, so no half-made store is left behind. */
     void discardNewStore() {
         close();

@@ -13,7 +13,7 @@ import java.time.Clock;
  * {@link Argon2Params#SHIPPED}; only tests pass cheaper parameters.
  */
 public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifier verifier, UserService users,
-                       SiteService site, AuditService audit) {
+                       SiteService site, AuditService audit, BackupService backups) {
 
     public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random) {
         Argon2idHasher hasher = new Argon2idHasher(params);
@@ -27,6 +27,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                 new KeyVerifier(db, hasher, dummy, clock),
                 new UserService(guard, log, hasher, clock),
                 new SiteService(guard, log),
-                new AuditService(guard, log));
+                new AuditService(guard, log),
+                new BackupService(guard, log));
     }
 }
