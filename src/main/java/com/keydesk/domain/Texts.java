@@ -12,10 +12,17 @@ public final class Texts {
         if (text == null) {
             return "";
         }
+        // At most MAX_ECHO UTF-16 units (the unit H2's VARCHAR counts: this text is also stored in
+        // the audit log), never splitting a surrogate pair.
         StringBuilder out = new StringBuilder();
-        text.codePoints().limit(MAX_ECHO).forEach(cp -> out.appendCodePoint(isUnsafe(cp) ? '?' : cp));
-        if (text.codePointCount(0, text.length()) > MAX_ECHO) {
-            out.append('…');
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            if (out.length() + Character.charCount(cp) > MAX_ECHO) {
+                return out.append('…').toString();
+            }
+            out.appendCodePoint(isUnsafe(cp) ? '?' : cp);
+            i += Character.charCount(cp);
         }
         return out.toString();
     }

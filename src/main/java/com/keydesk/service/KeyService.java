@@ -54,9 +54,8 @@ public final class KeyService {
     public IssuedKey create(Session session, NewKey request) {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.created";
-            Site site = site(tx);
+            Policy.requireCanCreate(actor, site(tx), request.type(), request.ownerUsername(), action);
             User owner = request.type() == KeyType.USER ? activeOwner(tx, request.ownerUsername()) : null;
-            Policy.requireCanCreate(actor, site, request.type(), owner == null ? -1 : owner.id(), action);
             PermissionSet permission = initialPermission(request);
             Attributes attributes = new Attributes(Validation.keyName(request.name()),
                     Validation.description(request.description()), owner == null ? null : owner.id(),

@@ -3,6 +3,8 @@ package com.keydesk.service;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.Site;
+import com.keydesk.domain.Texts;
+import com.keydesk.store.UserRepository;
 
 import java.time.Instant;
 
@@ -29,17 +31,22 @@ final class Policy {
         }
     }
 
-    static void requireCanCreate(Actor actor, Site site, KeyType type, long ownerId, String action) {
+    /**
+     * Decided on the username asked for, before it is looked up: whether another user exists or is
+     * deactivated is not a non-administrator's business.
+     */
+    static void requireCanCreate(Actor actor, Site site, KeyType type, String ownerUsername, String action) {
         if (actor.isAdmin()) {
             return;
         }
         if (type == KeyType.SITE) {
             throw new Denied(actor, action, "site", "Only a site administrator may create site-wide keys.");
         }
-        if (ownerId != actor.id()) {
-            throw new Denied(actor, action, "user:" + ownerId, "You may create keys only for yourself.");
+        String owner = ownerUsername == null ? "" : ownerUsername.strip();
+        if (!UserRepository.usernameKey(owner).equals(UserRepository.usernameKey(actor.username()))) {
+            throw new Denied(actor, action, "user:" + Texts.printable(owner), "You may create keys only for yourself.");
         }
-        requireSetting(actor, site, action, "user:" + ownerId);
+        requireSetting(actor, site, action, "user:" + actor.id());
     }
 
     /** Disabling reduces access: any owner may always disable their own key. */

@@ -89,7 +89,10 @@ final class Validation {
             throw new ValidationException(field, "The " + label
                     + " may not contain control characters or characters that reverse text direction.");
         }
-        if (value.codePointCount(0, value.length()) > max) {
+        // Counted in UTF-16 units, as H2's VARCHAR(n) counts them: a character outside the Basic
+        // Multilingual Plane (most emoji) counts twice. Counting code points let a valid-looking
+        // name fail at the INSERT as "the store could not be used".
+        if (value.length() > max) {
             throw new ValidationException(field, "The " + label + " can be at most " + max + " characters.");
         }
         return value;

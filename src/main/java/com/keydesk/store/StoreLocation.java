@@ -26,7 +26,9 @@ public final class StoreLocation {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return checked(fromEnv, "KEYDESK_HOME");
         }
-        return defaultFolder(env, osName.toLowerCase(Locale.ROOT), userHome);
+        // The default comes from the environment too (XDG_DATA_HOME, LOCALAPPDATA, the home folder): same check.
+        return checked(defaultFolder(env, osName.toLowerCase(Locale.ROOT), userHome).toString(),
+                "the operating system's data folder (choose another with --data or KEYDESK_HOME)");
     }
 
     public static Path resolveForThisMachine(String dataOption) {

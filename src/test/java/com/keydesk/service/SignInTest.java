@@ -1,0 +1,228 @@
+package com.keydesk.service;
+
+import com.keydesk.domain.AuditEntry;
+import com.keydesk.domain.AuthenticationException;
+import com.keydesk.store.Database;
+import com.keydesk.testing.StoreSnapshot;
+import com.keydesk.testing.TestStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Signing in: one answer for every wrong guess, and a growing wait that a restart does not reset. */
+class SignInTest {
+    private static final String BOB_PASSWORD = "bob password 123";
+    private static final Pattern WAIT = Pattern.compile("Try again in (\\d+) seconds?");
+
+    @TempDir
+    Path temp;
+    private TestStore store;
+    private AuthService auth;
+
+    @BeforeEach
+    void setUp() {
+        store = TestStore.in(temp);
+        auth = store.services.auth();
+        store.addUser("bob");
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @Test
+    void rightPasswordSignsIn() {
+        Session session = auth.signIn("bob", BOB_PASSWORD.toCharArray());
+
+        assertThat(session.username()).isEqualTo("bob");
+        assertThat(store.services.keys().list(session)).isEmpty();
+    }
+
+    @Test
+    void usernameIgnoresCaseAndSurroundingSpaces() {
+        assertThat(auth.signIn("  BoB ", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void unknownUserAndWrongPasswordGetTheSameAnswer() {
+        String wrongPassword = failure("bob", "not bob's password").getMessage();
+        String unknownUser = failure("nobody", BOB_PASSWORD).getMessage();
+        String nothing = failure("", "").getMessage();
+
+        assertThat(wrongPassword).isEqualTo(unknownUser).isEqualTo(nothing).contains("username or password is wrong");
+    }
+
+    @Test
+    void nullInputIsAnsweredLikeAnyWrongGuess() {
+        assertThat(catchThrowableOfType(AuthenticationException.class, () -> auth.signIn(null, null)).getMessage())
+                .isEqualTo(failure("bob", "wrong").getMessage());
+    }
+
+    @Test
+    void failuresAreAuditedWithoutThePassword() {
+        failure("bob", "guess one, secret-ish");
+        failure("nobody", "guess two, secret-ish");
+
+        List<AuditEntry> failed = StoreSnapshot.audit(store).stream()
+                .filter(e -> e.action().equals("auth.sign_in_failed")).toList();
+        assertThat(failed).hasSize(2).allSatisfy(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditEntry.OUTCOME_FAILED);
+            assertThat(e.detail()).doesNotContain("secret-ish");
+        });
+        assertThat(failed).extracting(AuditEntry::target).containsExactly("user:bob", "user:nobody");
+        assertThat(store.services.audit().verify(store.admin).intact()).isTrue();
+    }
+
+    @Test
+    void repeatedFailuresBringAGrowingWait() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure("bob", "wrong " + i);
+        }
+        long first = secondsToWait(failure("bob", BOB_PASSWORD));
+        assertThat(first).isPositive();
+
+        store.clock.advance(Duration.ofSeconds(first));
+        failure("bob", "wrong again");
+        long second = secondsToWait(failure("bob", BOB_PASSWORD));
+
+        store.clock.advance(Duration.ofSeconds(second));
+        failure("bob", "and again");
+        long third = secondsToWait(failure("bob", BOB_PASSWORD));
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+    }
+
+    @Test
+    void rightPasswordIsRefusedDuringTheWaitAndAcceptedAfterIt() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure("bob", "wrong " + i);
+        }
+        AuthenticationException blocked = failure("bob", BOB_PASSWORD);
+        assertThat(blocked.getMessage()).contains("Try again");
+        long wait = secondsToWait(blocked);
+
+        store.clock.advance(Duration.ofSeconds(wait).minusMillis(1));
+        assertThat(failure("bob", BOB_PASSWORD).getMessage()).contains("Try again");
+
+        store.clock.advance(Duration.ofMillis(1));
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void waitIsCappedAtFifteenMinutes() {
+        for (int i = 0; i < 40; i++) {
+            store.clock.advance(AuthService.MAX_DELAY);
+            failure("bob", "wrong " + i);
+        }
+        assertThat(Duration.ofSeconds(secondsToWait(failure("bob", BOB_PASSWORD)))).isLessThanOrEqualTo(AuthService.MAX_DELAY);
+    }
+
+    @Test
+    void unknownUsernamesAreSlowedDownToo() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure("nobody", "wrong " + i);
+        }
+
+        assertThat(failure("nobody", "wrong").getMessage()).contains("Try again");
+    }
+
+    @Test
+    void waitBelongsToOneUsernameInAnyCase() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure(i % 2 == 0 ? "BOB" : "bob", "wrong " + i);
+        }
+
+        assertThat(failure("Bob", BOB_PASSWORD).getMessage()).contains("Try again");
+        assertThat(auth.signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray()).username()).isEqualTo(TestStore.ADMIN);
+    }
+
+    @Test
+    void successResetsTheCount() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS - 1; i++) {
+            failure("bob", "wrong " + i);
+        }
+        auth.signIn("bob", BOB_PASSWORD.toCharArray());
+
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS - 1; i++) {
+            assertThat(failure("bob", "wrong again " + i).getMessage()).doesNotContain("Try again");
+        }
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void waitSurvivesClosingAndReopeningTheStore() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure("bob", "wrong " + i);
+        }
+        Path folder = store.db.folder();
+        store.db.close();
+
+        try (Database reopened = Database.open(folder)) {
+            Services services = Services.over(reopened, TestStore.CHEAP, store.clock, new SecureRandom());
+            assertThatThrownBy(() -> services.auth().signIn("bob", BOB_PASSWORD.toCharArray()))
+                    .isInstanceOf(AuthenticationException.class).hasMessageContaining("Try again");
+
+            store.clock.advance(AuthService.MAX_DELAY);
+            assertThat(services.auth().signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+        }
+    }
+
+    @Test
+    void deactivatedUserCannotSignIn() {
+        store.services.users().setActive(store.admin, "bob", false);
+
+        assertThat(failure("bob", BOB_PASSWORD).getMessage()).contains("deactivated");
+        assertThat(failure("bob", "wrong").getMessage()).isEqualTo(failure("nobody", "wrong").getMessage());
+    }
+
+    @Test
+    void passwordIsWipedAfterSignIn() {
+        char[] right = BOB_PASSWORD.toCharArray();
+        char[] wrong = "wrong password".toCharArray();
+
+        auth.signIn("bob", right);
+        catchThrowableOfType(AuthenticationException.class, () -> auth.signIn("bob", wrong));
+
+        assertThat(right).containsOnly('\0');
+        assertThat(wrong).containsOnly('\0');
+    }
+
+    @Test
+    void oddUsernamesFailLikeAnyOther() {
+        String expected = failure("nobody", "x").getMessage();
+
+        for (String odd : List.of("😀".repeat(40), "x".repeat(5000), "evil\u202Egnp.exe", "line\nbreak", "a;DROP TABLE app_user")) {
+            assertThat(failure(odd, "x").getMessage()).as("username %s", odd).isEqualTo(expected);
+        }
+        assertThat(StoreSnapshot.audit(store)).allSatisfy(e ->
+                assertThat(e.actor() + e.target()).doesNotContain("\u202E").doesNotContain("\n"));
+        assertThat(store.services.audit().verify(store.admin).intact()).isTrue();
+    }
+
+    private AuthenticationException failure(String username, String password) {
+        AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
+                () -> auth.signIn(username, password == null ? null : password.toCharArray()));
+        assertThat(e).as("sign-in as %s should fail", username).isNotNull();
+        return e;
+    }
+
+    private static long secondsToWait(AuthenticationException e) {
+        Matcher m = WAIT.matcher(e.getMessage());
+        assertThat(m.find()).as("a wait in: %s", e.getMessage()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+}
