@@ -157,13 +157,12 @@ final class KeyCommands {
 
     static long id(Args args, String usage) {
         String text = args.positional(1, usage).getFirst();
-        try {
+        // ASCII digits only: Long.parseLong also reads other scripts' digits ("١" is 1).
+        if (text.matches("[0-9]{1,18}")) {
             long id = Long.parseLong(text);
             if (id > 0) {
                 return id;
             }
-        } catch (NumberFormatException ignored) {
-            // falls through to the sentence below
         }
         throw new ValidationException("id", "A key id is a positive number, as 'keys list' shows (got \""
                 + com.keydesk.domain.Texts.printable(text) + "\").");

@@ -18,12 +18,12 @@ class BackupRestoreTest {
     Path temp;
     private Path store;
     private final MutableClock clock = new MutableClock();
-    private CliRunner alice;
+    private CliHarness alice;
 
     @BeforeEach
     void initStore() {
         store = temp.resolve("store");
-        alice = new CliRunner(store, clock).as("alice", PW);
+        alice = new CliHarness(store, clock).as("alice", PW);
         assertThat(alice.run("init", "--site", "Acme", "--admin", "alice").exit()).isZero();
     }
 
@@ -42,7 +42,7 @@ class BackupRestoreTest {
         assertThat(unconfirmed.err()).contains("--yes");
         assertThat(alice.run("restore", backup.toString(), "--yes").exit()).isZero();
 
-        CliRunner anyone = new CliRunner(store, clock).anonymous();
+        CliHarness anyone = new CliHarness(store, clock).anonymous();
         assertThat(anyone.withStdin(kept + "\n", "keys", "verify").exit()).isZero();
         assertThat(anyone.withStdin(later + "\n", "keys", "verify").exit()).isEqualTo(ExitCode.KEY_REJECTED);
         assertThat(alice.run("audit", "verify").exit()).isZero();
@@ -68,7 +68,7 @@ class BackupRestoreTest {
     @Test
     void onlyAnAdministratorMayBackUpOrRestore() {
         alice.withStdin("bob password 12345\n", "users", "add", "bob");
-        CliRunner bob = new CliRunner(store, clock).as("bob", "bob password 12345");
+        CliHarness bob = new CliHarness(store, clock).as("bob", "bob password 12345");
         Path backup = temp.resolve("b.zip");
         assertThat(bob.run("backup", backup.toString()).exit()).isEqualTo(ExitCode.PERMISSION_DENIED);
         assertThat(Files.exists(backup)).isFalse();

@@ -20,12 +20,12 @@ class CliCommandsTest {
     Path temp;
     private Path store;
     private final MutableClock clock = new MutableClock();
-    private CliRunner alice;
+    private CliHarness alice;
 
     @BeforeEach
     void initStore() {
         store = temp.resolve("store");
-        alice = new CliRunner(store, clock).as("alice", ALICE_PW);
+        alice = new CliHarness(store, clock).as("alice", ALICE_PW);
         assertThat(alice.run("init", "--site", "Acme", "--admin", "alice").exit()).isZero();
     }
 
@@ -36,7 +36,7 @@ class CliCommandsTest {
         assertThat(created.out().strip()).matches("kds_[A-Za-z0-9]{12}_[A-Za-z0-9]{49}");
         assertThat(created.err()).contains("cannot be shown again").doesNotContain(created.out().strip());
 
-        var verified = new CliRunner(store, clock).anonymous().withStdin(created.out().strip() + "\n", "keys", "verify");
+        var verified = new CliHarness(store, clock).anonymous().withStdin(created.out().strip() + "\n", "keys", "verify");
         assertThat(verified.exit()).isZero();
         assertThat(verified.out()).contains("\"name\": \"Backup job\"").doesNotContain(created.out().strip());
     }
@@ -62,8 +62,8 @@ class CliCommandsTest {
         assertFailure(alice.run("keys", "create", "--site", "--name", "evil\u202Etxt.exe"), ExitCode.INVALID_INPUT);
         assertFailure(alice.run("keys", "create", "--for", "alice", "--name", "x", "--permission", "root"), ExitCode.INVALID_INPUT);
         assertFailure(alice.run("keys", "create", "--for", "nobody", "--name", "x"), ExitCode.NOT_FOUND);
-        assertFailure(new CliRunner(store, clock).as("alice", "wrong password!").run("keys", "list"), ExitCode.AUTHENTICATION);
-        assertFailure(new CliRunner(store, clock).anonymous().withStdin("kd_not_a_key\n", "keys", "verify"), ExitCode.KEY_REJECTED);
+        assertFailure(new CliHarness(store, clock).as("alice", "wrong password!").run("keys", "list"), ExitCode.AUTHENTICATION);
+        assertFailure(new CliHarness(store, clock).anonymous().withStdin("kd_not_a_key\n", "keys", "verify"), ExitCode.KEY_REJECTED);
         assertFailure(alice.run("init", "--site", "Again", "--admin", "alice"), ExitCode.CONFLICT);
         assertThat(alice.run("keys", "list", "--json").out().strip()).isEqualTo("[]");
     }
@@ -71,7 +71,7 @@ class CliCommandsTest {
     @Test
     void anyCommandButInitOnAFolderWithoutAStoreFailsAndCreatesNothing() {
         Path nowhere = temp.resolve("nowhere");
-        var result = new CliRunner(nowhere, clock).as("alice", ALICE_PW).run("keys", "list");
+        var result = new CliHarness(nowhere, clock).as("alice", ALICE_PW).run("keys", "list");
         assertFailure(result, ExitCode.STORE_UNUSABLE);
         assertThat(result.err()).contains("no KeyDesk store").contains(nowhere.toString());
         assertThat(Files.exists(nowhere)).isFalse();
@@ -80,7 +80,7 @@ class CliCommandsTest {
     @Test
     void initWithBadInputLeavesNoStoreBehind() {
         Path fresh = temp.resolve("fresh");
-        var result = new CliRunner(fresh, clock).as("alice", "short").run("init", "--site", "Acme", "--admin", "alice");
+        var result = new CliHarness(fresh, clock).as("alice", "short").run("init", "--site", "Acme", "--admin", "alice");
         assertFailure(result, ExitCode.INVALID_INPUT);
         assertThat(Database.exists(fresh)).isFalse();
         assertThat(Files.exists(fresh)).isFalse();
@@ -89,7 +89,7 @@ class CliCommandsTest {
     @Test
     void nonAdministratorIsDeniedWithExitFourUntilTheSettingAllows() {
         assertThat(alice.withStdin(BOB_PW + "\n", "users", "add", "bob").exit()).isZero();
-        CliRunner bob = new CliRunner(store, clock).as("bob", BOB_PW);
+        CliHarness bob = new CliHarness(store, clock).as("bob", BOB_PW);
         assertFailure(bob.run("keys", "create", "--for", "bob", "--name", "own"), ExitCode.PERMISSION_DENIED);
         assertThat(alice.run("settings", "set", "users_can_create_api_keys", "true").exit()).isZero();
         assertThat(bob.run("keys", "create", "--for", "bob", "--name", "own").exit()).isZero();
@@ -109,7 +109,7 @@ class CliCommandsTest {
         assertThat(replaced.exit()).isZero();
         String second = replaced.out().strip();
         assertThat(second).isNotEqualTo(first).startsWith("kds_");
-        CliRunner anyone = new CliRunner(store, clock).anonymous();
+        CliHarness anyone = new CliHarness(store, clock).anonymous();
         assertThat(anyone.withStdin(first + "\n", "keys", "verify").exit()).isEqualTo(ExitCode.KEY_REJECTED);
         assertThat(anyone.withStdin(second + "\n", "keys", "verify").exit()).isZero();
         assertThat(alice.run("keys", "revoke", "2").exit()).isZero();
@@ -150,12 +150,12 @@ class CliCommandsTest {
 
     @Test
     void versionNeedsNoStore() {
-        var result = new CliRunner(temp.resolve("none"), clock).anonymous().run("--version");
+        var result = new CliHarness(temp.resolve("none"), clock).anonymous().run("--version");
         assertThat(result.exit()).isZero();
         assertThat(result.out()).startsWith("KeyDesk ");
     }
 
-    private static void assertFailure(CliRunner.Result result, int expectedExit) {
+    private static void assertFailure(CliHarness.Result result, int expectedExit) {
         assertThat(result.exit()).as("exit code; stderr: %s", result.err()).isEqualTo(expectedExit);
         assertThat(result.err().strip()).as("stderr").startsWith("keydesk: ").doesNotContain("\n").doesNotContain("Exception");
     }

@@ -1,5 +1,9 @@
 package com.keydesk.store;
 
+import com.keydesk.testing.ChildJvm;
+import com.keydesk.testing.HoldStore;
+import java.util.Map;
+
 import com.keydesk.domain.StoreException;
 import com.keydesk.domain.StoreException.Reason;
 import com.keydesk.testing.TestStore;
@@ -114,13 +118,12 @@ class DatabaseTest {
         }
         // H2 shares one open database between connections of the same JVM, so a second copy
         // of the app can only be another process.
-        Process holder = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                HoldStore.class.getName(), folder.toString())
+        Process holder = ChildJvm.builder(HoldStore.class, Map.of(), folder.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(out.readLine()).isEqualTo("OPEN");
+            assertThat(out.readLine()).isEqualTo("open");
 
             assertThatThrownBy(() -> Database.open(folder))
                     .isInstanceOf(StoreException.class)
@@ -195,9 +198,5 @@ class DatabaseTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the command line in-process against one store folder, as a script would. */
-final class CliRunner {
-    record Result(int exit, String out, String err) {
+public final class CliHarness {
+    public record Result(int exit, String out, String err) {
         String lastLine() {
             String[] lines = out.strip().split("\n");
             return lines[lines.length - 1];
@@ -21,24 +21,24 @@ final class CliRunner {
     private final Map<String, String> env = new HashMap<>();
     private final Clock clock;
 
-    CliRunner(Path folder, Clock clock) {
+    public CliHarness(Path folder, Clock clock) {
         env.put("KEYDESK_HOME", folder.toString());
         this.clock = clock;
     }
 
-    CliRunner as(String user, String password) {
+    public CliHarness as(String user, String password) {
         env.put("KEYDESK_USER", user);
         env.put("KEYDESK_PASSWORD", password);
         return this;
     }
 
-    CliRunner anonymous() {
+    public CliHarness anonymous() {
         env.remove("KEYDESK_USER");
         env.remove("KEYDESK_PASSWORD");
         return this;
     }
 
-    Result withStdin(String stdin, String... args) {
+    public Result withStdin(String stdin, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         int exit = Cli.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -47,7 +47,7 @@ final class CliRunner {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return withStdin("", args);
     }
 }
