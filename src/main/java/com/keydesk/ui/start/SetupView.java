@@ -28,6 +28,7 @@ public final class SetupView extends StackPane {
         Label strength = new Label();
         strength.setId("strengthHint");
         strength.getStyleClass().add("hint");
+        strength.setWrapText(true);
         strength.textProperty().bind(vm.strengthProperty());
 
         Button create = new Button(Messages.get("setup.create"));

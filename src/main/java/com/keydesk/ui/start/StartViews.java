@@ -28,6 +28,7 @@ final class StartViews {
     static VBox brand(String headingKey, String sentence) {
         FontIcon icon = new FontIcon("mdi2k-key-chain-variant");
         icon.setIconSize(40);
+        icon.setStyle("-fx-icon-size: 40px;");
         Label title = new Label(Messages.get(headingKey));
         title.getStyleClass().add("title-2");
         Label text = new Label(sentence);
@@ -48,6 +49,7 @@ final class StartViews {
     static StackPane centered(VBox card) {
         card.getStyleClass().addAll("start-card");
         card.setMaxWidth(440);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setFillWidth(true);
         StackPane pane = new StackPane(card);
         pane.setAlignment(Pos.CENTER);
