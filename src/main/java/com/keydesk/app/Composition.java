@@ -12,6 +12,7 @@ import com.keydesk.ui.FxDialogService;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.TaskRunner;
+import com.keydesk.ui.Theme;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.keys.FxKeyDialogs;
 import com.keydesk.ui.keys.copy.FxSecretClipboard;
@@ -73,8 +74,14 @@ public final class Composition {
         return dialogs;
     }
 
+    /** The services over the open store, or null before it is open (tests and diagnostics). */
+    public Services services() {
+        return services;
+    }
+
     /** Shows a moment of "opening", then setup or sign-in once the store is open. */
     public void start() {
+        Theme.apply(preferences.darkThemeProperty().get());
         stage.setTitle(Messages.get("window.title"));
         stage.setScene(Windows.scene(opening()));
         stage.setWidth(1180);

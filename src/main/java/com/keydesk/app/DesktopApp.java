@@ -24,7 +24,6 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         UiPreferences preferences = UiPreferences.forThisUser();
-        Theme.apply(preferences.darkThemeProperty().get());
         preferences.darkThemeProperty().addListener((o, a, dark) -> Theme.apply(dark));
         ErrorHandler.install(new FxDialogService(() -> stage));
         Path folder;

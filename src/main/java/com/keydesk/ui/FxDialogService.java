@@ -28,6 +28,7 @@ public final class FxDialogService implements DialogService {
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(Messages.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         alert.getButtonTypes().setAll(yes, cancel);
+        preferCancel(alert.getDialogPane(), yes, cancel);
         return alert.showAndWait().filter(yes::equals).isPresent();
     }
 
@@ -87,6 +88,12 @@ public final class FxDialogService implements DialogService {
         if (window != null && window.isShowing()) {
             dialog.initOwner(window);
         }
+    }
+
+    /** A confirmation never goes ahead on a stray Enter: Cancel is the default button. */
+    private static void preferCancel(javafx.scene.control.DialogPane pane, ButtonType yes, ButtonType cancel) {
+        ((javafx.scene.control.Button) pane.lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) pane.lookupButton(cancel)).setDefaultButton(true);
     }
 
     static String stackTrace(Throwable failure) {

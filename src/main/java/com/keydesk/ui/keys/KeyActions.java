@@ -37,7 +37,7 @@ public final class KeyActions {
         this.selected = selected;
         this.reload = reload;
         // With anything working in the selection the action switches off; otherwise it switches on.
-        enables = Bindings.createBooleanBinding(() -> selected.stream().noneMatch(r -> r.status().works()), selected);
+        enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().works()), selected);
         toggleText = Bindings.createStringBinding(() -> Messages.get(enables.get() ? "action.enable" : "action.disable"), enables);
         canToggle = Bindings.createBooleanBinding(() -> !selected.isEmpty()
                 && (enables.get() ? mayManage.get() && selected.stream().anyMatch(r -> r.status() == DisplayStatus.DISABLED)

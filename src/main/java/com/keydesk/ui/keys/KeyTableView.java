@@ -49,6 +49,7 @@ public final class KeyTableView extends BorderPane {
         toggle.textProperty().bind(actions.toggleTextProperty());
         toggle.disableProperty().bind(actions.canToggleProperty().not());
         Button replace = button("replaceButton", "action.replace", "mdi2k-key-change", actions::replace);
+        replace.setTooltip(new Tooltip(Messages.get("action.replace.tooltip")));
         replace.disableProperty().bind(actions.canReplaceProperty().not());
         replace.visibleProperty().bind(vm.canCreateProperty());
         replace.managedProperty().bind(replace.visibleProperty());
@@ -61,12 +62,14 @@ public final class KeyTableView extends BorderPane {
 
         search.setId("searchField");
         search.setPromptText(Messages.get("keys.search"));
-        search.setPrefWidth(260);
+        search.setPrefWidth(240);
+        search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.searchProperty());
         ComboBox<StatusFilter> status = new ComboBox<>();
         status.setId("statusFilter");
         status.getItems().setAll(vm.statusChoices());
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = button("refreshButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
 
@@ -89,16 +92,25 @@ public final class KeyTableView extends BorderPane {
         setBottom(footer);
         setPadding(new Insets(14));
 
-        setOnKeyPressed(e -> {
-            if (NEW.match(e)) {
-                vm.newKey();
-                e.consume();
-            } else if (FIND.match(e)) {
-                search.requestFocus();
-                search.selectAll();
-                e.consume();
-            }
-        });
+    }
+
+    /** Ctrl+N and Ctrl+F work wherever the focus is in the window; the main view forwards them here. */
+    public void handleShortcut(javafx.scene.input.KeyEvent e) {
+        if (NEW.match(e)) {
+            e.consume();
+            vm.newKey();
+        } else if (FIND.match(e)) {
+            e.consume();
+            search.requestFocus();
+            search.selectAll();
+        }
+    }
+
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getFocusModel().focus(0);
+        }
     }
 
     private void buildTable() {
@@ -180,6 +192,7 @@ public final class KeyTableView extends BorderPane {
     private static Button button(String id, String textKey, String icon, Runnable action) {
         Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(e -> action.run());
         return button;
     }

@@ -50,6 +50,11 @@ public final class MainView extends BorderPane {
         vm.currentProperty().addListener((o, a, section) -> show(section));
         rebuildNavigation();
         show(vm.currentProperty().get());
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (getCenter() instanceof KeyTableView keys) {
+                keys.handleShortcut(e);
+            }
+        });
     }
 
     private Node header(MenuItem... extras) {
@@ -58,7 +63,7 @@ public final class MainView extends BorderPane {
         site.getStyleClass().add("title-4");
         site.textProperty().bind(vm.siteNameProperty());
         FontIcon logo = new FontIcon("mdi2k-key-chain-variant");
-        logo.setIconSize(22);
+        logo.getStyleClass().add("logo-icon");
 
         Label user = new Label();
         user.setId("signedInUser");
@@ -128,7 +133,11 @@ public final class MainView extends BorderPane {
             return;
         }
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.name())));
-        setCenter(screens.computeIfAbsent(section, this::build));
+        Node screen = screens.computeIfAbsent(section, this::build);
+        setCenter(screen);
+        if (screen instanceof KeyTableView keys) {
+            javafx.application.Platform.runLater(keys::focusTable);
+        }
     }
 
     private Node build(Section section) {

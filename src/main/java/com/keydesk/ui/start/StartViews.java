@@ -28,7 +28,7 @@ final class StartViews {
     static VBox brand(String headingKey, String sentence) {
         FontIcon icon = new FontIcon("mdi2k-key-chain-variant");
         icon.setIconSize(40);
-        icon.setStyle("-fx-icon-size: 40px;");
+        icon.getStyleClass().add("brand-icon");
         Label title = new Label(Messages.get(headingKey));
         title.getStyleClass().add("title-2");
         Label text = new Label(sentence);

@@ -74,7 +74,7 @@ public final class CopyNowView {
             root.getChildren().add(2, box);
         }
         root.setPadding(new Insets(20));
-        root.setPrefWidth(620);
+        root.setPrefWidth(780);
 
         Stage stage = Windows.modal(owner, Messages.get("copy.title"), root);
         stage.setResizable(false);

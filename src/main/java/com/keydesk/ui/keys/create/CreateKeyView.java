@@ -157,6 +157,7 @@ public final class CreateKeyView {
     private static int addRow(GridPane form, int row, String labelKey, Node field, StringProperty error) {
         Label label = new Label(Messages.get(labelKey));
         label.setLabelFor(field);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane.setValignment(label, javafx.geometry.VPos.TOP);
         label.setPadding(new Insets(5, 0, 0, 0));
         GridPane.setHgrow(field, Priority.ALWAYS);
