@@ -55,6 +55,11 @@ public final class UserService {
         }
     }
 
+    /** The signed-in person as stored now (role, activation): what a front end needs to decide what to offer. */
+    public User me(Session session) {
+        return guard.run(session, (tx, actor) -> actor.user());
+    }
+
     public List<User> list(Session session) {
         return guard.run(session, (tx, actor) -> {
             Policy.requireAdmin(actor, "user.listed", "users");

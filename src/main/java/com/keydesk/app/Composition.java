@@ -1,0 +1,172 @@
+package com.keydesk.app;
+
+import com.keydesk.crypto.Argon2Params;
+import com.keydesk.domain.StoreException;
+import com.keydesk.service.Services;
+import com.keydesk.service.Session;
+import com.keydesk.service.Setup;
+import com.keydesk.store.Database;
+import com.keydesk.ui.DialogService;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.FxDialogService;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.TaskRunner;
+import com.keydesk.ui.Theme;
+import com.keydesk.ui.Windows;
+import com.keydesk.ui.keys.FxKeyDialogs;
+import com.keydesk.ui.keys.copy.FxSecretClipboard;
+import com.keydesk.ui.keys.copy.SecretClipboard;
+import com.keydesk.ui.main.MainView;
+import com.keydesk.ui.main.MainViewModel;
+import com.keydesk.ui.settings.UiPreferences;
+import com.keydesk.ui.start.SetupView;
+import com.keydesk.ui.start.SetupViewModel;
+import com.keydesk.ui.start.SignInView;
+import com.keydesk.ui.start.SignInViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The composition root of the desktop app, wired by hand: opens the store off the JavaFX
+ * thread, then shows first-start setup or sign-in, then the main window. Tests build one with
+ * cheap Argon2 parameters, a test clock and a same-thread runner; the shipped program passes
+ * {@link Argon2Params#SHIPPED}.
+ */
+public final class Composition {
+    private final Stage stage;
+    private final Path folder;
+    private final Argon2Params params;
+    private final Clock clock;
+    private final TaskRunner tasks;
+    private final UiPreferences preferences;
+    private final Runnable exit;
+    private final DialogService dialogs;
+    private final SecretClipboard clipboard;
+    private final Screens screens;
+    private volatile Database db;
+    private volatile Services services;
+
+    public Composition(Stage stage, Path folder, Argon2Params params, Clock clock, TaskRunner tasks,
+                       UiPreferences preferences, Runnable exit) {
+        this.stage = stage;
+        this.folder = folder;
+        this.params = params;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.preferences = preferences;
+        this.exit = exit;
+        this.dialogs = new FxDialogService(() -> stage);
+        this.clipboard = new FxSecretClipboard(preferences::clipboardClearDelay);
+        this.screens = new Screens(stage, dialogs, preferences);
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    /** The services over the open store, or null before it is open (tests and diagnostics). */
+    public Services services() {
+        return services;
+    }
+
+    /** Shows a moment of "opening", then setup or sign-in once the store is open. */
+    public void start() {
+        Theme.apply(preferences.darkThemeProperty().get());
+        stage.setTitle(Messages.get("window.title"));
+        stage.setScene(Windows.scene(opening()));
+        stage.setWidth(1180);
+        stage.setHeight(740);
+        stage.show();
+        tasks.run(() -> Database.exists(folder) ? Database.open(folder) : null, opened -> {
+            if (opened == null) {
+                showSetup();
+            } else {
+                db = opened;
+                services = wire(opened);
+                showSignIn();
+            }
+        }, this::storeFailed);
+    }
+
+    private Services wire(Database database) {
+        return Services.over(database, params, clock, new SecureRandom());
+    }
+
+    private void showSetup() {
+        stage.setTitle(Messages.get("setup.title"));
+        setRoot(new SetupView(new SetupViewModel(this::initialise, tasks, this::showMain), folder.toString()));
+    }
+
+    /** Runs in the background: checks the input first so a bad value never leaves a half-made store. */
+    private Session initialise(String siteName, String admin, char[] password) {
+        Setup.checkInput(siteName, admin, password);
+        Database created = Database.create(folder);
+        Services wired = wire(created);
+        Session session = wired.setup().initialise(siteName, admin, password);
+        db = created;
+        services = wired;
+        return session;
+    }
+
+    private void showSignIn() {
+        stage.setTitle(Messages.get("signin.title"));
+        setRoot(new SignInView(new SignInViewModel(services.auth(), tasks, folder.toString(), this::showMain)));
+    }
+
+    private void showMain(Session session) {
+        SignedIn ctx = new SignedIn(services, session, tasks, dialogs, clipboard, clock);
+        MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), folder, ZoneId.systemDefault(),
+                this::signOut);
+        vm.siteNameProperty().addListener((o, a, name) -> stage.setTitle(Messages.format("window.title.with", name)));
+        MainView view = screens.main(vm);
+        setRoot(view);
+        vm.load();
+    }
+
+    private void signOut() {
+        clipboard.clearIfStillHoldsSecret();
+        showSignIn();
+    }
+
+    private void storeFailed(Throwable failure) {
+        if (failure instanceof StoreException store && store.reason() == StoreException.Reason.IN_USE) {
+            dialogs.showError(Messages.get("store.inUse.heading"), Messages.format("store.inUse.sentence", folder), null);
+        } else {
+            dialogs.showError(Messages.get("store.failed.heading"), ErrorText.sentence(failure),
+                    ErrorText.isExpected(failure) ? null : failure);
+        }
+        exit.run();
+    }
+
+    /** On exit: the clipboard loses a key it still holds, and the store is closed cleanly. */
+    public void shutdown() {
+        clipboard.clearIfStillHoldsSecret();
+        Database open = db;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    private void setRoot(Parent root) {
+        stage.getScene().setRoot(root);
+    }
+
+    private static Parent opening() {
+        ProgressIndicator busy = new ProgressIndicator();
+        Label text = new Label(Messages.get("start.opening"));
+        VBox box = new VBox(12, busy, text);
+        box.setAlignment(Pos.CENTER);
+        box.setPrefSize(900, 640);
+        return box;
+    }
+}

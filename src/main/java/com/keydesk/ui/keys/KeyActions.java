@@ -1,0 +1,169 @@
+package com.keydesk.ui.keys;
+
+import com.keydesk.domain.IssuedKey;
+import com.keydesk.service.KeyService;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.keys.copy.CopyNowViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verbs on a table's selection: disable/enable (one action), revoke, replace. Bulk
+ * actions confirm naming the count; revoking a site key asks for its name to be typed.
+ */
+public final class KeyActions {
+    private final SignedIn ctx;
+    private final KeyDialogs keyDialogs;
+    private final ObservableList<KeyRow> selected;
+    private final Runnable reload;
+    private final BooleanBinding enables;
+    private final StringBinding toggleText;
+    private final BooleanBinding canToggle;
+    private final BooleanBinding canRevoke;
+    private final BooleanBinding canReplace;
+
+    KeyActions(SignedIn ctx, KeyDialogs keyDialogs, ObservableList<KeyRow> selected,
+               ReadOnlyBooleanProperty mayManage, Runnable reload) {
+        this.ctx = ctx;
+        this.keyDialogs = keyDialogs;
+        this.selected = selected;
+        this.reload = reload;
+        // With anything working in the selection the action switches off; otherwise it switches on.
+        enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().works()), selected);
+        toggleText = Bindings.createStringBinding(() -> Messages.get(enables.get() ? "action.enable" : "action.disable"), enables);
+        canToggle = Bindings.createBooleanBinding(() -> !selected.isEmpty()
+                && (enables.get() ? mayManage.get() && selected.stream().anyMatch(r -> r.status() == DisplayStatus.DISABLED)
+                : true), selected, enables, mayManage);
+        canRevoke = Bindings.createBooleanBinding(() -> !selected.isEmpty() && mayManage.get(), selected, mayManage);
+        canReplace = Bindings.createBooleanBinding(() -> selected.size() == 1 && mayManage.get()
+                && selected.getFirst().status() != DisplayStatus.EXPIRED, selected, mayManage);
+    }
+
+    /** Disables every working key selected, or (if none works) enables every disabled one. */
+    public void toggleEnabled() {
+        if (!canToggle.get()) {
+            return;
+        }
+        boolean enable = enables.get();
+        List<KeyRow> targets = selected.stream()
+                .filter(r -> enable ? r.status() == DisplayStatus.DISABLED : r.status().works()).toList();
+        if (targets.size() > 1 && !ctx.dialogs().confirm(
+                Messages.format(enable ? "bulk.enable.heading" : "bulk.disable.heading", targets.size()),
+                Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size()),
+                Messages.format(enable ? "bulk.enable.confirm" : "bulk.disable.confirm", targets.size()))) {
+            return;
+        }
+        KeyService keys = ctx.services().keys();
+        runOnEach(targets, row -> {
+            if (enable) {
+                keys.enable(ctx.session(), row.id(), null);
+            } else {
+                keys.disable(ctx.session(), row.id());
+            }
+        }, enable ? "action.enable.failed" : "action.disable.failed");
+    }
+
+    public void revoke() {
+        if (!canRevoke.get()) {
+            return;
+        }
+        List<KeyRow> targets = List.copyOf(selected);
+        if (!confirmRevoke(targets)) {
+            return;
+        }
+        KeyService keys = ctx.services().keys();
+        runOnEach(targets, row -> keys.revoke(ctx.session(), row.id()), "revoke.failed");
+    }
+
+    private boolean confirmRevoke(List<KeyRow> targets) {
+        boolean anySite = targets.stream().anyMatch(KeyRow::isSiteKey);
+        if (targets.size() == 1) {
+            KeyRow row = targets.getFirst();
+            String heading = Messages.format("revoke.heading", row.name());
+            String sentence = Messages.format(row.isSiteKey() ? "revoke.sentence.site" : "revoke.sentence",
+                    row.name(), row.key().descriptiveLabel());
+            return row.isSiteKey()
+                    ? ctx.dialogs().confirmByTyping(heading, sentence, row.name(), Messages.get("revoke.confirm"))
+                    : ctx.dialogs().confirm(heading, sentence, Messages.get("revoke.confirm"));
+        }
+        String heading = Messages.format("revoke.bulk.heading", targets.size());
+        String sentence = Messages.format(anySite ? "revoke.bulk.sentence.site" : "revoke.bulk.sentence", targets.size());
+        String confirm = Messages.format("revoke.bulk.confirm", targets.size());
+        return anySite
+                ? ctx.dialogs().confirmByTyping(heading, sentence, Messages.format("revoke.bulk.expected", targets.size()), confirm)
+                : ctx.dialogs().confirm(heading, sentence, confirm);
+    }
+
+    /** "I lost this key": explains, then revokes and re-creates it in one step and shows the new secret. */
+    public void replace() {
+        if (!canReplace.get()) {
+            return;
+        }
+        KeyRow row = selected.getFirst();
+        if (!ctx.dialogs().confirm(Messages.format("replace.heading", row.name()),
+                Messages.format("replace.sentence", row.name(), row.key().descriptiveLabel()),
+                Messages.get("replace.confirm"))) {
+            return;
+        }
+        ctx.tasks().run(() -> ctx.services().keys().replace(ctx.session(), row.id()),
+                (IssuedKey issued) -> {
+                    CopyNowViewModel copyNow = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs());
+                    reload.run();
+                    keyDialogs.showCopyNow(copyNow);
+                },
+                failure -> {
+                    reload.run();
+                    showFailure("replace.failed", failure);
+                });
+    }
+
+    private interface KeyCall {
+        void apply(KeyRow row);
+    }
+
+    /** Runs one call per key in the background; reports the first failure and how many went through. */
+    private void runOnEach(List<KeyRow> targets, KeyCall call, String failedHeading) {
+        ctx.tasks().run(() -> {
+            List<RuntimeException> failures = new ArrayList<>();
+            for (KeyRow row : targets) {
+                try {
+                    call.apply(row);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }
+            return failures;
+        }, failures -> {
+            reload.run();
+            if (!failures.isEmpty()) {
+                RuntimeException first = failures.getFirst();
+                String sentence = targets.size() == 1 ? ErrorText.sentence(first)
+                        : Messages.format("bulk.partial", targets.size() - failures.size(), targets.size(),
+                        ErrorText.sentence(first));
+                ctx.dialogs().showError(Messages.get(failedHeading), sentence,
+                        ErrorText.isExpected(first) ? null : first);
+            }
+        }, failure -> {
+            reload.run();
+            showFailure(failedHeading, failure);
+        });
+    }
+
+    private void showFailure(String headingKey, Throwable failure) {
+        ctx.dialogs().showError(Messages.get(headingKey), ErrorText.sentence(failure),
+                ErrorText.isExpected(failure) ? null : failure);
+    }
+
+    public StringBinding toggleTextProperty() { return toggleText; }
+    public BooleanBinding canToggleProperty() { return canToggle; }
+    public BooleanBinding canRevokeProperty() { return canRevoke; }
+    public BooleanBinding canReplaceProperty() { return canReplace; }
+}

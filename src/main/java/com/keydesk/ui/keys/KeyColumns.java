@@ -1,0 +1,94 @@
+package com.keydesk.ui.keys;
+
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.RelativeTime;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The columns of a key table. Every column sorts on the value, not on its text. */
+final class KeyColumns {
+    private KeyColumns() {
+    }
+
+    static <T> TableColumn<KeyRow, T> column(String titleKey, Function<KeyRow, T> value, double width) {
+        TableColumn<KeyRow, T> column = new TableColumn<>(Messages.get(titleKey));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    static TableColumn<KeyRow, String> label() {
+        TableColumn<KeyRow, String> column = column("column.key", r -> r.key().descriptiveLabel(), 170);
+        column.getStyleClass().add("key-label-cell");
+        return column;
+    }
+
+    static TableColumn<KeyRow, DisplayStatus> status() {
+        TableColumn<KeyRow, DisplayStatus> column = column("column.status", KeyRow::status, 120);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(DisplayStatus status, boolean empty) {
+                super.updateItem(status, empty);
+                if (empty || status == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label badge = new Label(status.text());
+                badge.getStyleClass().addAll("badge", status.styleClass());
+                setGraphic(badge);
+            }
+        });
+        return column;
+    }
+
+    /** A time shown relative to now ("in 3 days", "Never"), exact in the tooltip; never-set sorts last. */
+    static TableColumn<KeyRow, Instant> time(String titleKey, Function<KeyRow, Instant> value, Supplier<Instant> now,
+                                             Function<KeyRow, String> suffix) {
+        TableColumn<KeyRow, Instant> column = column(titleKey, value, 130);
+        column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant when, boolean empty) {
+                super.updateItem(when, empty);
+                if (empty) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                KeyRow row = getTableRow() == null ? null : getTableRow().getItem();
+                String extra = row == null || suffix == null ? "" : suffix.apply(row);
+                setText(RelativeTime.relative(when, now.get()) + extra);
+                setTooltip(when == null ? null : new Tooltip(RelativeTime.exact(when)));
+            }
+        });
+        return column;
+    }
+
+    static TableColumn<KeyRow, Instant> created() {
+        TableColumn<KeyRow, Instant> column = column("column.created", r -> r.key().createdAt(), 170);
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant when, boolean empty) {
+                super.updateItem(when, empty);
+                KeyRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || when == null || row == null) {
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                String by = row.key().createdBy();
+                setText(by == null ? RelativeTime.date(when) : Messages.format("keys.createdBy", RelativeTime.date(when), by));
+                setTooltip(new Tooltip(RelativeTime.exact(when)));
+            }
+        });
+        return column;
+    }
+}

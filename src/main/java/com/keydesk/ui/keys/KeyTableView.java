@@ -1,0 +1,203 @@
+package com.keydesk.ui.keys;
+
+import com.keydesk.ui.Messages;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** A key table with its toolbar, search, status filter, count, context menu and shortcuts. */
+public final class KeyTableView extends BorderPane {
+    private static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+
+    private final KeyTableViewModel vm;
+    private final TableView<KeyRow> table = new TableView<>();
+    private final TextField search = new TextField();
+
+    public KeyTableView(KeyTableViewModel vm) {
+        this.vm = vm;
+        KeyActions actions = vm.actions();
+        getStyleClass().add("key-table-view");
+        setId("keys-" + vm.scope().name().toLowerCase(java.util.Locale.ROOT));
+
+        Button create = button("newKeyButton", "keys.new", "mdi2p-plus", vm::newKey);
+        create.getStyleClass().add("accent");
+        create.visibleProperty().bind(vm.canCreateProperty());
+        create.managedProperty().bind(create.visibleProperty());
+        Button toggle = button("toggleButton", null, "mdi2p-power", actions::toggleEnabled);
+        toggle.textProperty().bind(actions.toggleTextProperty());
+        toggle.disableProperty().bind(actions.canToggleProperty().not());
+        Button replace = button("replaceButton", "action.replace", "mdi2k-key-change", actions::replace);
+        replace.setTooltip(new Tooltip(Messages.get("action.replace.tooltip")));
+        replace.disableProperty().bind(actions.canReplaceProperty().not());
+        replace.visibleProperty().bind(vm.canCreateProperty());
+        replace.managedProperty().bind(replace.visibleProperty());
+        Button revoke = button("revokeButton", "action.revoke", "mdi2d-delete-outline", actions::revoke);
+        revoke.disableProperty().bind(actions.canRevokeProperty().not());
+        revoke.visibleProperty().bind(vm.canCreateProperty());
+        revoke.managedProperty().bind(revoke.visibleProperty());
+        Button details = button("detailsButton", "action.details", "mdi2i-information-outline", vm::showDetails);
+        details.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.selected()).isNotEqualTo(1));
+
+        search.setId("searchField");
+        search.setPromptText(Messages.get("keys.search"));
+        search.setPrefWidth(240);
+        search.setMinWidth(140);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        ComboBox<StatusFilter> status = new ComboBox<>();
+        status.setId("statusFilter");
+        status.getItems().setAll(vm.statusChoices());
+        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Button refresh = button("refreshButton", null, "mdi2r-refresh", vm::reload);
+        refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, create, toggle, replace, revoke, details, spacer, search, status, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(0, 0, 10, 0));
+
+        buildTable();
+        Label count = new Label();
+        count.setId("keyCount");
+        count.textProperty().bind(vm.countProperty());
+        count.getStyleClass().add("hint");
+        HBox footer = new HBox(count);
+        footer.setPadding(new Insets(6, 0, 0, 0));
+
+        setTop(toolbar);
+        setCenter(table);
+        setBottom(footer);
+        setPadding(new Insets(14));
+
+    }
+
+    /** Ctrl+N and Ctrl+F work wherever the focus is in the window; the main view forwards them here. */
+    public void handleShortcut(javafx.scene.input.KeyEvent e) {
+        if (NEW.match(e)) {
+            e.consume();
+            vm.newKey();
+        } else if (FIND.match(e)) {
+            e.consume();
+            search.requestFocus();
+            search.selectAll();
+        }
+    }
+
+    public void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getFocusModel().focus(0);
+        }
+    }
+
+    private void buildTable() {
+        table.setId("keyTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(KeyColumns.column("column.name", KeyRow::name, 200));
+        table.getColumns().add(KeyColumns.label());
+        if (vm.scope().showsOwner()) {
+            table.getColumns().add(KeyColumns.column("column.owner", KeyRow::owner, 110));
+        }
+        table.getColumns().add(KeyColumns.column("column.permission", KeyRow::permission, 110));
+        table.getColumns().add(KeyColumns.status());
+        table.getColumns().add(KeyColumns.time("column.expires", r -> r.key().expiresAt(), vm::now, null));
+        table.getColumns().add(KeyColumns.time("column.lastUsed", r -> r.key().lastUseAt(), vm::now, null));
+        table.getColumns().add(KeyColumns.created());
+        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(vm.sortedRows());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change ->
+                vm.selected().setAll(table.getSelectionModel().getSelectedItems()));
+        table.setPlaceholder(placeholder());
+        table.setContextMenu(contextMenu());
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                vm.showDetails();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE) {
+                vm.actions().revoke();
+                e.consume();
+            }
+        });
+        table.setRowFactory(t -> {
+            var row = new javafx.scene.control.TableRow<KeyRow>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    vm.showDetails();
+                }
+            });
+            return row;
+        });
+    }
+
+    /** No keys at all: invite to create the first one. Keys, but none match: say so. */
+    private StackPane placeholder() {
+        Label title = new Label(Messages.get("keys.empty.title"));
+        title.getStyleClass().add("title");
+        Label sentence = new Label(Messages.get(vm.scope() == KeyScope.SITE_KEYS ? "keys.empty.site" : "keys.empty.user"));
+        sentence.setWrapText(true);
+        sentence.setMaxWidth(420);
+        Button first = button("createFirstButton", "keys.empty.create", "mdi2p-plus", vm::newKey);
+        first.getStyleClass().add("accent");
+        first.visibleProperty().bind(vm.canCreateProperty());
+        VBox empty = new VBox(10, new FontIcon("mdi2k-key-outline"), title, sentence, first);
+        empty.setAlignment(Pos.CENTER);
+        empty.getStyleClass().add("empty-state");
+        empty.visibleProperty().bind(vm.emptyProperty());
+        Label noMatch = new Label(Messages.get("keys.noMatch"));
+        noMatch.setId("noMatch");
+        noMatch.visibleProperty().bind(vm.emptyProperty().not());
+        return new StackPane(empty, noMatch);
+    }
+
+    private ContextMenu contextMenu() {
+        MenuItem details = new MenuItem(Messages.get("action.details"));
+        details.setOnAction(e -> vm.showDetails());
+        MenuItem toggle = new MenuItem();
+        toggle.textProperty().bind(vm.actions().toggleTextProperty());
+        toggle.disableProperty().bind(vm.actions().canToggleProperty().not());
+        toggle.setOnAction(e -> vm.actions().toggleEnabled());
+        MenuItem replace = new MenuItem(Messages.get("action.replace"));
+        replace.disableProperty().bind(vm.actions().canReplaceProperty().not());
+        replace.setOnAction(e -> vm.actions().replace());
+        MenuItem revoke = new MenuItem(Messages.get("action.revoke"));
+        revoke.disableProperty().bind(vm.actions().canRevokeProperty().not());
+        revoke.setOnAction(e -> vm.actions().revoke());
+        return new ContextMenu(details, toggle, new SeparatorMenuItem(), replace, revoke);
+    }
+
+    private static Button button(String id, String textKey, String icon, Runnable action) {
+        Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+    }
+}

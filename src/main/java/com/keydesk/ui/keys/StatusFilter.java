@@ -1,0 +1,25 @@
+package com.keydesk.ui.keys;
+
+import com.keydesk.ui.Messages;
+
+import java.util.Locale;
+
+/** The status choices above a key table. */
+public enum StatusFilter {
+    ALL, ACTIVE, EXPIRING_SOON, DISABLED, EXPIRED;
+
+    public boolean accepts(DisplayStatus status) {
+        return switch (this) {
+            case ALL -> true;
+            case ACTIVE -> status.works();
+            case EXPIRING_SOON -> status == DisplayStatus.EXPIRING_SOON;
+            case DISABLED -> status == DisplayStatus.DISABLED;
+            case EXPIRED -> status == DisplayStatus.EXPIRED;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return Messages.get("filter." + name().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,171 @@
+package com.keydesk.ui.keys.create;
+
+import com.keydesk.domain.KeyType;
+import com.keydesk.domain.PermissionSet;
+import com.keydesk.ui.Controls;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.Windows;
+import com.keydesk.ui.keys.PermissionText;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DateCell;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The create-key form: binds to {@link CreateKeyViewModel}, closes when the key exists. */
+public final class CreateKeyView {
+    private CreateKeyView() {
+    }
+
+    public static void showAndWait(Window owner, CreateKeyViewModel vm) {
+        boolean site = vm.type() == KeyType.SITE;
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(4);
+        int row = 0;
+
+        TextField name = new TextField();
+        name.setId("nameField");
+        name.setPromptText(Messages.get("create.name.prompt"));
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        row = addRow(form, row, "create.name", name, vm.errors().name);
+
+        TextArea description = new TextArea();
+        description.setId("descriptionField");
+        description.setPrefRowCount(2);
+        description.setWrapText(true);
+        description.textProperty().bindBidirectional(vm.descriptionProperty());
+        row = addRow(form, row, "create.description", description, vm.errors().description);
+
+        if (!site) {
+            row = addRow(form, row, "create.owner", ownerPicker(vm), vm.errors().owner);
+            ComboBox<PermissionSet> permission = new ComboBox<>();
+            permission.setId("permissionField");
+            permission.getItems().setAll(vm.permissionChoices());
+            permission.setConverter(PermissionText.converter());
+            permission.valueProperty().bindBidirectional(vm.permissionProperty());
+            row = addRow(form, row, "create.permission", permission, vm.errors().permission);
+        }
+
+        ComboBox<ExpiryPreset> expiry = new ComboBox<>();
+        expiry.setId("expiryField");
+        expiry.getItems().setAll(ExpiryPreset.values());
+        expiry.valueProperty().bindBidirectional(vm.expiryPresetProperty());
+        DatePicker date = new DatePicker();
+        date.setId("expiryDate");
+        date.valueProperty().bindBidirectional(vm.expiryDateProperty());
+        date.setDayCellFactory(p -> new DateCell() {
+            @Override
+            public void updateItem(java.time.LocalDate item, boolean empty) {
+                super.updateItem(item, empty);
+                setDisable(empty || item == null || !vm.isSelectableDate(item));
+            }
+        });
+        date.visibleProperty().bind(vm.expiryPresetProperty().isEqualTo(ExpiryPreset.DATE));
+        date.managedProperty().bind(date.visibleProperty());
+        HBox expiryRow = new HBox(8, expiry, date);
+        row = addRow(form, row, "create.expires", expiryRow, vm.errors().expiry);
+
+        Label warning = new Label(Messages.get(site ? "create.warning.site" : "create.warning.admin"));
+        warning.setWrapText(true);
+        VBox warningBox = new VBox(warning);
+        warningBox.setId("powerWarning");
+        warningBox.getStyleClass().add("warning-box");
+        warningBox.visibleProperty().bind(vm.powerWarningProperty());
+        warningBox.managedProperty().bind(warningBox.visibleProperty());
+
+        Label formError = Controls.errorLabel(vm.errors().form);
+        formError.setId("formError");
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button(Messages.get("button.cancel"));
+        cancel.setCancelButton(true);
+        Button create = new Button(Messages.get("create.button"));
+        create.setId("createButton");
+        create.setDefaultButton(true);
+        create.disableProperty().bind(vm.canCreateProperty().not());
+        create.setOnAction(e -> vm.create());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, busy, spacer, cancel, create);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        Label heading = new Label(Messages.get(site ? "create.heading.site" : "create.heading.user"));
+        heading.getStyleClass().add("title-3");
+        VBox root = new VBox(14, heading, form, warningBox, formError, buttons);
+        root.setPadding(new Insets(20));
+        root.setPrefWidth(560);
+
+        Stage stage = Windows.modal(owner, Messages.get(site ? "create.title.site" : "create.title.user"), root);
+        cancel.setOnAction(e -> stage.close());
+        form.disableProperty().bind(vm.busyProperty());
+        vm.createdProperty().addListener((o, was, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
+        stage.setOnShown(e -> name.requestFocus());
+        vm.loadOwners();
+        stage.showAndWait();
+    }
+
+    private static Node ownerPicker(CreateKeyViewModel vm) {
+        if (!vm.choosesOwner()) {
+            Label self = new Label(vm.ownerProperty().get());
+            self.setId("ownerFixed");
+            return self;
+        }
+        TextField search = new TextField();
+        search.setId("ownerField");
+        search.setPromptText(Messages.get("create.owner.prompt"));
+        search.textProperty().bindBidirectional(vm.ownerProperty());
+        ListView<String> choices = new ListView<>(vm.ownerChoices());
+        choices.setId("ownerList");
+        choices.setPrefHeight(96);
+        choices.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
+            if (chosen != null && !chosen.equals(search.getText())) {
+                search.setText(chosen);
+            }
+        });
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !choices.getItems().isEmpty()) {
+                choices.requestFocus();
+                choices.getSelectionModel().selectFirst();
+            }
+        });
+        return new VBox(4, search, choices);
+    }
+
+    private static int addRow(GridPane form, int row, String labelKey, Node field, StringProperty error) {
+        Label label = new Label(Messages.get(labelKey));
+        label.setLabelFor(field);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        label.setPadding(new Insets(5, 0, 0, 0));
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        form.add(label, 0, row);
+        form.add(field, 1, row);
+        form.add(Controls.errorLabel(error), 1, row + 1);
+        return row + 2;
+    }
+
+
+}

@@ -1,0 +1,139 @@
+package com.keydesk.ui.keys.details;
+
+import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.KeyEdit;
+import com.keydesk.domain.ValidationException;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.RelativeTime;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.keys.DisplayStatus;
+import com.keydesk.ui.keys.PermissionText;
+import com.keydesk.ui.keys.create.FormErrors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Every field of one key, and the edit of its name, description and expiry. */
+public final class KeyDetailsViewModel {
+    private final SignedIn ctx;
+    private final ApiKey key;
+    private final boolean mayEdit;
+    private final ZoneId zone;
+    private final StringProperty name;
+    private final StringProperty description;
+    private final ObjectProperty<LocalDate> expiryDate;
+    private final BooleanProperty noExpiry;
+    private final FormErrors errors = new FormErrors();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding changed;
+
+    public KeyDetailsViewModel(SignedIn ctx, ApiKey key, boolean mayEdit, ZoneId zone) {
+        this.ctx = ctx;
+        this.key = key;
+        this.mayEdit = mayEdit;
+        this.zone = zone;
+        this.name = new SimpleStringProperty(key.name());
+        this.description = new SimpleStringProperty(key.description() == null ? "" : key.description());
+        this.expiryDate = new SimpleObjectProperty<>(initialDate());
+        this.noExpiry = new SimpleBooleanProperty(key.expiresAt() == null);
+        this.changed = Bindings.createBooleanBinding(() -> edit() != null, name, description, expiryDate, noExpiry);
+        name.addListener((o, a, b) -> errors.name.set(b == null || b.isBlank() ? Messages.get("create.error.name") : ""));
+    }
+
+    /** The fields as label → value, in reading order. */
+    public Map<String, String> facts() {
+        Instant now = ctx.clock().instant();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(Messages.get("details.id"), Long.toString(key.id()));
+        facts.put(Messages.get("details.label"), key.descriptiveLabel());
+        facts.put(Messages.get("details.type"), Messages.get(key.userId() == null ? "details.type.site" : "details.type.user"));
+        if (key.ownerUsername() != null) {
+            facts.put(Messages.get("column.owner"), key.ownerUsername()
+                    + (key.ownerIsAdmin() ? " " + Messages.get("details.ownerAdmin") : "")
+                    + (key.ownerActive() ? "" : " " + Messages.get("details.ownerInactive")));
+        }
+        facts.put(Messages.get("column.permission"), PermissionText.text(key.permissionSet()));
+        if (key.previousPermissionSet() != null) {
+            facts.put(Messages.get("details.previousPermission"), PermissionText.text(key.previousPermissionSet())
+                    + (key.disabledByAdmin() ? " " + Messages.get("details.disabledByAdmin") : ""));
+        }
+        facts.put(Messages.get("column.status"), DisplayStatus.of(key, now).text());
+        facts.put(Messages.get("column.created"), RelativeTime.exact(key.createdAt())
+                + (key.createdBy() == null ? "" : " " + Messages.format("details.by", key.createdBy())));
+        facts.put(Messages.get("column.expires"), RelativeTime.exact(key.expiresAt())
+                + (key.expiresAt() == null ? "" : " (" + RelativeTime.relative(key.expiresAt(), now) + ")"));
+        facts.put(Messages.get("column.lastUsed"), RelativeTime.exact(key.lastUseAt()));
+        return facts;
+    }
+
+    public void save() {
+        KeyEdit edit = edit();
+        if (edit == null || !mayEdit) {
+            saved.set(true);
+            return;
+        }
+        errors.clearAll();
+        busy.set(true);
+        ctx.tasks().run(() -> ctx.services().keys().update(ctx.session(), key.id(), edit), updated -> {
+            busy.set(false);
+            saved.set(true);
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof ValidationException invalid && errors.show(invalid.field(), invalid.getMessage())) {
+                return;
+            }
+            errors.form.set(ErrorText.sentence(failure));
+        });
+    }
+
+    /** The change the form asks for, or null when nothing changed. */
+    KeyEdit edit() {
+        String newName = name.get().strip().equals(key.name()) ? null : name.get();
+        String oldDescription = key.description() == null ? "" : key.description();
+        String newDescription = description.get().strip().equals(oldDescription.strip()) ? null : description.get();
+        boolean removeExpiry = noExpiry.get() && key.expiresAt() != null;
+        Instant newExpiry = null;
+        if (!noExpiry.get() && expiryDate.get() != null && !Objects.equals(expiryDate.get(), initialDate())) {
+            newExpiry = expiryDate.get().plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        if (newName == null && newDescription == null && !removeExpiry && newExpiry == null) {
+            return null;
+        }
+        return new KeyEdit(newName, newDescription, newExpiry, removeExpiry);
+    }
+
+    private LocalDate initialDate() {
+        return key.expiresAt() == null ? null : LocalDate.ofInstant(key.expiresAt(), zone);
+    }
+
+    public boolean isSelectableDate(LocalDate date) {
+        return !date.isBefore(LocalDate.ofInstant(ctx.clock().instant(), zone));
+    }
+
+    public String keyName() { return key.name(); }
+    public boolean mayEdit() { return mayEdit; }
+    public StringProperty nameProperty() { return name; }
+    public StringProperty descriptionProperty() { return description; }
+    public ObjectProperty<LocalDate> expiryDateProperty() { return expiryDate; }
+    public BooleanProperty noExpiryProperty() { return noExpiry; }
+    public FormErrors errors() { return errors; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanBinding changedProperty() { return changed; }
+    public ReadOnlyBooleanProperty savedProperty() { return saved.getReadOnlyProperty(); }
+}

@@ -1,0 +1,151 @@
+package com.keydesk.ui.main;
+
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.keys.KeyScope;
+import com.keydesk.ui.keys.KeyTableView;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The signed-in window: header, navigation, the current screen, status bar. */
+public final class MainView extends BorderPane {
+    private final MainViewModel vm;
+    private final Function<Section, Node> otherScreens;
+    private final Map<Section, Node> screens = new EnumMap<>(Section.class);
+    private final VBox navigation = new VBox(4);
+    private final ToggleGroup navGroup = new ToggleGroup();
+
+    /**
+     * @param otherScreens builds the screens that are not key tables (users, settings, audit)
+     * @param userMenuExtras extra items for the user menu (e.g. change password), before Sign out
+     */
+    public MainView(MainViewModel vm, Function<Section, Node> otherScreens, MenuItem... userMenuExtras) {
+        this.vm = vm;
+        this.otherScreens = otherScreens;
+        setTop(header(userMenuExtras));
+        navigation.getStyleClass().add("sidebar");
+        navigation.setId("navigation");
+        setLeft(navigation);
+        setBottom(statusBar());
+        vm.sections().addListener((ListChangeListener<Section>) c -> rebuildNavigation());
+        vm.currentProperty().addListener((o, a, section) -> show(section));
+        rebuildNavigation();
+        show(vm.currentProperty().get());
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (getCenter() instanceof KeyTableView keys) {
+                keys.handleShortcut(e);
+            }
+        });
+    }
+
+    private Node header(MenuItem... extras) {
+        Label site = new Label();
+        site.setId("siteName");
+        site.getStyleClass().add("title-4");
+        site.textProperty().bind(vm.siteNameProperty());
+        FontIcon logo = new FontIcon("mdi2k-key-chain-variant");
+        logo.getStyleClass().add("logo-icon");
+
+        Label user = new Label();
+        user.setId("signedInUser");
+        user.textProperty().bind(Bindings.createStringBinding(() -> Messages.format(
+                vm.adminProperty().get() ? "main.signedInAdmin" : "main.signedIn", vm.username()), vm.adminProperty()));
+        MenuItem signOut = new MenuItem(Messages.get("main.signOut"));
+        signOut.setId("signOutItem");
+        signOut.setOnAction(e -> vm.signOut());
+        MenuButton menu = new MenuButton(null, new FontIcon("mdi2a-account-circle"));
+        menu.setId("userMenu");
+        menu.getItems().addAll(extras);
+        menu.getItems().add(signOut);
+        Button signOutButton = new Button(Messages.get("main.signOut"), new FontIcon("mdi2l-logout"));
+        signOutButton.setId("signOutButton");
+        signOutButton.setOnAction(e -> vm.signOut());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, logo, site, spacer, user, menu, signOutButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+
+        Label bannerText = new Label();
+        bannerText.setId("expiringBanner");
+        bannerText.textProperty().bind(vm.bannerProperty());
+        Hyperlink show = new Hyperlink(Messages.get("main.banner.show"));
+        show.setOnAction(e -> vm.showExpiring());
+        Hyperlink dismiss = new Hyperlink(Messages.get("main.banner.dismiss"));
+        dismiss.setOnAction(e -> vm.dismissBanner());
+        HBox banner = new HBox(8, new FontIcon("mdi2c-clock-alert-outline"), bannerText, show, dismiss);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("banner");
+        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return new VBox(bar, banner);
+    }
+
+    private Node statusBar() {
+        Label location = new Label(Messages.format("main.store", vm.storeLocation()));
+        location.setId("storeLocation");
+        location.getStyleClass().add("hint");
+        HBox bar = new HBox(location);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void rebuildNavigation() {
+        navigation.getChildren().clear();
+        navGroup.getToggles().clear();
+        for (Section section : vm.sections()) {
+            ToggleButton button = new ToggleButton(section.text(), new FontIcon(section.icon()));
+            button.setId("nav-" + section.name());
+            button.setToggleGroup(navGroup);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setSelected(section == vm.currentProperty().get());
+            button.setOnAction(e -> {
+                button.setSelected(true);
+                vm.currentProperty().set(section);
+            });
+            navigation.getChildren().add(button);
+        }
+    }
+
+    private void show(Section section) {
+        if (section == null) {
+            setCenter(null);
+            return;
+        }
+        navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.name())));
+        Node screen = screens.computeIfAbsent(section, this::build);
+        setCenter(screen);
+        if (screen instanceof KeyTableView keys) {
+            javafx.application.Platform.runLater(keys::focusTable);
+        }
+    }
+
+    private Node build(Section section) {
+        return switch (section) {
+            case SITE_KEYS -> new KeyTableView(vm.keyTable(KeyScope.SITE_KEYS));
+            case USER_KEYS -> new KeyTableView(vm.keyTable(KeyScope.USER_KEYS));
+            case MY_KEYS -> new KeyTableView(vm.keyTable(KeyScope.MY_KEYS));
+            default -> otherScreens.apply(section);
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package com.keydesk.ui.main;
+
+import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.Site;
+import com.keydesk.domain.User;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.keys.DisplayStatus;
+import com.keydesk.ui.keys.KeyDialogs;
+import com.keydesk.ui.keys.KeyScope;
+import com.keydesk.ui.keys.KeyTableViewModel;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The signed-in window: who is signed in, what they may be offered (reloaded from the store),
+ * the navigation, the store's location, the expiring-keys banner and signing out.
+ */
+public final class MainViewModel {
+    /** What was loaded on sign-in, in one background call. */
+    private record Start(User me, Site site, List<ApiKey> keys) {
+    }
+
+    private final SignedIn ctx;
+    private final KeyDialogs keyDialogs;
+    private final Path storeFolder;
+    private final Runnable signOut;
+    private final ZoneId zone;
+    private final ObservableList<Section> sections = FXCollections.observableArrayList();
+    private final ObjectProperty<Section> current = new SimpleObjectProperty<>();
+    private final BooleanProperty admin = new SimpleBooleanProperty(false);
+    private final BooleanProperty mayManageKeys = new SimpleBooleanProperty(false);
+    private final StringProperty siteName = new SimpleStringProperty("");
+    private final StringProperty banner = new SimpleStringProperty("");
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    private final Map<KeyScope, KeyTableViewModel> tables = new EnumMap<>(KeyScope.class);
+
+    public MainViewModel(SignedIn ctx, KeyDialogs keyDialogs, Path storeFolder, ZoneId zone, Runnable signOut) {
+        this.ctx = ctx;
+        this.keyDialogs = keyDialogs;
+        this.storeFolder = storeFolder;
+        this.zone = zone;
+        this.signOut = signOut;
+    }
+
+    public void load() {
+        ctx.tasks().run(() -> new Start(ctx.services().users().me(ctx.session()),
+                ctx.services().site().site(ctx.session()), ctx.services().keys().list(ctx.session())), start -> {
+            admin.set(start.me().admin());
+            applySite(start.site());
+            sections.setAll(Section.forRole(start.me().admin()));
+            banner.set(bannerText(start.keys()));
+            loaded.set(true);
+            current.set(sections.getFirst());
+        }, failure -> ctx.dialogs().showError(Messages.get("main.loadFailed"), ErrorText.sentence(failure),
+                ErrorText.isExpected(failure) ? null : failure));
+    }
+
+    /** Called when the setting changes: what the tables offer follows at once. */
+    public void applySite(Site site) {
+        siteName.set(site.name());
+        mayManageKeys.set(admin.get() || site.usersCanCreateApiKeys());
+    }
+
+    private String bannerText(List<ApiKey> keys) {
+        Instant now = ctx.clock().instant();
+        long soon = keys.stream().filter(k -> DisplayStatus.of(k, now) == DisplayStatus.EXPIRING_SOON).count();
+        return soon == 0 ? "" : Messages.format("main.banner.expiring", soon);
+    }
+
+    /** The banner's "Show": the first key table, filtered to keys expiring soon. */
+    public void showExpiring() {
+        Section target = admin.get() ? Section.USER_KEYS : Section.MY_KEYS;
+        current.set(target);
+        KeyTableViewModel table = keyTable(admin.get() ? KeyScope.USER_KEYS : KeyScope.MY_KEYS);
+        table.statusFilterProperty().set(com.keydesk.ui.keys.StatusFilter.EXPIRING_SOON);
+        banner.set("");
+    }
+
+    public void dismissBanner() {
+        banner.set("");
+    }
+
+    /** One table per scope for the whole session, so search and filter survive switching screens. */
+    public KeyTableViewModel keyTable(KeyScope scope) {
+        return tables.computeIfAbsent(scope, s -> {
+            KeyTableViewModel vm = new KeyTableViewModel(ctx, s, keyDialogs, admin.get(), mayManageKeys, zone);
+            vm.reload();
+            return vm;
+        });
+    }
+
+    public void signOut() {
+        signOut.run();
+    }
+
+    public SignedIn context() { return ctx; }
+    public String username() { return ctx.session().username(); }
+    public String storeLocation() { return storeFolder.toString(); }
+    public ObservableList<Section> sections() { return sections; }
+    public ObjectProperty<Section> currentProperty() { return current; }
+    public ReadOnlyBooleanProperty adminProperty() { return admin; }
+    public ReadOnlyBooleanProperty mayManageKeysProperty() { return mayManageKeys; }
+    public StringProperty siteNameProperty() { return siteName; }
+    public StringProperty bannerProperty() { return banner; }
+    public BooleanProperty loadedProperty() { return loaded; }
+}

@@ -1,0 +1,31 @@
+package com.keydesk.ui.main;
+
+import com.keydesk.ui.Messages;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The screens the navigation offers. */
+public enum Section {
+    SITE_KEYS("mdi2w-web"), USER_KEYS("mdi2a-account-key"), MY_KEYS("mdi2k-key-variant"),
+    USERS("mdi2a-account-multiple"), SETTINGS("mdi2c-cog-outline"), AUDIT("mdi2c-clipboard-text-clock-outline");
+
+    private final String icon;
+
+    Section(String icon) {
+        this.icon = icon;
+    }
+
+    public String icon() {
+        return icon;
+    }
+
+    public String text() {
+        return Messages.get("nav." + name().toLowerCase(Locale.ROOT));
+    }
+
+    /** An administrator sees everything; anyone else sees only their own keys. */
+    public static List<Section> forRole(boolean admin) {
+        return admin ? List.of(SITE_KEYS, USER_KEYS, USERS, SETTINGS, AUDIT) : List.of(MY_KEYS);
+    }
+}

@@ -1,0 +1,59 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.ui.Messages;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The first-start screen. */
+public final class SetupView extends StackPane {
+    public SetupView(SetupViewModel vm, String storeLocation) {
+        TextField site = new TextField();
+        site.setId("siteNameField");
+        site.textProperty().bindBidirectional(vm.siteNameProperty());
+        TextField username = new TextField();
+        username.setId("usernameField");
+        username.textProperty().bindBidirectional(vm.usernameProperty());
+        PasswordField password = new PasswordField();
+        password.setId("passwordField");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        PasswordField repeat = new PasswordField();
+        repeat.setId("repeatField");
+        repeat.textProperty().bindBidirectional(vm.repeatProperty());
+        Label strength = new Label();
+        strength.setId("strengthHint");
+        strength.getStyleClass().add("hint");
+        strength.setWrapText(true);
+        strength.textProperty().bind(vm.strengthProperty());
+
+        Button create = new Button(Messages.get("setup.create"));
+        create.setId("createStoreButton");
+        create.setDefaultButton(true);
+        create.getStyleClass().add("accent");
+        create.disableProperty().bind(vm.canCreateProperty().not());
+        create.setOnAction(e -> vm.create());
+        HBox buttons = new HBox(10, StartViews.busy(vm.busyProperty()), create);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox card = new VBox(6,
+                StartViews.brand("setup.heading", Messages.format("setup.sentence", storeLocation)),
+                StartViews.fieldLabel("setup.site", site), site, StartViews.error(vm.siteErrorProperty()),
+                StartViews.fieldLabel("setup.username", username), username, StartViews.error(vm.usernameErrorProperty()),
+                StartViews.fieldLabel("setup.password", password), password, strength,
+                StartViews.error(vm.passwordErrorProperty()),
+                StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.repeatErrorProperty()),
+                StartViews.error(vm.formErrorProperty()), buttons);
+        card.disableProperty().bind(vm.busyProperty());
+        getChildren().add(StartViews.centered(card));
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                site.requestFocus();
+            }
+        });
+    }
+}

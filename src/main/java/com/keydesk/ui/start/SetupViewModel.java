@@ -1,0 +1,97 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.domain.ValidationException;
+import com.keydesk.service.Session;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.function.Consumer;
+
+/** First start: the site's name and its first administrator; creates the store and signs in. */
+public final class SetupViewModel {
+    /** Creates the store and the site; returns the new administrator's session. Slow: runs in the background. */
+    public interface Initialiser {
+        Session initialise(String siteName, String adminUsername, char[] password);
+    }
+
+    private final Initialiser initialiser;
+    private final TaskRunner tasks;
+    private final Consumer<Session> onSignedIn;
+    private final StringProperty siteName = new SimpleStringProperty("");
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty repeat = new SimpleStringProperty("");
+    private final StringProperty siteError = new SimpleStringProperty("");
+    private final StringProperty usernameError = new SimpleStringProperty("");
+    private final StringProperty passwordError = new SimpleStringProperty("");
+    private final StringProperty formError = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringBinding strength;
+    private final StringBinding repeatError;
+    private final BooleanBinding canCreate;
+
+    public SetupViewModel(Initialiser initialiser, TaskRunner tasks, Consumer<Session> onSignedIn) {
+        this.initialiser = initialiser;
+        this.tasks = tasks;
+        this.onSignedIn = onSignedIn;
+        strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
+        repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
+                ? Messages.get("setup.error.repeat") : "", password, repeat);
+        canCreate = Bindings.createBooleanBinding(() -> !busy.get() && !siteName.get().isBlank()
+                && !username.get().isBlank() && !password.get().isEmpty() && password.get().equals(repeat.get()),
+                busy, siteName, username, password, repeat);
+        siteName.addListener((o, a, b) -> siteError.set(""));
+        username.addListener((o, a, b) -> usernameError.set(""));
+        password.addListener((o, a, b) -> passwordError.set(""));
+    }
+
+    public void create() {
+        if (!canCreate.get()) {
+            return;
+        }
+        formError.set("");
+        String site = siteName.get();
+        String admin = username.get();
+        char[] secret = password.get().toCharArray();
+        busy.set(true);
+        tasks.run(() -> initialiser.initialise(site, admin, secret), session -> {
+            busy.set(false);
+            password.set("");
+            repeat.set("");
+            onSignedIn.accept(session);
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof ValidationException invalid) {
+                switch (invalid.field()) {
+                    case "site" -> siteError.set(invalid.getMessage());
+                    case "username" -> usernameError.set(invalid.getMessage());
+                    case "password" -> passwordError.set(invalid.getMessage());
+                    default -> formError.set(invalid.getMessage());
+                }
+                return;
+            }
+            formError.set(ErrorText.sentence(failure));
+        });
+    }
+
+    public StringProperty siteNameProperty() { return siteName; }
+    public StringProperty usernameProperty() { return username; }
+    public StringProperty passwordProperty() { return password; }
+    public StringProperty repeatProperty() { return repeat; }
+    public StringProperty siteErrorProperty() { return siteError; }
+    public StringProperty usernameErrorProperty() { return usernameError; }
+    public StringProperty passwordErrorProperty() { return passwordError; }
+    public StringProperty formErrorProperty() { return formError; }
+    public StringBinding repeatErrorProperty() { return repeatError; }
+    public StringBinding strengthProperty() { return strength; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanBinding canCreateProperty() { return canCreate; }
+}

@@ -1,0 +1,46 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.ui.Messages;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/** The sign-in screen. */
+public final class SignInView extends StackPane {
+    public SignInView(SignInViewModel vm) {
+        TextField username = new TextField();
+        username.setId("usernameField");
+        username.textProperty().bindBidirectional(vm.usernameProperty());
+        PasswordField password = new PasswordField();
+        password.setId("passwordField");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+
+        Button signIn = new Button(Messages.get("signin.button"));
+        signIn.setId("signInButton");
+        signIn.setDefaultButton(true);
+        signIn.getStyleClass().add("accent");
+        signIn.disableProperty().bind(vm.canSignInProperty().not());
+        signIn.setOnAction(e -> vm.signIn());
+        HBox buttons = new HBox(10, StartViews.busy(vm.busyProperty()), signIn);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        var error = StartViews.error(vm.errorProperty());
+        error.setId("signInError");
+        VBox card = new VBox(6,
+                StartViews.brand("signin.heading", Messages.format("signin.sentence", vm.location())),
+                StartViews.fieldLabel("signin.username", username), username,
+                StartViews.fieldLabel("signin.password", password), password,
+                error, buttons);
+        card.disableProperty().bind(vm.busyProperty());
+        getChildren().add(StartViews.centered(card));
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                username.requestFocus();
+            }
+        });
+    }
+}

@@ -1,0 +1,62 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.service.AuthService;
+import com.keydesk.service.Session;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.TaskRunner;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.function.Consumer;
+
+/** Sign-in: a failure shows the service's sentence, and the password field is emptied. */
+public final class SignInViewModel {
+    private final AuthService auth;
+    private final TaskRunner tasks;
+    private final Consumer<Session> onSignedIn;
+    private final String location;
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanBinding canSignIn;
+
+    public SignInViewModel(AuthService auth, TaskRunner tasks, String location, Consumer<Session> onSignedIn) {
+        this.auth = auth;
+        this.tasks = tasks;
+        this.location = location;
+        this.onSignedIn = onSignedIn;
+        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !username.get().isBlank() && !password.get().isEmpty(),
+                busy, username, password);
+    }
+
+    public void signIn() {
+        if (!canSignIn.get()) {
+            return;
+        }
+        error.set("");
+        String name = username.get();
+        char[] secret = password.get().toCharArray();
+        busy.set(true);
+        tasks.run(() -> auth.signIn(name, secret), session -> {
+            busy.set(false);
+            password.set("");
+            onSignedIn.accept(session);
+        }, failure -> {
+            busy.set(false);
+            password.set("");
+            error.set(ErrorText.sentence(failure));
+        });
+    }
+
+    public String location() { return location; }
+    public StringProperty usernameProperty() { return username; }
+    public StringProperty passwordProperty() { return password; }
+    public StringProperty errorProperty() { return error; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanBinding canSignInProperty() { return canSignIn; }
+}

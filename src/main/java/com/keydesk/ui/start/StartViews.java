@@ -1,0 +1,59 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.ui.Messages;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Shared pieces of the first-start and sign-in screens. */
+final class StartViews {
+    private StartViews() {
+    }
+
+    static Label error(ObservableValue<String> text) {
+        return com.keydesk.ui.Controls.errorLabel(text);
+    }
+
+    static Label fieldLabel(String key, Node field) {
+        Label label = new Label(Messages.get(key));
+        label.setLabelFor(field);
+        return label;
+    }
+
+    static VBox brand(String headingKey, String sentence) {
+        FontIcon icon = new FontIcon("mdi2k-key-chain-variant");
+        icon.setIconSize(40);
+        icon.getStyleClass().add("brand-icon");
+        Label title = new Label(Messages.get(headingKey));
+        title.getStyleClass().add("title-2");
+        Label text = new Label(sentence);
+        text.setWrapText(true);
+        text.getStyleClass().add("hint");
+        VBox brand = new VBox(6, icon, title, text);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        return brand;
+    }
+
+    static ProgressIndicator busy(ObservableValue<Boolean> busy) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.setPrefSize(22, 22);
+        indicator.visibleProperty().bind(busy);
+        return indicator;
+    }
+
+    static StackPane centered(VBox card) {
+        card.getStyleClass().addAll("start-card");
+        card.setMaxWidth(440);
+        card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setFillWidth(true);
+        StackPane pane = new StackPane(card);
+        pane.setAlignment(Pos.CENTER);
+        pane.setPrefSize(900, 640);
+        return pane;
+    }
+}

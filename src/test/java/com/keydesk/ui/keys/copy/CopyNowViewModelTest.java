@@ -1,0 +1,74 @@
+package com.keydesk.ui.keys.copy;
+
+import com.keydesk.domain.IssuedKey;
+import com.keydesk.ui.UiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CopyNowViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void copyTurnsTheButtonIntoCopied() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            CopyNowViewModel vm = new CopyNowViewModel(ui.store.siteKey("CI"), ui.clipboard, ui.dialogs);
+            assertThat(vm.copyButtonTextBinding().get()).isEqualTo("Copy");
+            vm.copy();
+            assertThat(ui.clipboard.copies).isEqualTo(1);
+            assertThat(ui.clipboard.lastLength).isEqualTo(vm.secretText().length());
+            assertThat(vm.copyButtonTextBinding().get()).isEqualTo("Copied");
+        }
+    }
+
+    @Test
+    void doneNeedsTheAcknowledgement() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            CopyNowViewModel vm = new CopyNowViewModel(ui.store.siteKey("CI"), ui.clipboard, ui.dialogs);
+            assertThat(vm.doneDisabledProperty().get()).isTrue();
+            assertThat(vm.done()).isFalse();
+            vm.acknowledgedProperty().set(true);
+            assertThat(vm.doneDisabledProperty().get()).isFalse();
+            assertThat(vm.done()).isTrue();
+            assertThat(vm.secretText()).isNull();
+        }
+    }
+
+    @Test
+    void closingBeforeAcknowledgingAsksAndStaysOpenOnNo() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            CopyNowViewModel vm = new CopyNowViewModel(ui.store.siteKey("CI"), ui.clipboard, ui.dialogs);
+            ui.dialogs.answer = false;
+            assertThat(vm.requestClose()).isFalse();
+            assertThat(ui.dialogs.last().heading()).isEqualTo("You will not be able to see this key again");
+            assertThat(vm.secretText()).isNotNull();
+            ui.dialogs.answer = true;
+            assertThat(vm.requestClose()).isTrue();
+            assertThat(vm.finishedProperty().get()).isTrue();
+        }
+    }
+
+    @Test
+    void afterFinishingTheViewModelNoLongerReachesTheSecret() throws InterruptedException {
+        try (UiFixture ui = new UiFixture(dir)) {
+            IssuedKey issued = ui.store.siteKey("CI");
+            WeakReference<String> secret = new WeakReference<>(issued.secret().reveal());
+            CopyNowViewModel vm = new CopyNowViewModel(issued, ui.clipboard, ui.dialogs);
+            issued = null;
+            vm.copy();
+            vm.acknowledgedProperty().set(true);
+            vm.done();
+            for (int i = 0; i < 20 && secret.get() != null; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            assertThat(secret.get()).isNull();
+            assertThat(vm.keyName()).isEqualTo("CI");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package com.keydesk.ui.robot;
+
+import com.keydesk.app.Composition;
+import com.keydesk.testing.MutableClock;
+import com.keydesk.testing.TestStore;
+import com.keydesk.ui.SameThreadTaskRunner;
+import com.keydesk.ui.keys.KeyRow;
+import com.keydesk.ui.settings.UiPreferences;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole desktop app on a real store in a temporary folder, driven as a person drives it:
+ * cheap Argon2 and a same-thread task runner (test wiring), headless Monocle.
+ */
+abstract class AppRobotTest extends FxRobot {
+    protected Path folder;
+    protected final MutableClock clock = new MutableClock();
+    protected Composition app;
+    protected Stage stage;
+
+    /** Seeds the store before the app opens it; the default is a set-up site (admin alice). */
+    protected void seed(TestStore store) {
+    }
+
+    protected boolean createStore() {
+        return true;
+    }
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        folder = Files.createTempDirectory("keydesk-robot").resolve("store");
+        if (createStore()) {
+            try (TestStore store = TestStore.in(folder.getParent())) {
+                seed(store);
+            }
+        }
+        FxToolkit.setupFixture(() -> {
+            stage = new Stage();
+            app = new Composition(stage, folder, TestStore.CHEAP, clock, new SameThreadTaskRunner(),
+                    UiPreferences.inMemory(), () -> { });
+            app.start();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            // Close whatever a failed test left open (dialogs), then the main window.
+            for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+                if (w instanceof Stage s && s != stage && s.isShowing()) {
+                    s.close();
+                }
+            }
+            app.shutdown();
+            stage.close();
+        });
+    }
+
+    protected void signIn(String username, String password) {
+        clickOn("#usernameField").write(username);
+        clickOn("#passwordField").write(password);
+        clickOn("#signInButton");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected void signInAsAdmin() {
+        signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD);
+    }
+
+    /** A button of the alert or dialog now showing (not of the window behind it). */
+    protected void clickDialogButton(String text) {
+        Button button = lookup((Node n) -> n instanceof Button b && text.equals(b.getText())
+                && b.getScene() != stage.getScene() && b.isVisible()).queryButton();
+        clickOn(button);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<KeyRow> visibleKeys() {
+        TableView<KeyRow> table = (TableView<KeyRow>) lookup("#keyTable").match(Node::isVisible).query();
+        return List.copyOf(table.getItems());
+    }
+
+    protected void selectKey(String name) {
+        Node row = lookup(".table-row-cell").match((Node n) -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() instanceof KeyRow k && k.name().equals(name)).query();
+        clickOn(row);
+    }
+}

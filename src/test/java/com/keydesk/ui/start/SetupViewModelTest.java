@@ -1,0 +1,82 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.service.Services;
+import com.keydesk.service.Session;
+import com.keydesk.service.Setup;
+import com.keydesk.store.Database;
+import com.keydesk.testing.MutableClock;
+import com.keydesk.testing.TestStore;
+import com.keydesk.ui.SameThreadTaskRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SetupViewModelTest {
+    @TempDir
+    Path dir;
+
+    private Session initialise(String site, String admin, char[] password) {
+        Setup.checkInput(site, admin, password);
+        Database db = Database.create(dir.resolve("store"));
+        try {
+            return Services.over(db, TestStore.CHEAP, new MutableClock(), new SecureRandom()).setup()
+                    .initialise(site, admin, password);
+        } finally {
+            db.close();
+        }
+    }
+
+    @Test
+    void createIsOfferedOnlyWhenBothPasswordsAgree() {
+        SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
+        vm.siteNameProperty().set("Acme");
+        vm.usernameProperty().set("alice");
+        vm.passwordProperty().set("correct horse battery");
+        vm.repeatProperty().set("correct horse battery!");
+        assertThat(vm.canCreateProperty().get()).isFalse();
+        assertThat(vm.repeatErrorProperty().get()).isEqualTo("The two passwords are not the same.");
+        vm.repeatProperty().set("correct horse battery");
+        assertThat(vm.canCreateProperty().get()).isTrue();
+        assertThat(vm.repeatErrorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void strengthHintFollowsTheTyping() {
+        SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
+        vm.passwordProperty().set("short");
+        assertThat(vm.strengthProperty().get()).isEqualTo("7 more characters needed.");
+        vm.passwordProperty().set("a much longer passphrase");
+        assertThat(vm.strengthProperty().get()).isEqualTo("Strong.");
+    }
+
+    @Test
+    void aShortPasswordIsRefusedBesideThePasswordAndNoStoreIsMade() {
+        SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
+        vm.siteNameProperty().set("Acme");
+        vm.usernameProperty().set("alice");
+        vm.passwordProperty().set("short");
+        vm.repeatProperty().set("short");
+        vm.create();
+        assertThat(vm.passwordErrorProperty().get()).isEqualTo("A password needs at least 12 characters.");
+        assertThat(Database.exists(dir.resolve("store"))).isFalse();
+    }
+
+    @Test
+    void goodInputCreatesTheStoreAndSignsIn() {
+        AtomicReference<Session> signedIn = new AtomicReference<>();
+        SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), signedIn::set);
+        vm.siteNameProperty().set("Acme");
+        vm.usernameProperty().set("alice");
+        vm.passwordProperty().set("correct horse battery");
+        vm.repeatProperty().set("correct horse battery");
+        vm.create();
+        assertThat(signedIn.get().username()).isEqualTo("alice");
+        assertThat(Database.exists(dir.resolve("store"))).isTrue();
+        assertThat(vm.passwordProperty().get()).isEmpty();
+    }
+}

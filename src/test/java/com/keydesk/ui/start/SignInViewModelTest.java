@@ -1,0 +1,46 @@
+package com.keydesk.ui.start;
+
+import com.keydesk.service.Session;
+import com.keydesk.testing.TestStore;
+import com.keydesk.ui.UiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SignInViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void wrongPasswordShowsTheServiceSentenceAndEmptiesThePassword() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AtomicReference<Session> signedIn = new AtomicReference<>();
+            SignInViewModel vm = new SignInViewModel(ui.store.services.auth(), ui.tasks, "here", signedIn::set);
+            vm.usernameProperty().set(TestStore.ADMIN);
+            vm.passwordProperty().set("not the password");
+            vm.signIn();
+            assertThat(vm.errorProperty().get()).isEqualTo("Sign-in failed: the username or password is wrong.");
+            assertThat(vm.passwordProperty().get()).isEmpty();
+            assertThat(signedIn.get()).isNull();
+        }
+    }
+
+    @Test
+    void rightPasswordSignsIn() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AtomicReference<Session> signedIn = new AtomicReference<>();
+            SignInViewModel vm = new SignInViewModel(ui.store.services.auth(), ui.tasks, "here", signedIn::set);
+            assertThat(vm.canSignInProperty().get()).isFalse();
+            vm.usernameProperty().set(TestStore.ADMIN);
+            vm.passwordProperty().set(TestStore.ADMIN_PASSWORD);
+            assertThat(vm.canSignInProperty().get()).isTrue();
+            vm.signIn();
+            assertThat(signedIn.get().username()).isEqualTo(TestStore.ADMIN);
+            assertThat(vm.errorProperty().get()).isEmpty();
+        }
+    }
+}
