@@ -29,6 +29,7 @@ final class Help {
               keys export --format csv|json          the inventory, never a secret
               audit list [--json] | audit verify
               backup FILE                            a consistent copy of the open store (a zip)
+              demo-data --keys N [--users N]         fill a store made for demos/benchmarks (refuses real keys)
               restore FILE --yes                     replace the store with a backup; the old one is kept beside it
 
             Exit codes: 0 ok, 2 usage, 3 sign-in failed, 4 permission denied, 5 not found,

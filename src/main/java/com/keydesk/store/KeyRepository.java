@@ -59,6 +59,26 @@ public final class KeyRepository {
                 .fetchOne(API_KEY.ID);
     }
 
+    /** Many keys at once (demo data): one multi-row insert per call. */
+    public void insertAll(List<NewRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(API_KEY, API_KEY.LOOKUP_ID, API_KEY.SECRET_HASH, API_KEY.NAME, API_KEY.DESCRIPTION,
+                API_KEY.USER_ID, API_KEY.PERMISSION_SET, API_KEY.DESCRIPTIVE_LABEL, API_KEY.CREATED_AT,
+                API_KEY.CREATED_BY, API_KEY.EXPIRES_AT);
+        for (NewRow row : rows) {
+            insert = insert.values(row.lookupId(), row.secretHash(), row.name(), row.description(), row.userId(),
+                    row.permissionSet().wireName(), row.label(), toDb(row.createdAt()), row.createdBy(),
+                    toDb(row.expiresAt()));
+        }
+        insert.execute();
+    }
+
+    public int countWithHashNotStartingWith(String prefix) {
+        return dsl.fetchCount(API_KEY, API_KEY.SECRET_HASH.startsWith(prefix).not());
+    }
+
     public Optional<Credential> credentialByLookupId(String lookupId) {
         return dsl.select(API_KEY.ID, API_KEY.SECRET_HASH).from(API_KEY)
                 .where(API_KEY.LOOKUP_ID.eq(lookupId))

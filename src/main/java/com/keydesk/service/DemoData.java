@@ -1,0 +1,125 @@
+package com.keydesk.service;
+
+import com.keydesk.crypto.Argon2Params;
+import com.keydesk.crypto.Argon2idHasher;
+import com.keydesk.crypto.GeneratedKey;
+import com.keydesk.crypto.KeyFormat;
+import com.keydesk.domain.ConflictException;
+import com.keydesk.domain.KeyType;
+import com.keydesk.domain.PermissionSet;
+import com.keydesk.domain.ValidationException;
+import com.keydesk.store.KeyRepository;
+import com.keydesk.store.Times;
+import com.keydesk.store.UserRepository;
+import org.jooq.DSLContext;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static com.keydesk.domain.AuditEntry.OUTCOME_OK;
+
+/**
+ * Fills a store with many users and keys quickly, for benchmarks and for people evaluating the
+ * app. Filler keys are hashed with deliberately cheap Argon2id parameters, which each hash string
+ * records; their secrets are thrown away. It refuses a store that holds any key it did not make.
+ */
+public final class DemoData {
+    /** Cheap on purpose, and recognisable: a store with any other hash holds real keys. */
+    static final Argon2Params FILLER = new Argon2Params(64, 1, 1);
+    static final String FILLER_HASH_PREFIX = "$argon2id$v=19$m=64,t=1,p=1$";
+    static final int MAX_KEYS = 1_000_000;
+    private static final PermissionSet[] USER_SETS = {PermissionSet.FULL, PermissionSet.DESKTOP_APP,
+            PermissionSet.SYNC_APP, PermissionSet.OFFICE_INTEGRATION, PermissionSet.MOBILE_APP, PermissionSet.FILES_ONLY};
+
+    private final Guard guard;
+    private final AuditLog audit;
+    private final KeyFormat format;
+    private final Clock clock;
+    private final Argon2idHasher fillerHasher = new Argon2idHasher(FILLER);
+
+    DemoData(Guard guard, AuditLog audit, KeyFormat format, Clock clock) {
+        this.guard = guard;
+        this.audit = audit;
+        this.format = format;
+        this.clock = clock;
+    }
+
+    public record Added(int users, int keys) {
+    }
+
+    public Added fill(Session session, int keys, int users) {
+        if (keys < 0 || keys > MAX_KEYS || users < 0 || users > MAX_KEYS) {
+            throw new ValidationException("count", "Give between 0 and " + MAX_KEYS + " keys and users.");
+        }
+        return guard.run(session, (tx, actor) -> {
+            String action = "store.demo_data_added";
+            Policy.requireAdmin(actor, action, "store");
+            if (holdsRealKeys(tx)) {
+                throw new ConflictException("This store holds real keys; demo data goes only into a store made for it"
+                        + " (run 'keydesk init' on a new --data folder first).");
+            }
+            Instant now = Times.storable(clock.instant());
+            List<Long> owners = addUsers(tx, users, now);
+            addKeys(tx, actor, keys, owners, now);
+            audit.append(tx, actor.username(), action, "store", OUTCOME_OK, users + " users, " + keys + " keys");
+            return new Added(users, keys);
+        });
+    }
+
+    private static boolean holdsRealKeys(DSLContext tx) {
+        return new KeyRepository(tx).countWithHashNotStartingWith(FILLER_HASH_PREFIX) > 0;
+    }
+
+    private List<Long> addUsers(DSLContext tx, int count, Instant now) {
+        byte[] noise = new byte[24];
+        new SecureRandom().nextBytes(noise);
+        // one hash of a password nobody knows: demo users cannot sign in
+        String hash = fillerHasher.hash(Base64.getEncoder().encodeToString(noise).toCharArray());
+        UserRepository users = new UserRepository(tx);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String name = String.format("demo%06d", i);
+            if (users.findByUsername(name).isEmpty()) {
+                ids.add(users.insert(name, "Demo user " + i, false, hash, now));
+            }
+        }
+        return ids;
+    }
+
+    private void addKeys(DSLContext tx, Actor actor, int count, List<Long> owners, Instant now) {
+        Random shape = new Random(42);   // a repeatable mix of kinds, sets and expiries
+        KeyRepository keys = new KeyRepository(tx);
+        int batch = 2_000;
+        for (int start = 0; start < count; start += batch) {
+            int size = Math.min(batch, count - start);
+            int first = start;
+            List<KeyRepository.NewRow> rows = IntStream.range(0, size).parallel()
+                    .mapToObj(i -> row(first + i, owners, actor, now, new Random(shape.nextLong() ^ (first + i))))
+                    .toList();
+            keys.insertAll(rows);
+        }
+    }
+
+    private KeyRepository.NewRow row(int n, List<Long> owners, Actor actor, Instant now, Random r) {
+        boolean site = owners.isEmpty() || r.nextInt(10) == 0;
+        GeneratedKey generated = format.generate(site ? KeyType.SITE : KeyType.USER);
+        String hash = fillerHasher.hash(generated.secretPart().toCharArray());
+        Long owner = site ? null : owners.get(r.nextInt(owners.size()));
+        PermissionSet set = site ? PermissionSet.FULL : USER_SETS[r.nextInt(USER_SETS.length)];
+        int fate = r.nextInt(100);
+        Instant expires = fate < 5 ? now.minus(Duration.ofDays(1 + r.nextInt(300)))
+                : fate < 10 ? now.plus(Duration.ofHours(1 + r.nextInt(24 * 7)))
+                : fate < 40 ? now.plus(Duration.ofDays(8 + r.nextInt(700))) : null;
+        String name = (site ? "Site integration " : "Sync job ") + (n + 1);
+        return new KeyRepository.NewRow(generated.lookupId(), hash, name, fate % 3 == 0 ? "Demo key " + (n + 1) : null,
+                owner, fate >= 95 ? PermissionSet.NONE : set, generated.label(),
+                now.minus(Duration.ofMinutes(r.nextInt(60 * 24 * 365))), actor.id(), expires);
+    }
+}
