@@ -121,6 +121,11 @@ public final class Composition {
     private void showSignIn() {
         stage.setTitle(Messages.get("signin.title"));
         setRoot(new SignInView(new SignInViewModel(services.auth(), tasks, folder.toString(), this::showMain)));
+        // While the person types: load Argon2's native library and warm the sign-in path.
+        tasks.run(() -> {
+            services.auth().prepare();
+            return null;
+        }, ignored -> { }, failure -> { /* a real sign-in will report it */ });
     }
 
     private void showMain(Session session) {

@@ -6,6 +6,7 @@ import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
 import com.keydesk.store.Database;
+import com.keydesk.store.KeyRepository;
 import com.keydesk.store.ThrottleRepository;
 import com.keydesk.store.ThrottleRepository.State;
 import com.keydesk.store.Times;
@@ -75,6 +76,20 @@ public final class AuthService {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /**
+     * Loads the Argon2 native library, makes the dummy hash and runs the sign-in and key-list
+     * queries once (reading nothing), so the first real sign-in and first screen do not pay for them. Front ends call it in the background while the
+     * person types; it changes nothing.
+     */
+    public void prepare() {
+        dummyHash.get();
+        db.inTransaction(cfg -> {
+            new UserRepository(cfg.dsl()).findByUsername("");
+            // the key-list query the first screen runs, for an owner that cannot exist: no rows, warm code
+            return new KeyRepository(cfg.dsl()).list(-1L, null, 1);
+        });
     }
 
     /** The wait after the given number of consecutive failures: none at first, then doubling, capped. */

@@ -68,12 +68,29 @@ public final class KeyService {
 
     /** Every key the actor may see: all for an administrator, their own for anyone else. Newest first. */
     public List<ApiKey> list(Session session) {
-        return guard.run(session, (tx, actor) -> new KeyRepository(tx).list(actor.isAdmin() ? null : actor.id()));
+        return list(session, null);
+    }
+
+    /** As {@link #list(Session)}, only site-wide or only user keys ({@code null}: both). */
+    public List<ApiKey> list(Session session, KeyType type) {
+        return list(session, type, Integer.MAX_VALUE);
+    }
+
+    /** The newest {@code limit} of those: a first page to show while the rest loads. */
+    public List<ApiKey> list(Session session, KeyType type, int limit) {
+        return guard.run(session, (tx, actor) ->
+                new KeyRepository(tx).list(actor.isAdmin() ? null : actor.id(), type, limit));
+    }
+
+    /** How many keys the actor may see have expired or expire within the given time: for a sign-in notice. */
+    public int countExpiringWithin(Session session, java.time.Duration within) {
+        return guard.run(session, (tx, actor) ->
+                new KeyRepository(tx).countExpiringBefore(actor.isAdmin() ? null : actor.id(), now().plus(within)));
     }
 
     public ApiKey show(Session session, long keyId) {
         return guard.run(session, (tx, actor) -> {
-            ApiKey key = find(tx, keyId);
+            ApiKey key = findFor(tx, actor, keyId, "api_key.viewed");
             Policy.requireCanSee(actor, key, "api_key.viewed");
             return key;
         });
@@ -83,7 +100,7 @@ public final class KeyService {
     public ApiKey disable(Session session, long keyId) {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.disabled";
-            ApiKey key = find(tx, keyId);
+            ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanDisable(actor, key, action);
             if (key.permissionSet() == PermissionSet.NONE) {
                 throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already disabled.");
@@ -100,7 +117,7 @@ public final class KeyService {
     public ApiKey enable(Session session, long keyId, PermissionSet chosen) {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.enabled";
-            ApiKey key = find(tx, keyId);
+            ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanEnable(actor, site(tx), key, action);
             if (key.permissionSet() != PermissionSet.NONE) {
                 throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already enabled.");
@@ -122,7 +139,7 @@ public final class KeyService {
     public ApiKey update(Session session, long keyId, KeyEdit edit) {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.updated";
-            ApiKey key = find(tx, keyId);
+            ApiKey key = findFor(tx, actor, keyId, action);
             Instant expiry = edit.removeExpiry() ? null : edit.expiresAt() != null ? edit.expiresAt() : key.expiresAt();
             Policy.requireCanEdit(actor, site(tx), key, expiry, action);
             String name = edit.name() != null ? Validation.keyName(edit.name()) : key.name();
@@ -141,7 +158,7 @@ public final class KeyService {
     public void revoke(Session session, long keyId) {
         guard.run(session, (tx, actor) -> {
             String action = "api_key.revoked";
-            ApiKey key = find(tx, keyId);
+            ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanRevoke(actor, site(tx), key, action);
             new KeyRepository(tx).delete(keyId);
             audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, describe(key));
@@ -156,7 +173,7 @@ public final class KeyService {
     public IssuedKey replace(Session session, long keyId) {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.replaced";
-            ApiKey old = find(tx, keyId);
+            ApiKey old = findFor(tx, actor, keyId, action);
             Policy.requireCanRevoke(actor, site(tx), old, action);
             if (old.isExpired(now())) {
                 throw new ConflictException("Key " + keyId + " (" + old.name()
@@ -219,6 +236,16 @@ public final class KeyService {
             throw new ConflictException("User " + owner.username() + " is deactivated; no new key can be made for them.");
         }
         return owner;
+    }
+
+    /**
+     * The key, as the actor may learn of it: to a non-administrator a key that does not exist
+     * looks exactly like someone else's (refused and audited), so key ids cannot be probed.
+     */
+    private static ApiKey findFor(DSLContext tx, Actor actor, long keyId, String action) {
+        return new KeyRepository(tx).findById(keyId).orElseThrow(() -> actor.isAdmin()
+                ? new NotFoundException("There is no key with id " + keyId + ".")
+                : new Denied(actor, action, "api_key:" + keyId, "Key " + keyId + " is not one of your keys."));
     }
 
     static ApiKey find(DSLContext tx, long keyId) {

@@ -86,7 +86,7 @@ public final class UserService {
                 throw new ConflictException(user.username() + (admin ? " is already" : " is not") + " an administrator.");
             }
             UserRepository users = new UserRepository(tx);
-            if (!admin && user.active() && users.countActiveAdmins() <= 1) {
+            if (!admin && user.active() && users.lockActiveAdmins() <= 1) {
                 throw new ConflictException(user.username() + " is the last active administrator and cannot be demoted.");
             }
             users.setAdmin(user.id(), admin);
@@ -106,7 +106,7 @@ public final class UserService {
                 throw new ConflictException(user.username() + " is already " + (active ? "active." : "deactivated."));
             }
             UserRepository users = new UserRepository(tx);
-            if (!active && user.admin() && users.countActiveAdmins() <= 1) {
+            if (!active && user.admin() && users.lockActiveAdmins() <= 1) {
                 throw new ConflictException(user.username() + " is the last active administrator and cannot be deactivated.");
             }
             users.setActive(user.id(), active);
@@ -122,16 +122,33 @@ public final class UserService {
             guard.run(session, (tx, actor) -> {
                 String stored = new UserRepository(tx).passwordHash(actor.id()).orElseThrow();
                 if (!hasher.verify(stored, current.clone())) {
-                    throw new AuthenticationException("The current password is wrong.");
+                    throw new WrongCurrentPassword(actor.username(), actor.id());
                 }
                 Validation.password(replacement);
                 new UserRepository(tx).setPasswordHash(actor.id(), hasher.hash(replacement.clone()));
                 audit.append(tx, actor.username(), "user.password_changed", "user:" + actor.id(), OUTCOME_OK, null);
                 return null;
             });
+        } catch (WrongCurrentPassword wrong) {
+            // audited in its own transaction: the work's was rolled back
+            audit.appendAlone(wrong.username, "user.password_changed", "user:" + wrong.userId,
+                    com.keydesk.domain.AuditEntry.OUTCOME_FAILED, "wrong current password");
+            throw new AuthenticationException("The current password is wrong.");
         } finally {
             wipe(current);
             wipe(replacement);
+        }
+    }
+
+    /** Carries a wrong current password out of the transaction so it can be audited. */
+    private static final class WrongCurrentPassword extends RuntimeException {
+        private final String username;
+        private final long userId;
+
+        WrongCurrentPassword(String username, long userId) {
+            super(null, null, false, false);
+            this.username = username;
+            this.userId = userId;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.keydesk.store;
 
 import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.store.generated.tables.AppUser;
 import org.jooq.Condition;
@@ -12,6 +13,7 @@ import org.jooq.impl.DSL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import static com.keydesk.store.Times.toDb;
 import static com.keydesk.store.Times.fromDb;
@@ -91,8 +93,37 @@ public final class KeyRepository {
 
     /** Every key, or only those of one owner; newest first. */
     public List<ApiKey> list(Long ownerId) {
-        Condition filter = ownerId == null ? DSL.noCondition() : API_KEY.USER_ID.eq(ownerId);
-        return joined().where(filter).orderBy(API_KEY.ID.desc()).fetch(KeyRepository::toKey);
+        return list(ownerId, null);
+    }
+
+    /**
+     * Keys of one owner (or all), of one type (or both); newest first. Rows are mapped as they
+     * stream from the cursor, so a large store is never held twice in memory.
+     */
+    public List<ApiKey> list(Long ownerId, KeyType type) {
+        return list(ownerId, type, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} of them: the newest, for showing the first rows at once. */
+    public List<ApiKey> list(Long ownerId, KeyType type, int limit) {
+        return joined().where(ownerCondition(ownerId).and(typeCondition(type))).orderBy(API_KEY.ID.desc()).limit(limit)
+                .collect(Collectors.mapping(KeyRepository::toKey, Collectors.toList()));
+    }
+
+    /** How many keys expire before the given instant (expired or expiring soon). */
+    public int countExpiringBefore(Long ownerId, Instant until) {
+        return dsl.fetchCount(API_KEY, ownerCondition(ownerId).and(API_KEY.EXPIRES_AT.lt(toDb(until))));
+    }
+
+    private static Condition ownerCondition(Long ownerId) {
+        return ownerId == null ? DSL.noCondition() : API_KEY.USER_ID.eq(ownerId);
+    }
+
+    private static Condition typeCondition(KeyType type) {
+        if (type == null) {
+            return DSL.noCondition();
+        }
+        return type == KeyType.SITE ? API_KEY.USER_ID.isNull() : API_KEY.USER_ID.isNotNull();
     }
 
     public void setPermission(long id, PermissionSet current, PermissionSet previous, boolean disabledByAdmin) {

@@ -66,8 +66,13 @@ public final class UserRepository {
                 .fetch(UserRepository::toUser);
     }
 
-    public int countActiveAdmins() {
-        return dsl.fetchCount(APP_USER, APP_USER.IS_ADMIN.isTrue().and(APP_USER.ACTIVE.isTrue()));
+    /**
+     * Counts active administrators and locks their rows until the transaction ends, so two
+     * concurrent demotions cannot both see "another administrator is left".
+     */
+    public int lockActiveAdmins() {
+        return dsl.selectFrom(APP_USER).where(APP_USER.IS_ADMIN.isTrue().and(APP_USER.ACTIVE.isTrue()))
+                .forUpdate().fetch().size();
     }
 
     public void setAdmin(long id, boolean admin) {

@@ -1,17 +1,17 @@
 package com.keydesk.ui.keys;
 
-import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.KeyType;
 
 /** Which keys a table shows. The service already limits a non-administrator to their own keys. */
 public enum KeyScope {
     SITE_KEYS, USER_KEYS, MY_KEYS;
 
-    public boolean includes(ApiKey key) {
+    /** The type the store is asked for; null: both (a non-administrator gets only their own anyway). */
+    public KeyType queryType() {
         return switch (this) {
-            case SITE_KEYS -> key.type() == KeyType.SITE;
-            case USER_KEYS -> key.type() == KeyType.USER;
-            case MY_KEYS -> true;
+            case SITE_KEYS -> KeyType.SITE;
+            case USER_KEYS -> KeyType.USER;
+            case MY_KEYS -> null;
         };
     }
 

@@ -50,6 +50,9 @@ public final class KeyTableViewModel {
     private final BooleanBinding empty;
     private final BooleanBinding canCreate;
     private final KeyActions actions;
+    /** Rows shown before the whole list has loaded. */
+    static final int FIRST_PAGE = 200;
+    private long loads;
 
     public KeyTableViewModel(SignedIn ctx, KeyScope scope, KeyDialogs keyDialogs, boolean admin,
                              ReadOnlyBooleanProperty mayManage, ZoneId zone) {
@@ -69,18 +72,45 @@ public final class KeyTableViewModel {
         actions = new KeyActions(ctx, keyDialogs, selected, mayManage, this::reload);
     }
 
+    /**
+     * Loads in two steps so a large store shows rows at once: the newest {@link #FIRST_PAGE} keys,
+     * then all of them. Rows (and their search text) are built off the FX thread; the FX thread
+     * only swaps the list. Busy stays on until everything is in.
+     */
     public void reload() {
         busy.set(true);
-        ctx.tasks().run(() -> ctx.services().keys().list(ctx.session()), keys -> {
-            busy.set(false);
-            Instant now = ctx.clock().instant();
-            rows.setAll(keys.stream().filter(scope::includes).map(k -> KeyRow.of(k, now)).toList());
-            loaded.set(true);
-        }, failure -> {
-            busy.set(false);
-            ctx.dialogs().showError(Messages.get("keys.loadFailed"), ErrorText.sentence(failure),
-                    ErrorText.isExpected(failure) ? null : failure);
-        });
+        long generation = ++loads;
+        ctx.tasks().run(() -> rowsOf(FIRST_PAGE), firstPage -> {
+            if (generation == loads && !loaded.get()) {
+                rows.setAll(firstPage);
+            }
+            if (firstPage.size() < FIRST_PAGE) {
+                finishLoad(generation, firstPage);
+            } else {
+                ctx.tasks().run(() -> rowsOf(Integer.MAX_VALUE), all -> finishLoad(generation, all), this::loadFailed);
+            }
+        }, this::loadFailed);
+    }
+
+    private List<KeyRow> rowsOf(int limit) {
+        Instant now = ctx.clock().instant();
+        return ctx.services().keys().list(ctx.session(), scope.queryType(), limit).stream()
+                .map(k -> KeyRow.of(k, now)).toList();
+    }
+
+    private void finishLoad(long generation, List<KeyRow> all) {
+        if (generation != loads) {
+            return;   // a newer reload is on its way
+        }
+        rows.setAll(all);
+        busy.set(false);
+        loaded.set(true);
+    }
+
+    private void loadFailed(Throwable failure) {
+        busy.set(false);
+        ctx.dialogs().showError(Messages.get("keys.loadFailed"), ErrorText.sentence(failure),
+                ErrorText.isExpected(failure) ? null : failure);
     }
 
     /** Opens the create dialog and, if a key was made, the copy-now dialog; then reloads. */

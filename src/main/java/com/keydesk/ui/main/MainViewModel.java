@@ -1,6 +1,5 @@
 package com.keydesk.ui.main;
 
-import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.User;
 import com.keydesk.ui.ErrorText;
@@ -10,6 +9,7 @@ import com.keydesk.ui.keys.DisplayStatus;
 import com.keydesk.ui.keys.KeyDialogs;
 import com.keydesk.ui.keys.KeyScope;
 import com.keydesk.ui.keys.KeyTableViewModel;
+import com.keydesk.ui.keys.StatusFilter;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -21,7 +21,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import java.util.Map;
  */
 public final class MainViewModel {
     /** What was loaded on sign-in, in one background call. */
-    private record Start(User me, Site site, List<ApiKey> keys) {
+    private record Start(User me, Site site, int needingAttention) {
     }
 
     private final SignedIn ctx;
@@ -60,11 +59,13 @@ public final class MainViewModel {
 
     public void load() {
         ctx.tasks().run(() -> new Start(ctx.services().users().me(ctx.session()),
-                ctx.services().site().site(ctx.session()), ctx.services().keys().list(ctx.session())), start -> {
+                ctx.services().site().site(ctx.session()),
+                ctx.services().keys().countExpiringWithin(ctx.session(), DisplayStatus.SOON)), start -> {
             admin.set(start.me().admin());
             applySite(start.site());
             sections.setAll(Section.forRole(start.me().admin()));
-            banner.set(bannerText(start.keys()));
+            banner.set(start.needingAttention() == 0 ? ""
+                    : Messages.format("main.banner.expiring", start.needingAttention()));
             loaded.set(true);
             current.set(sections.getFirst());
         }, failure -> ctx.dialogs().showError(Messages.get("main.loadFailed"), ErrorText.sentence(failure),
@@ -77,18 +78,12 @@ public final class MainViewModel {
         mayManageKeys.set(admin.get() || site.usersCanCreateApiKeys());
     }
 
-    private String bannerText(List<ApiKey> keys) {
-        Instant now = ctx.clock().instant();
-        long soon = keys.stream().filter(k -> DisplayStatus.of(k, now) == DisplayStatus.EXPIRING_SOON).count();
-        return soon == 0 ? "" : Messages.format("main.banner.expiring", soon);
-    }
-
     /** The banner's "Show": the first key table, filtered to keys expiring soon. */
     public void showExpiring() {
         Section target = admin.get() ? Section.USER_KEYS : Section.MY_KEYS;
         current.set(target);
         KeyTableViewModel table = keyTable(admin.get() ? KeyScope.USER_KEYS : KeyScope.MY_KEYS);
-        table.statusFilterProperty().set(com.keydesk.ui.keys.StatusFilter.EXPIRING_SOON);
+        table.statusFilterProperty().set(StatusFilter.NEEDS_ATTENTION);
         banner.set("");
     }
 

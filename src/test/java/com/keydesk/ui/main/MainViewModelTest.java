@@ -46,18 +46,22 @@ class MainViewModelTest {
     }
 
     @Test
-    void theBannerCountsKeysExpiringWithinSevenDays() {
+    void theBannerCountsKeysExpiredOrExpiringWithinSevenDays() {
         try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.services.keys().create(ui.store.admin, NewKey.forUser("alice", "Gone", null, PermissionSet.FULL,
+                    ui.store.clock.instant().plus(Duration.ofHours(1))));
+            ui.store.clock.advance(Duration.ofHours(2));
             ui.store.services.keys().create(ui.store.admin, NewKey.forUser("alice", "Soon", null, PermissionSet.FULL,
                     ui.store.clock.instant().plus(Duration.ofDays(2))));
             ui.store.services.keys().create(ui.store.admin, NewKey.forUser("alice", "Later", null, PermissionSet.FULL,
                     ui.store.clock.instant().plus(Duration.ofDays(30))));
             MainViewModel vm = new MainViewModel(ui.admin(), ui.keyDialogs, dir, ZoneOffset.UTC, () -> { });
             vm.load();
-            assertThat(vm.bannerProperty().get()).isEqualTo("1 key expires within 7 days.");
+            assertThat(vm.bannerProperty().get()).isEqualTo("2 keys have expired or expire within 7 days.");
             vm.showExpiring();
             assertThat(vm.currentProperty().get()).isEqualTo(Section.USER_KEYS);
-            assertThat(vm.keyTable(com.keydesk.ui.keys.KeyScope.USER_KEYS).filteredRows()).hasSize(1);
+            assertThat(vm.keyTable(com.keydesk.ui.keys.KeyScope.USER_KEYS).filteredRows())
+                    .extracting(row -> row.name()).containsExactlyInAnyOrder("Soon", "Gone");
         }
     }
 }

@@ -1,0 +1,201 @@
+package com.keydesk.bench;
+
+import com.keydesk.app.Composition;
+import com.keydesk.crypto.Argon2Params;
+import com.keydesk.ui.FxTaskRunner;
+import com.keydesk.ui.settings.UiPreferences;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The desktop app on a large store, as shipped (real Argon2 cost, background task runner):
+ * <ul>
+ *   <li>first rows: from pressing Sign in to the end of the first pulse that shows table rows;</li>
+ *   <li>filter: from each key event in the search field to the end of the next pulse (no debouncing);</li>
+ *   <li>peak resident memory of this process (VmHWM).</li>
+ * </ul>
+ * Usage: scripts/bench-ui.sh (fills a store with demo-data and runs this under Xvfb).
+ * Arguments: STORE_DIR USERNAME PASSWORD [USER_KEYS_EXPECTED]. Prints one JSON object; the
+ * first round of keystrokes warms the JIT and is not counted.
+ */
+public final class UiScaleBench {
+    private static final String TYPED = "sync job 42";
+    private static final long TYPING_MS = 3_000;
+
+    public static void main(String[] args) {
+        com.keydesk.app.QuietLogging.install();
+        try {
+            measure(args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);   // the JavaFX thread would keep the JVM alive
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
+        Path folder = Path.of(args[0]);
+        String user = args[1];
+        String password = args[2];
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        FxTaskRunner tasks = new FxTaskRunner();
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            stage[0] = new Stage();
+            new Composition(stage[0], folder, Argon2Params.SHIPPED, Clock.systemUTC(), tasks,
+                    UiPreferences.inMemory(), Platform::exit).start();
+        });
+        waitFor(() -> lookup(stage[0], "#signInButton") != null, 60);
+        // A person needs a few seconds to type their name and password; the app uses them to warm up.
+        Thread.sleep(TYPING_MS);
+
+        long[] firstRows = new long[1];
+        long signInPressed = onFxValue(() -> {
+            ((TextField) lookup(stage[0], "#usernameField")).setText(user);
+            ((PasswordField) lookup(stage[0], "#passwordField")).setText(password);
+            long t = System.nanoTime();
+            ((Button) lookup(stage[0], "#signInButton")).fire();
+            return t;
+        });
+        Scene scene = stage[0].getScene();
+        long[] mainShown = new long[1];
+        Runnable watchRows = () -> {
+            if (mainShown[0] == 0 && lookup(stage[0], "#navigation") != null) {
+                mainShown[0] = System.nanoTime();
+            }
+            if (firstRows[0] == 0 && visibleRows(stage[0]) > 0) {
+                firstRows[0] = System.nanoTime();
+            }
+        };
+        onFx(() -> stage[0].getScene().addPostLayoutPulseListener(watchRows));
+        waitFor(() -> firstRows[0] != 0, 120);
+        double firstRowsMs = (firstRows[0] - signInPressed) / 1e6;
+        double mainShownMs = (mainShown[0] - signInPressed) / 1e6;
+
+        // Filtering is measured on the larger table, user keys (about 90% of the demo keys), once
+        // the whole list is in (the first page shows before it).
+        onFx(() -> ((ButtonBase) lookup(stage[0], "#nav-USER_KEYS")).fire());
+        int expected = Integer.parseInt(args.length > 3 ? args[3] : "0");
+        waitFor(() -> tableSize(stage[0]) >= expected && tableSize(stage[0]) > 200, 120);
+        List<Double> keystrokes = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            for (char c : TYPED.toCharArray()) {
+                keystrokes.add(keystroke(stage[0], c, false));
+            }
+            for (int i = 0; i < TYPED.length(); i++) {
+                keystrokes.add(keystroke(stage[0], '\b', true));
+            }
+        }
+        keystrokes = new ArrayList<>(keystrokes.subList(2 * TYPED.length(), keystrokes.size()));   // first round: JIT warm-up
+        Collections.sort(keystrokes);
+        double p95 = keystrokes.get((int) Math.ceil(keystrokes.size() * 0.95) - 1);
+        double median = keystrokes.get(keystrokes.size() / 2);
+        int rows = onFxValue(() -> tableSize(stage[0]));
+        System.out.printf(Locale.ROOT, "{\"user_key_rows\": %d, \"main_window_ms\": %.1f, \"first_rows_ms\": %.1f, \"filter_keystroke_median_ms\": %.2f, "
+                + "\"filter_keystroke_p95_ms\": %.2f, \"keystrokes\": %d, \"peak_rss_mb\": %.1f}%n",
+                rows, mainShownMs, firstRowsMs, median, p95, keystrokes.size(), peakRssMb());
+        tasks.close();
+    }
+
+    /** One key into the focused search field; the time until the end of the next layout pulse. */
+    private static double keystroke(Stage stage, char c, boolean backspace) throws Exception {
+        CompletableFuture<Long> pulseEnd = new CompletableFuture<>();
+        long sent = onFxValue(() -> {
+            TextField search = (TextField) lookup(stage, "#searchField");
+            search.requestFocus();
+            Scene scene = stage.getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                pulseEnd.complete(System.nanoTime());
+            };
+            long t = System.nanoTime();
+            if (backspace) {
+                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.BACK_SPACE, false, false, false, false));
+            } else {
+                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED, false, false, false, false));
+            }
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+            return t;
+        });
+        return (pulseEnd.get(30, TimeUnit.SECONDS) - sent) / 1e6;
+    }
+
+    private static int tableSize(Stage stage) {
+        Node table = lookup(stage, "#keyTable");
+        return table == null ? 0 : ((TableView<?>) table).getItems().size();
+    }
+
+    private static int visibleRows(Stage stage) {
+        Node table = lookup(stage, "#keyTable");
+        return table == null ? 0 : (int) table.lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null).count();
+    }
+
+    private static Node lookup(Stage stage, String selector) {
+        return stage.getScene() == null ? null : stage.getScene().lookup(selector);
+    }
+
+    private static double peakRssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+
+    private static void onFx(Runnable work) throws Exception {
+        onFxValue(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static <T> T onFxValue(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!onFxValue(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
