@@ -2,7 +2,7 @@ package com.keydesk.ui.users;
 
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
-import com.keydesk.service.UserInput;
+import com.keydesk.service.InputRules;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -19,7 +19,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The add-user form. Username and display name are checked as the person types with the
- * service's own rules ({@link UserInput}); the password gets a strength hint. The service checks
+ * service's own rules ({@link InputRules}); the password gets a strength hint. The service checks
  * everything again and its sentence lands beside the field it names.
  */
 public final class AddUserViewModel {
@@ -42,28 +42,22 @@ public final class AddUserViewModel {
 
     public AddUserViewModel(SignedIn ctx) {
         this.ctx = ctx;
-        username.addListener((o, a, b) -> usernameError.set(problem(() -> UserInput.checkUsername(b))));
-        displayName.addListener((o, a, b) -> displayNameError.set(problem(() -> UserInput.checkDisplayName(b))));
+        username.addListener((o, a, b) -> usernameError.set(problem(() -> InputRules.checkUsername(b))));
+        displayName.addListener((o, a, b) -> displayNameError.set(problem(() -> InputRules.checkDisplayName(b))));
         password.addListener((o, a, b) -> passwordError.set(""));
         strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
         canAdd = Bindings.createBooleanBinding(() -> !busy.get()
-                && problem(() -> UserInput.checkUsername(username.get())).isEmpty()
+                && problem(() -> InputRules.checkUsername(username.get())).isEmpty()
                 && displayNameError.get().isEmpty()
-                && problem(() -> UserInput.checkPassword(password.get().toCharArray())).isEmpty()
+                && problem(() -> InputRules.checkPassword(password.get().toCharArray())).isEmpty()
                 && password.get().equals(repeat.get()),
                 busy, username, displayNameError, password, repeat);
     }
 
-    /** The rule's sentence, or "" when the value passes. */
     private static String problem(Runnable check) {
-        try {
-            check.run();
-            return "";
-        } catch (ValidationException e) {
-            return e.getMessage();
-        }
+        return com.keydesk.ui.keys.create.FormErrors.problem(check);
     }
 
     public void add() {
