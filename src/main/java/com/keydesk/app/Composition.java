@@ -98,8 +98,8 @@ public final class Composition implements StoreRestorer {
         Windows.setIcon(stage);
         stage.setTitle(Messages.get("window.title"));
         stage.setScene(Windows.scene(opening()));
-        stage.setWidth(1180);
-        stage.setHeight(740);
+        stage.setWidth(1240);
+        stage.setHeight(760);
         stage.show();
         tasks.run(() -> Database.exists(folder) ? Database.open(folder) : null, opened -> {
             if (opened == null) {

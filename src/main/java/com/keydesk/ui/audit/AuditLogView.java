@@ -133,8 +133,10 @@ public final class AuditLogView extends BorderPane {
     private void buildTable() {
         table.setId("auditTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<AuditEntry, Long> seq = column("audit.column.seq", AuditEntry::seq, 60);
-        TableColumn<AuditEntry, Instant> time = column("audit.column.time", AuditEntry::at, 150);
+        TableColumn<AuditEntry, Long> seq = column("audit.column.seq", AuditEntry::seq, 56);
+        seq.setMinWidth(56);
+        TableColumn<AuditEntry, Instant> time = column("audit.column.time", AuditEntry::at, 168);
+        time.setMinWidth(168);
         time.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant at, boolean empty) {
@@ -144,10 +146,10 @@ public final class AuditLogView extends BorderPane {
         });
         table.getColumns().add(seq);
         table.getColumns().add(time);
-        table.getColumns().add(column("audit.column.actor", AuditEntry::actor, 100));
-        table.getColumns().add(column("audit.column.action", AuditEntry::action, 170));
-        table.getColumns().add(column("audit.column.target", AuditEntry::target, 100));
-        table.getColumns().add(column("audit.column.outcome", AuditEntry::outcome, 80));
+        table.getColumns().add(fixed(column("audit.column.actor", AuditEntry::actor, 95)));
+        table.getColumns().add(fixed(column("audit.column.action", AuditEntry::action, 185)));
+        table.getColumns().add(fixed(column("audit.column.target", AuditEntry::target, 100)));
+        table.getColumns().add(fixed(column("audit.column.outcome", AuditEntry::outcome, 95)));
         TableColumn<AuditEntry, String> detail = column("audit.column.detail", AuditEntry::detail, 260);
         detail.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -187,6 +189,11 @@ public final class AuditLogView extends BorderPane {
         TableColumn<AuditEntry, T> column = new TableColumn<>(Messages.get(titleKey));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        return column;
+    }
+
+    private static <T> TableColumn<AuditEntry, T> fixed(TableColumn<AuditEntry, T> column) {
+        column.setMinWidth(column.getPrefWidth());
         return column;
     }
 

@@ -57,7 +57,7 @@ class AuditLogViewModelTest {
             AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC);
             vm.verify();
             assertThat(vm.checkProperty().get()).isEqualTo(Check.INTACT);
-            assertThat(vm.checkTextProperty().get()).startsWith("✔ The audit log is intact:");
+            assertThat(vm.checkTextProperty().get()).startsWith("The audit log is intact:");
             assertThat(vm.brokenSeqProperty().get()).isEqualTo(-1);
         }
     }
@@ -75,7 +75,7 @@ class AuditLogViewModelTest {
             assertThat(vm.checkProperty().get()).isEqualTo(Check.BROKEN);
             assertThat(vm.brokenSeqProperty().get()).isEqualTo(2);
             assertThat(vm.checkTextProperty().get())
-                    .isEqualTo("✘ The audit log was tampered with at entry 2. Audit entry 2 was changed after it was written.");
+                    .isEqualTo("The audit log was tampered with at entry 2. Audit entry 2 was changed after it was written.");
             AuditEntry broken = vm.revealBroken();
             assertThat(broken.seq()).isEqualTo(2);
             assertThat(broken.detail()).isEqualTo("x");
