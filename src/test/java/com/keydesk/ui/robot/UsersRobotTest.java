@@ -30,6 +30,8 @@ class UsersRobotTest extends AppRobotTest {
         signInAsAdmin();
         clickOn("#nav-USERS");
         clickOn("#addUserButton");
+        assertThat(stage.getIcons()).hasSize(8); // the app icon in every size, on every window
+        assertThat(((javafx.stage.Stage) lookup("#newUsernameField").query().getScene().getWindow()).getIcons()).hasSize(8);
         clickOn("#newUsernameField").write("carol smith");
         assertThat(lookup("#newUsernameError").queryLabeled().getText()).contains("only letters, digits");
         assertThat(lookup("#addUserConfirm").queryButton().isDisabled()).isTrue();
@@ -51,6 +53,7 @@ class UsersRobotTest extends AppRobotTest {
         clickOn("#adminButton");
         assertThat(dialogPane().getHeaderText()).isEqualTo("Make carol an administrator?");
         assertThat(dialogPane().getContentText()).contains("Their key gains full site power").contains("Carol CI");
+        assertThat(((javafx.stage.Stage) dialogPane().getScene().getWindow()).getIcons()).hasSize(8);
         clickDialogButton("Make administrator");
         assertThat(user("carol").admin()).isTrue();
         assertThat(lookup("#adminButton").queryButton().getText()).isEqualTo("Remove administrator");
