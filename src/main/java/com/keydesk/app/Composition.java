@@ -5,10 +5,13 @@ import com.keydesk.domain.StoreException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
 import com.keydesk.service.Setup;
+import com.keydesk.store.Backups;
 import com.keydesk.store.Database;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.FxDialogService;
+import com.keydesk.ui.FxFilePicker;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.TaskRunner;
@@ -19,6 +22,7 @@ import com.keydesk.ui.keys.copy.FxSecretClipboard;
 import com.keydesk.ui.keys.copy.SecretClipboard;
 import com.keydesk.ui.main.MainView;
 import com.keydesk.ui.main.MainViewModel;
+import com.keydesk.ui.settings.StoreRestorer;
 import com.keydesk.ui.settings.UiPreferences;
 import com.keydesk.ui.start.SetupView;
 import com.keydesk.ui.start.SetupViewModel;
@@ -35,6 +39,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.Consumer;
 
 /**
  * The composition root of the desktop app, wired by hand: opens the store off the JavaFX
@@ -42,7 +47,7 @@ import java.time.ZoneId;
  * cheap Argon2 parameters, a test clock and a same-thread runner; the shipped program passes
  * {@link Argon2Params#SHIPPED}.
  */
-public final class Composition {
+public final class Composition implements StoreRestorer {
     private final Stage stage;
     private final Path folder;
     private final Argon2Params params;
@@ -53,6 +58,7 @@ public final class Composition {
     private final DialogService dialogs;
     private final SecretClipboard clipboard;
     private final Screens screens;
+    private FilePicker files;
     private volatile Database db;
     private volatile Services services;
 
@@ -67,7 +73,13 @@ public final class Composition {
         this.exit = exit;
         this.dialogs = new FxDialogService(() -> stage);
         this.clipboard = new FxSecretClipboard(preferences::clipboardClearDelay);
-        this.screens = new Screens(stage, dialogs, preferences);
+        this.screens = new Screens(stage, preferences, this);
+        this.files = new FxFilePicker(() -> stage);
+    }
+
+    /** Tests answer the file choosers with paths of their own. */
+    public void useFilePicker(FilePicker picker) {
+        this.files = picker;
     }
 
     public DialogService dialogs() {
@@ -82,10 +94,12 @@ public final class Composition {
     /** Shows a moment of "opening", then setup or sign-in once the store is open. */
     public void start() {
         Theme.apply(preferences.darkThemeProperty().get());
+        preferences.darkThemeProperty().addListener((o, was, dark) -> Theme.apply(dark));
+        Windows.setIcon(stage);
         stage.setTitle(Messages.get("window.title"));
         stage.setScene(Windows.scene(opening()));
-        stage.setWidth(1180);
-        stage.setHeight(740);
+        stage.setWidth(1240);
+        stage.setHeight(760);
         stage.show();
         tasks.run(() -> Database.exists(folder) ? Database.open(folder) : null, opened -> {
             if (opened == null) {
@@ -133,7 +147,7 @@ public final class Composition {
         MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), folder, ZoneId.systemDefault(),
                 this::signOut);
         vm.siteNameProperty().addListener((o, a, name) -> stage.setTitle(Messages.format("window.title.with", name)));
-        MainView view = screens.main(vm);
+        MainView view = screens.main(vm, files);
         setRoot(view);
         vm.load();
     }
@@ -141,6 +155,47 @@ public final class Composition {
     private void signOut() {
         clipboard.clearIfStillHoldsSecret();
         showSignIn();
+    }
+
+    /**
+     * The sequence of {@code keydesk restore}: authorize and record the intent in the current
+     * store, close it, restore (the current store file is kept beside the new one), reopen, record
+     * who restored it, then everyone signs in again, against the restored users.
+     */
+    @Override
+    public void restore(Session session, Path backup, Consumer<Throwable> onFailure) {
+        tasks.run(() -> {
+            services.backups().authorizeRestore(session, backup);
+            Database open = db;
+            db = null;
+            open.close();
+            Path keptAside;
+            try {
+                keptAside = Backups.restore(folder, backup, clock.instant());
+            } finally {
+                Database reopened = Database.open(folder); // the restored store, or the old one put back
+                db = reopened;
+                services = wire(reopened);
+            }
+            services.backups().recordRestore(session.username(), backup);
+            return java.util.Optional.ofNullable(keptAside);
+        }, keptAside -> {
+            clipboard.clearIfStillHoldsSecret();
+            showSignIn();
+            dialogs.showInformation(Messages.get("restore.done.heading"), Messages.format("restore.done.sentence",
+                    backup, keptAside.map(p -> p.getFileName().toString()).orElse("-")));
+        }, failure -> {
+            if (db == null) {
+                storeFailed(failure);
+            } else {
+                onFailure.accept(failure);
+            }
+        });
+    }
+
+    @Override
+    public Path storeFolder() {
+        return folder;
     }
 
     private void storeFailed(Throwable failure) {

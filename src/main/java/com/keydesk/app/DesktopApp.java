@@ -6,7 +6,6 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FxDialogService;
 import com.keydesk.ui.FxTaskRunner;
 import com.keydesk.ui.Messages;
-import com.keydesk.ui.Theme;
 import com.keydesk.ui.settings.UiPreferences;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,7 +23,6 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         UiPreferences preferences = UiPreferences.forThisUser();
-        preferences.darkThemeProperty().addListener((o, a, dark) -> Theme.apply(dark));
         ErrorHandler.install(new FxDialogService(() -> stage));
         Path folder;
         try {

@@ -88,6 +88,9 @@ public final class FxDialogService implements DialogService {
         if (window != null && window.isShowing()) {
             dialog.initOwner(window);
         }
+        if (dialog.getDialogPane().getScene().getWindow() instanceof javafx.stage.Stage stage) {
+            Windows.setIcon(stage);
+        }
     }
 
     /** A confirmation never goes ahead on a stray Enter: Cancel is the default button. */

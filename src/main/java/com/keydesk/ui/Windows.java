@@ -1,11 +1,15 @@
 package com.keydesk.ui;
 
 import javafx.scene.Parent;
+import javafx.scene.image.Image;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** Builds the app's windows the same way: title with "KeyDesk", the app stylesheet, modality. */
@@ -13,7 +17,33 @@ public final class Windows {
     public static final String STYLESHEET = Objects.requireNonNull(
             Windows.class.getResource("keydesk.css")).toExternalForm();
 
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+    private static List<Image> icons;
+
     private Windows() {
+    }
+
+    /** The app icon in every size on the class path; the platform picks the one it needs. */
+    public static synchronized List<Image> icons() {
+        if (icons == null) {
+            List<Image> loaded = new ArrayList<>();
+            for (int size : ICON_SIZES) {
+                try (InputStream in = Windows.class.getResourceAsStream("/com/keydesk/icon/keydesk-" + size + ".png")) {
+                    if (in != null) {
+                        loaded.add(new Image(in));
+                    }
+                } catch (java.io.IOException e) {
+                    // a missing size is not worth failing a window for
+                }
+            }
+            icons = List.copyOf(loaded);
+        }
+        return icons;
+    }
+
+    /** Gives a window the app icon (every Stage: main window, dialogs, alerts). */
+    public static void setIcon(Stage stage) {
+        stage.getIcons().setAll(icons());
     }
 
     public static Scene scene(Parent root) {
@@ -31,6 +61,7 @@ public final class Windows {
         stage.initModality(Modality.APPLICATION_MODAL);
         stage.setTitle(Messages.format("window.title.with", heading));
         stage.setScene(scene(root));
+        setIcon(stage);
         return stage;
     }
 }

@@ -24,23 +24,25 @@ public final class KeyActions {
     private final KeyDialogs keyDialogs;
     private final ObservableList<KeyRow> selected;
     private final Runnable reload;
+    private final boolean isAdmin;
     private final BooleanBinding enables;
     private final StringBinding toggleText;
     private final BooleanBinding canToggle;
     private final BooleanBinding canRevoke;
     private final BooleanBinding canReplace;
 
-    KeyActions(SignedIn ctx, KeyDialogs keyDialogs, ObservableList<KeyRow> selected,
+    KeyActions(SignedIn ctx, KeyDialogs keyDialogs, ObservableList<KeyRow> selected, boolean admin,
                ReadOnlyBooleanProperty mayManage, Runnable reload) {
         this.ctx = ctx;
         this.keyDialogs = keyDialogs;
         this.selected = selected;
         this.reload = reload;
+        this.isAdmin = admin;
         // With anything working in the selection the action switches off; otherwise it switches on.
         enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().works()), selected);
         toggleText = Bindings.createStringBinding(() -> Messages.get(enables.get() ? "action.enable" : "action.disable"), enables);
         canToggle = Bindings.createBooleanBinding(() -> !selected.isEmpty()
-                && (enables.get() ? mayManage.get() && selected.stream().anyMatch(r -> r.status() == DisplayStatus.DISABLED)
+                && (enables.get() ? mayManage.get() && selected.stream().anyMatch(r -> mayEnable(r, admin))
                 : true), selected, enables, mayManage);
         canRevoke = Bindings.createBooleanBinding(() -> !selected.isEmpty() && mayManage.get(), selected, mayManage);
         canReplace = Bindings.createBooleanBinding(() -> selected.size() == 1 && mayManage.get()
@@ -54,7 +56,7 @@ public final class KeyActions {
         }
         boolean enable = enables.get();
         List<KeyRow> targets = selected.stream()
-                .filter(r -> enable ? r.status() == DisplayStatus.DISABLED : r.status().works()).toList();
+                .filter(r -> enable ? mayEnable(r, isAdmin) : r.status().works()).toList();
         if (targets.size() > 1 && !ctx.dialogs().confirm(
                 Messages.format(enable ? "bulk.enable.heading" : "bulk.disable.heading", targets.size()),
                 Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size()),
@@ -69,6 +71,11 @@ public final class KeyActions {
                 keys.disable(ctx.session(), row.id());
             }
         }, enable ? "action.enable.failed" : "action.disable.failed");
+    }
+
+    /** Only an administrator may enable a key an administrator disabled (the service refuses it too). */
+    private static boolean mayEnable(KeyRow row, boolean admin) {
+        return row.status() == DisplayStatus.DISABLED && (admin || !row.key().disabledByAdmin());
     }
 
     public void revoke() {

@@ -25,6 +25,13 @@ final class KeyColumns {
         return column;
     }
 
+    /** A column that keeps its width when the window narrows (the name column gives way instead). */
+    static <T> TableColumn<KeyRow, T> fixed(TableColumn<KeyRow, T> column, double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(width);
+        return column;
+    }
+
     static TableColumn<KeyRow, String> label() {
         TableColumn<KeyRow, String> column = column("column.key", r -> r.key().descriptiveLabel(), 170);
         column.getStyleClass().add("key-label-cell");
@@ -84,9 +91,11 @@ final class KeyColumns {
                     setTooltip(null);
                     return;
                 }
+                // The date fits the column; who created it is in the tooltip and the details.
                 String by = row.key().createdBy();
-                setText(by == null ? RelativeTime.date(when) : Messages.format("keys.createdBy", RelativeTime.date(when), by));
-                setTooltip(new Tooltip(RelativeTime.exact(when)));
+                setText(RelativeTime.date(when));
+                setTooltip(new Tooltip(by == null ? RelativeTime.exact(when)
+                        : Messages.format("keys.createdBy", RelativeTime.exact(when), by)));
             }
         });
         return column;

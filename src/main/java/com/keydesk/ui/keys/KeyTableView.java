@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -62,6 +63,7 @@ public final class KeyTableView extends BorderPane {
 
         search.setId("searchField");
         search.setPromptText(Messages.get("keys.search"));
+        search.setTooltip(new Tooltip(Messages.get("keys.search.tooltip")));
         search.setPrefWidth(240);
         search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.searchProperty());
@@ -116,17 +118,21 @@ public final class KeyTableView extends BorderPane {
     private void buildTable() {
         table.setId("keyTable");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(KeyColumns.column("column.name", KeyRow::name, 200));
-        table.getColumns().add(KeyColumns.label());
+        // The name takes what is left; every other column keeps room for its longest value
+        // ("office_integration", "Expiring soon", a full key label, a date).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<KeyRow, String> name = KeyColumns.column("column.name", KeyRow::name, 170);
+        name.setMinWidth(110);
+        table.getColumns().add(name);
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.label(), 196));
         if (vm.scope().showsOwner()) {
-            table.getColumns().add(KeyColumns.column("column.owner", KeyRow::owner, 110));
+            table.getColumns().add(KeyColumns.fixed(KeyColumns.column("column.owner", KeyRow::owner, 85), 85));
         }
-        table.getColumns().add(KeyColumns.column("column.permission", KeyRow::permission, 110));
-        table.getColumns().add(KeyColumns.status());
-        table.getColumns().add(KeyColumns.time("column.expires", r -> r.key().expiresAt(), vm::now, null));
-        table.getColumns().add(KeyColumns.time("column.lastUsed", r -> r.key().lastUseAt(), vm::now, null));
-        table.getColumns().add(KeyColumns.created());
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.column("column.permission", KeyRow::permission, 138), 138));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 122));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", r -> r.key().expiresAt(), vm::now, null), 112));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.lastUsed", r -> r.key().lastUseAt(), vm::now, null), 100));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.created(), 112));
         vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
         table.setItems(vm.sortedRows());
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change ->

@@ -69,7 +69,7 @@ public final class KeyTableViewModel {
                 : Messages.format("keys.countFiltered", filtered.size(), rows.size()), filtered, rows);
         empty = Bindings.createBooleanBinding(() -> loaded.get() && rows.isEmpty(), loaded, rows);
         canCreate = Bindings.createBooleanBinding(mayManage::get, mayManage);
-        actions = new KeyActions(ctx, keyDialogs, selected, mayManage, this::reload);
+        actions = new KeyActions(ctx, keyDialogs, selected, admin, mayManage, this::reload);
     }
 
     /**

@@ -95,6 +95,41 @@ abstract class AppRobotTest extends FxRobot {
         return List.copyOf(table.getItems());
     }
 
+    /** The alert or dialog now showing (a window other than the main one). */
+    protected javafx.scene.control.DialogPane dialogPane() {
+        return lookup(".dialog-pane").match((Node n) -> n.getScene() != stage.getScene() && n.isVisible())
+                .queryAs(javafx.scene.control.DialogPane.class);
+    }
+
+    /** A row of the table with this id whose item satisfies the test. */
+    protected void selectRow(String tableId, java.util.function.Predicate<Object> item) {
+        Node row = lookup(tableId + " .table-row-cell").match((Node n) -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() != null && item.test(r.getItem())).query();
+        clickOn(row);
+    }
+
+    @SuppressWarnings("unchecked")
+    protected <T> List<T> rowsOf(String tableId) {
+        TableView<T> table = (TableView<T>) lookup(tableId).match(Node::isVisible).query();
+        return List.copyOf(table.getItems());
+    }
+
+    /** Clicks into the field, selects everything in it and types the new text over it. */
+    protected void replaceText(String query, String text) {
+        clickOn(query);
+        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        if (text.isEmpty()) {
+            type(javafx.scene.input.KeyCode.BACK_SPACE);
+        } else {
+            write(text);
+        }
+    }
+
+    protected void signOut() {
+        clickOn("#signOutButton");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     protected void selectKey(String name) {
         Node row = lookup(".table-row-cell").match((Node n) -> n instanceof javafx.scene.control.TableRow<?> r
                 && r.getItem() instanceof KeyRow k && k.name().equals(name)).query();

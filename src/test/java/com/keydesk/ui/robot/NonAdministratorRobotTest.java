@@ -48,4 +48,31 @@ class NonAdministratorRobotTest extends AppRobotTest {
         clickOn("#doneButton");
         assertThat(visibleKeys()).extracting(r -> r.name()).containsExactlyInAnyOrder("Bob laptop", "Bob phone");
     }
+
+    @Test
+    void aUserIsNotOfferedEnableForAKeyAnAdministratorDisabled() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            var admin = app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+            app.services().site().setUsersCanCreateApiKeys(admin, true);
+            var bobKey = app.services().keys().list(admin).stream().filter(k -> k.name().equals("Bob laptop")).findFirst().orElseThrow();
+            app.services().keys().disable(admin, bobKey.id());
+        }).get();
+        signIn("bob", BOB_PASSWORD);
+        selectKey("Bob laptop");
+        assertThat(lookup("#toggleButton").queryButton().getText()).isEqualTo("Enable");
+        assertThat(lookup("#toggleButton").queryButton().isDisabled()).isTrue();
+
+        clickOn("#newKeyButton");
+        clickOn("#nameField").write("Bob phone");
+        clickOn("#createButton");
+        clickOn("#acknowledge");
+        clickOn("#doneButton");
+        selectKey("Bob phone");
+        clickOn("#toggleButton"); // bob disables his own key…
+        selectKey("Bob phone");
+        assertThat(lookup("#toggleButton").queryButton().isDisabled()).isFalse(); // …and may enable it again
+        clickOn("#toggleButton");
+        assertThat(visibleKeys()).filteredOn(r -> r.name().equals("Bob phone")).singleElement()
+                .satisfies(r -> assertThat(r.permission()).isEqualTo("full"));
+    }
 }

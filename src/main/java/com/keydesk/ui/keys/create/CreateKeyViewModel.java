@@ -5,6 +5,7 @@ import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
+import com.keydesk.service.InputRules;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -32,9 +33,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The create-key form. Checks as the person types only what needs no store (a name is
- * given, an owner chosen, a date not past); every rule is still checked by the service, whose
- * sentence lands beside the field it names.
+ * The create-key form. Checks as the person types what needs no store, with the service's own
+ * rules for name and description ({@link InputRules}), an owner chosen, a date not past; every
+ * rule is still checked by the service on create, whose sentence lands beside the field it names.
  */
 public final class CreateKeyViewModel {
     private final SignedIn ctx;
@@ -67,8 +68,8 @@ public final class CreateKeyViewModel {
         if (type == KeyType.USER && !this.choosesOwner) {
             owner.set(ctx.session().username());
         }
-        name.addListener((o, a, b) -> errors.name.set(b == null || b.isBlank() ? Messages.get("create.error.name") : ""));
-        description.addListener((o, a, b) -> errors.description.set(""));
+        name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> InputRules.checkKeyName(b))));
+        description.addListener((o, a, b) -> errors.description.set(FormErrors.problem(() -> InputRules.checkDescription(b))));
         owner.addListener((o, a, b) -> {
             errors.owner.set(this.choosesOwner && (b == null || b.isBlank()) ? Messages.get("create.error.owner") : "");
             String q = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
@@ -79,10 +80,12 @@ public final class CreateKeyViewModel {
         expiryDate.addListener((o, a, b) -> checkExpiry());
         powerWarning = Bindings.createBooleanBinding(() -> type == KeyType.SITE
                 || adminUsernames.stream().anyMatch(u -> u.equalsIgnoreCase(owner.get().strip())), owner, adminUsernames);
-        canCreate = Bindings.createBooleanBinding(() -> !busy.get() && !name.get().isBlank()
+        canCreate = Bindings.createBooleanBinding(() -> !busy.get()
+                && FormErrors.problem(() -> InputRules.checkKeyName(name.get())).isEmpty()
+                && FormErrors.problem(() -> InputRules.checkDescription(description.get())).isEmpty()
                 && (type == KeyType.SITE || !owner.get().isBlank()) && errors.expiry.get().isEmpty()
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
-                busy, name, owner, errors.expiry, expiryPreset, expiryDate);
+                busy, name, description, owner, errors.expiry, expiryPreset, expiryDate);
     }
 
     /** Loads the people a key can be made for (administrators only). */

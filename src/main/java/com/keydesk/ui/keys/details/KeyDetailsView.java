@@ -88,7 +88,7 @@ public final class KeyDetailsView {
         save.setDefaultButton(true);
         save.setVisible(vm.mayEdit());
         save.disableProperty().bind(vm.changedProperty().not().or(vm.busyProperty())
-                .or(vm.errors().name.isNotEmpty()));
+                .or(vm.errors().name.isNotEmpty()).or(vm.errors().description.isNotEmpty()));
         save.setOnAction(e -> vm.save());
         HBox buttons = new HBox(8, close, save);
         buttons.setAlignment(Pos.CENTER_RIGHT);

@@ -53,7 +53,9 @@ public final class KeyDetailsViewModel {
         this.expiryDate = new SimpleObjectProperty<>(initialDate());
         this.noExpiry = new SimpleBooleanProperty(key.expiresAt() == null);
         this.changed = Bindings.createBooleanBinding(() -> edit() != null, name, description, expiryDate, noExpiry);
-        name.addListener((o, a, b) -> errors.name.set(b == null || b.isBlank() ? Messages.get("create.error.name") : ""));
+        name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> com.keydesk.service.InputRules.checkKeyName(b))));
+        description.addListener((o, a, b) -> errors.description.set(
+                FormErrors.problem(() -> com.keydesk.service.InputRules.checkDescription(b))));
     }
 
     /** The fields as label → value, in reading order. */

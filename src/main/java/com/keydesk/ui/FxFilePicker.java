@@ -1,0 +1,41 @@
+package com.keydesk.ui;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** The platform's file choosers, owned by the main window. */
+public final class FxFilePicker implements FilePicker {
+    private final Supplier<Window> owner;
+
+    public FxFilePicker(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public Path chooseBackupTarget(String suggestedName) {
+        FileChooser chooser = chooser("backup.chooser.save");
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        return file == null ? null : file.toPath();
+    }
+
+    @Override
+    public Path chooseBackupToRestore() {
+        File file = chooser("backup.chooser.open").showOpenDialog(owner.get());
+        return file == null ? null : file.toPath();
+    }
+
+    private static FileChooser chooser(String titleKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.format("window.title.with", Messages.get(titleKey)));
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(Messages.get("backup.chooser.zip"), "*.zip"),
+                new FileChooser.ExtensionFilter(Messages.get("backup.chooser.all"), "*"));
+        chooser.setInitialDirectory(new File(System.getProperty("user.home")));
+        return chooser;
+    }
+}

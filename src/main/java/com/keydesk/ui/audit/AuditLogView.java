@@ -1,0 +1,214 @@
+package com.keydesk.ui.audit;
+
+import com.keydesk.domain.AuditEntry;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.audit.AuditLogViewModel.Check;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+/** The audit log screen: filters and the integrity check over the table of entries. */
+public final class AuditLogView extends BorderPane {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private final AuditLogViewModel vm;
+    private final TableView<AuditEntry> table = new TableView<>();
+
+    public AuditLogView(AuditLogViewModel vm) {
+        this.vm = vm;
+        setId("auditScreen");
+        ComboBox<String> action = new ComboBox<>(vm.actionChoices());
+        action.setId("auditActionFilter");
+        action.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return AuditLogViewModel.actionText(value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        action.valueProperty().bindBidirectional(vm.actionProperty());
+        action.setMinWidth(Region.USE_PREF_SIZE);
+        TextField actor = new TextField();
+        actor.setId("auditActorFilter");
+        actor.setPromptText(Messages.get("audit.actor.prompt"));
+        actor.setPrefWidth(150);
+        actor.textProperty().bindBidirectional(vm.actorProperty());
+        DatePicker from = datePicker("auditFrom", "audit.from.prompt");
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker to = datePicker("auditTo", "audit.to.prompt");
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        Button clear = button("auditClearFilters", "audit.clear", "mdi2f-filter-remove-outline");
+        clear.setOnAction(e -> vm.clearFilters());
+        Button verify = button("verifyButton", "audit.verify", "mdi2s-shield-check-outline");
+        verify.setOnAction(e -> vm.verify());
+        verify.disableProperty().bind(vm.busyProperty());
+        Button refresh = button("refreshAuditButton", null, "mdi2r-refresh");
+        refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
+        refresh.setOnAction(e -> vm.reload());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, action, actor, from, new Label("–"), to, clear, spacer, verify, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+
+        buildTable();
+        Label count = new Label();
+        count.setId("auditCount");
+        count.getStyleClass().add("hint");
+        count.textProperty().bind(vm.countProperty());
+        HBox footer = new HBox(count);
+        footer.setPadding(new Insets(6, 0, 0, 0));
+
+        VBox top = new VBox(10, toolbar, checkResult());
+        top.setPadding(new Insets(0, 0, 10, 0));
+        setTop(top);
+        setCenter(table);
+        setBottom(footer);
+        setPadding(new Insets(14));
+        vm.reload();
+    }
+
+    private HBox checkResult() {
+        FontIcon icon = new FontIcon();
+        Label text = new Label();
+        text.setId("verifyResult");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.checkTextProperty());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Hyperlink show = new Hyperlink(Messages.get("audit.verify.show"));
+        show.setId("showBrokenEntry");
+        show.setMinWidth(Region.USE_PREF_SIZE);
+        show.visibleProperty().bind(vm.brokenSeqProperty().greaterThan(0));
+        show.managedProperty().bind(show.visibleProperty());
+        show.setOnAction(e -> {
+            AuditEntry broken = vm.revealBroken();
+            if (broken != null) {
+                table.getSelectionModel().select(broken);
+                table.scrollTo(broken);
+                table.requestFocus();
+            }
+        });
+        HBox box = new HBox(8, icon, text, show);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.checkProperty().isNotEqualTo(Check.NOT_RUN));
+        box.managedProperty().bind(box.visibleProperty());
+        vm.checkProperty().addListener((o, a, check) -> {
+            box.getStyleClass().removeAll("check-intact", "check-broken");
+            if (check == Check.INTACT) {
+                box.getStyleClass().add("check-intact");
+                icon.setIconLiteral("mdi2s-shield-check");
+            } else if (check != Check.NOT_RUN) {
+                box.getStyleClass().add("check-broken");
+                icon.setIconLiteral("mdi2s-shield-alert");
+            }
+            table.refresh();
+        });
+        return box;
+    }
+
+    private void buildTable() {
+        table.setId("auditTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<AuditEntry, Long> seq = column("audit.column.seq", AuditEntry::seq, 56);
+        seq.setMinWidth(56);
+        TableColumn<AuditEntry, Instant> time = column("audit.column.time", AuditEntry::at, 168);
+        time.setMinWidth(168);
+        time.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty || at == null ? null : LOCAL.withZone(vm.zone()).format(at));
+            }
+        });
+        table.getColumns().add(seq);
+        table.getColumns().add(time);
+        table.getColumns().add(fixed(column("audit.column.actor", AuditEntry::actor, 95)));
+        table.getColumns().add(fixed(column("audit.column.action", AuditEntry::action, 185)));
+        table.getColumns().add(fixed(column("audit.column.target", AuditEntry::target, 100)));
+        table.getColumns().add(fixed(column("audit.column.outcome", AuditEntry::outcome, 95)));
+        TableColumn<AuditEntry, String> detail = column("audit.column.detail", AuditEntry::detail, 260);
+        detail.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
+        table.getColumns().add(detail);
+        seq.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(seq);
+        vm.sortedEntries().comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(vm.sortedEntries());
+        table.setPlaceholder(new Label(Messages.get("audit.noMatch")));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                boolean broken = !empty && entry != null && entry.seq() == vm.brokenSeqProperty().get();
+                getStyleClass().remove("audit-broken");
+                if (broken) {
+                    getStyleClass().add("audit-broken");
+                }
+                if (!empty && entry != null && "denied".equals(entry.outcome())) {
+                    if (!getStyleClass().contains("audit-denied")) {
+                        getStyleClass().add("audit-denied");
+                    }
+                } else {
+                    getStyleClass().remove("audit-denied");
+                }
+            }
+        });
+    }
+
+    private static <T> TableColumn<AuditEntry, T> column(String titleKey, Function<AuditEntry, T> value, double width) {
+        TableColumn<AuditEntry, T> column = new TableColumn<>(Messages.get(titleKey));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static <T> TableColumn<AuditEntry, T> fixed(TableColumn<AuditEntry, T> column) {
+        column.setMinWidth(column.getPrefWidth());
+        return column;
+    }
+
+    private static DatePicker datePicker(String id, String promptKey) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setPromptText(Messages.get(promptKey));
+        picker.setPrefWidth(140);
+        return picker;
+    }
+
+    private static Button button(String id, String textKey, String icon) {
+        Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+}

@@ -1,0 +1,90 @@
+package com.keydesk.ui.password;
+
+import com.keydesk.ui.Controls;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.Windows;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The change-password dialog; closes once the new password is stored. */
+public final class ChangePasswordView {
+    private ChangePasswordView() {
+    }
+
+    public static void showAndWait(Window owner, ChangePasswordViewModel vm) {
+        PasswordField current = field("currentPasswordField", vm.currentProperty());
+        PasswordField password = field("newPasswordField", vm.passwordProperty());
+        PasswordField repeat = field("repeatPasswordField", vm.repeatProperty());
+        Label strength = new Label();
+        strength.getStyleClass().add("hint");
+        strength.setWrapText(true);
+        strength.textProperty().bind(vm.strengthProperty());
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button(Messages.get("button.cancel"));
+        cancel.setCancelButton(true);
+        Button change = new Button(Messages.get("password.button"));
+        change.setId("changePasswordButton");
+        change.setDefaultButton(true);
+        change.disableProperty().bind(vm.canChangeProperty().not());
+        change.setOnAction(e -> vm.change());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, busy, spacer, cancel, change);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        Label heading = new Label(Messages.get("password.heading"));
+        heading.getStyleClass().add("title-3");
+        VBox fields = new VBox(6,
+                label("password.current", current), current, error(vm.currentErrorProperty(), "currentPasswordError"),
+                label("password.new", password), password, strength, error(vm.passwordErrorProperty(), "newPasswordError"),
+                label("password.repeat", repeat), repeat, error(vm.repeatErrorProperty(), "repeatPasswordError"),
+                error(vm.formErrorProperty(), "changePasswordError"));
+        fields.disableProperty().bind(vm.busyProperty());
+        VBox root = new VBox(14, heading, fields, buttons);
+        root.setPadding(new Insets(20));
+        root.setPrefWidth(440);
+
+        Stage stage = Windows.modal(owner, Messages.get("password.title"), root);
+        cancel.setOnAction(e -> stage.close());
+        vm.changedProperty().addListener((o, was, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
+        stage.setOnShown(e -> current.requestFocus());
+        stage.showAndWait();
+    }
+
+    private static PasswordField field(String id, javafx.beans.property.StringProperty value) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private static Label label(String key, PasswordField field) {
+        Label label = new Label(Messages.get(key));
+        label.setLabelFor(field);
+        return label;
+    }
+
+    private static Label error(ObservableValue<String> text, String id) {
+        Label label = Controls.errorLabel(text);
+        label.setId(id);
+        return label;
+    }
+}

@@ -1,0 +1,98 @@
+package com.keydesk.ui.password;
+
+import com.keydesk.domain.AuthenticationException;
+import com.keydesk.domain.ValidationException;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.start.PasswordStrength;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Change own password (everyone): the current one, the new one twice. A wrong current password
+ * is said beside that field; the service's rule for the new one beside the new one. Every field
+ * is emptied after each attempt that reached the service.
+ */
+public final class ChangePasswordViewModel {
+    private final SignedIn ctx;
+    private final StringProperty current = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty repeat = new SimpleStringProperty("");
+    private final StringProperty currentError = new SimpleStringProperty("");
+    private final StringProperty passwordError = new SimpleStringProperty("");
+    private final StringProperty formError = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding strength;
+    private final StringBinding repeatError;
+    private final BooleanBinding canChange;
+
+    public ChangePasswordViewModel(SignedIn ctx) {
+        this.ctx = ctx;
+        current.addListener((o, a, b) -> currentError.set(""));
+        password.addListener((o, a, b) -> passwordError.set(""));
+        strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
+        repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
+                ? Messages.get("setup.error.repeat") : "", password, repeat);
+        canChange = Bindings.createBooleanBinding(() -> !busy.get() && !current.get().isEmpty()
+                && !password.get().isEmpty() && password.get().equals(repeat.get()), busy, current, password, repeat);
+    }
+
+    public void change() {
+        if (!canChange.get()) {
+            return;
+        }
+        formError.set("");
+        char[] old = current.get().toCharArray();
+        char[] replacement = password.get().toCharArray();
+        busy.set(true);
+        ctx.tasks().run(() -> {
+            ctx.services().users().changeOwnPassword(ctx.session(), old, replacement);
+            return Boolean.TRUE;
+        }, done -> {
+            busy.set(false);
+            clearFields();
+            changed.set(true);
+            ctx.dialogs().showInformation(Messages.get("password.done.heading"), Messages.get("password.done.sentence"));
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof AuthenticationException) {
+                current.set("");
+                currentError.set(ErrorText.sentence(failure));
+            } else if (failure instanceof ValidationException invalid && "password".equals(invalid.field())) {
+                password.set("");
+                repeat.set("");
+                passwordError.set(invalid.getMessage());
+            } else {
+                clearFields();
+                formError.set(ErrorText.sentence(failure));
+            }
+        });
+    }
+
+    private void clearFields() {
+        current.set("");
+        password.set("");
+        repeat.set("");
+    }
+
+    public StringProperty currentProperty() { return current; }
+    public StringProperty passwordProperty() { return password; }
+    public StringProperty repeatProperty() { return repeat; }
+    public StringProperty currentErrorProperty() { return currentError; }
+    public StringProperty passwordErrorProperty() { return passwordError; }
+    public StringProperty formErrorProperty() { return formError; }
+    public StringBinding strengthProperty() { return strength; }
+    public StringBinding repeatErrorProperty() { return repeatError; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanBinding canChangeProperty() { return canChange; }
+    public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }
+}

@@ -1,0 +1,109 @@
+package com.keydesk.ui.settings;
+
+import atlantafx.base.controls.ToggleSwitch;
+import com.keydesk.ui.Controls;
+import com.keydesk.ui.Messages;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The settings screen: the site's setting, this computer's choices, backup and restore. */
+public final class SettingsView extends ScrollPane {
+    private final SpinnerValueFactory.IntegerSpinnerValueFactory seconds;
+
+    public SettingsView(SettingsViewModel vm) {
+        setId("settingsScreen");
+        setFitToWidth(true);
+
+        ToggleSwitch allow = new ToggleSwitch(Messages.get("settings.usersCanCreate"));
+        allow.setId("usersCanCreateToggle");
+        allow.selectedProperty().bindBidirectional(vm.usersCanCreateProperty());
+        allow.disableProperty().bind(vm.loadedProperty().not().or(vm.busyProperty()));
+        Label settingError = Controls.errorLabel(vm.settingErrorProperty());
+        settingError.setId("settingError");
+        VBox site = section("settings.site", allow, hint("settings.usersCanCreate.sentence"), settingError);
+
+        seconds = new SpinnerValueFactory.IntegerSpinnerValueFactory(UiPreferences.MIN_CLEAR_SECONDS,
+                UiPreferences.MAX_CLEAR_SECONDS, vm.clearSecondsProperty().get(), 5);
+        seconds.valueProperty().bindBidirectional(vm.clearSecondsProperty());
+        Spinner<Integer> spinner = new Spinner<>(seconds);
+        spinner.setId("clearSecondsSpinner");
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        Label secondsLabel = new Label(Messages.get("settings.clipboard"));
+        secondsLabel.setLabelFor(spinner);
+        HBox clipboard = new HBox(10, secondsLabel, spinner, new Label(Messages.get("settings.clipboard.unit")));
+        clipboard.setAlignment(Pos.CENTER_LEFT);
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioButton light = new RadioButton(Messages.get("settings.theme.light"));
+        light.setId("lightTheme");
+        light.setToggleGroup(themes);
+        RadioButton dark = new RadioButton(Messages.get("settings.theme.dark"));
+        dark.setId("darkTheme");
+        dark.setToggleGroup(themes);
+        dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
+        light.setSelected(!vm.darkThemeProperty().get());
+        HBox theme = new HBox(16, new Label(Messages.get("settings.theme")), light, dark);
+        theme.setAlignment(Pos.CENTER_LEFT);
+        VBox computer = section("settings.computer", clipboard, hint("settings.clipboard.sentence"), theme);
+
+        Button backup = new Button(Messages.get("settings.backup"), new FontIcon("mdi2d-database-export-outline"));
+        backup.setId("backupButton");
+        backup.setMinWidth(Region.USE_PREF_SIZE);
+        backup.setOnAction(e -> vm.backup());
+        Button restore = new Button(Messages.get("settings.restore"), new FontIcon("mdi2d-database-import-outline"));
+        restore.setId("restoreButton");
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        restore.setOnAction(e -> vm.restore());
+        backup.disableProperty().bind(vm.busyProperty());
+        restore.disableProperty().bind(vm.busyProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(vm.busyProperty());
+        HBox buttons = new HBox(8, backup, restore, busy);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("backupStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.backupStatusProperty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.managedProperty().bind(status.visibleProperty());
+        Label backupError = Controls.errorLabel(vm.backupErrorProperty());
+        backupError.setId("backupError");
+        VBox backups = section("settings.backups", hint("settings.backups.sentence"), buttons, status, backupError);
+
+        VBox content = new VBox(24, site, computer, backups);
+        content.setPadding(new Insets(20));
+        content.setMaxWidth(760);
+        setContent(content);
+        vm.load();
+    }
+
+    private static VBox section(String titleKey, Node... children) {
+        Label title = new Label(Messages.get(titleKey));
+        title.getStyleClass().add("title-4");
+        VBox box = new VBox(8, title);
+        box.getChildren().addAll(children);
+        return box;
+    }
+
+    private static Label hint(String key) {
+        Label label = new Label(Messages.get(key));
+        label.getStyleClass().add("hint");
+        label.setWrapText(true);
+        return label;
+    }
+}

@@ -1,0 +1,140 @@
+package com.keydesk.ui.settings;
+
+import com.keydesk.domain.Site;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.FilePicker;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.SignedIn;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/**
+ * The settings screen (administrators): the site setting {@code users_can_create_api_keys},
+ * this machine's clipboard time and theme ({@link UiPreferences}), backup and restore.
+ */
+public final class SettingsViewModel {
+    private final SignedIn ctx;
+    private final UiPreferences preferences;
+    private final FilePicker files;
+    private final StoreRestorer restorer;
+    private final Consumer<Site> onSiteChanged;
+    private final ZoneId zone;
+    private final BooleanProperty usersCanCreate = new SimpleBooleanProperty(false);
+    private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    private final StringProperty settingError = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final StringProperty backupStatus = new SimpleStringProperty("");
+    private final StringProperty backupError = new SimpleStringProperty("");
+    /** Kept as a field: a Spinner binds to it bidirectionally, and a collected adapter would stop syncing. */
+    private final ObjectProperty<Integer> clearSeconds;
+    private boolean applying;
+
+    public SettingsViewModel(SignedIn ctx, UiPreferences preferences, FilePicker files, StoreRestorer restorer,
+                             Consumer<Site> onSiteChanged, ZoneId zone) {
+        this.ctx = ctx;
+        this.preferences = preferences;
+        this.files = files;
+        this.restorer = restorer;
+        this.onSiteChanged = onSiteChanged;
+        this.zone = zone;
+        this.clearSeconds = preferences.clipboardClearSecondsProperty().asObject();
+        usersCanCreate.addListener((o, was, allowed) -> {
+            if (!applying) {
+                save(allowed);
+            }
+        });
+    }
+
+    public void load() {
+        ctx.tasks().run(() -> ctx.services().site().site(ctx.session()), site -> {
+            show(site);
+            loaded.set(true);
+        }, failure -> settingError.set(ErrorText.sentence(failure)));
+    }
+
+    private void save(boolean allowed) {
+        settingError.set("");
+        busy.set(true);
+        ctx.tasks().run(() -> ctx.services().site().setUsersCanCreateApiKeys(ctx.session(), allowed), site -> {
+            busy.set(false);
+            show(site);
+            onSiteChanged.accept(site);
+        }, failure -> {
+            busy.set(false);
+            show(!allowed);
+            settingError.set(ErrorText.sentence(failure));
+        });
+    }
+
+    private void show(Site site) {
+        show(site.usersCanCreateApiKeys());
+    }
+
+    private void show(boolean allowed) {
+        applying = true;
+        try {
+            usersCanCreate.set(allowed);
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** Asks where to write the backup, writes it in the background and says where it went. */
+    public void backup() {
+        Path target = files.chooseBackupTarget("keydesk-backup-" + LocalDate.ofInstant(ctx.clock().instant(), zone) + ".zip");
+        if (target == null) {
+            return;
+        }
+        backupStatus.set("");
+        backupError.set("");
+        busy.set(true);
+        ctx.tasks().run(() -> {
+            ctx.services().backups().backup(ctx.session(), target);
+            return target.toAbsolutePath().normalize();
+        }, written -> {
+            busy.set(false);
+            backupStatus.set(Messages.format("settings.backup.done", written));
+        }, failure -> {
+            busy.set(false);
+            backupError.set(ErrorText.sentence(failure));
+        });
+    }
+
+    /** Asks for the backup, confirms what happens to the current store, then hands over to the restorer. */
+    public void restore() {
+        Path source = files.chooseBackupToRestore();
+        if (source == null) {
+            return;
+        }
+        Path file = source.toAbsolutePath().normalize();
+        if (!ctx.dialogs().confirm(Messages.get("settings.restore.heading"),
+                Messages.format("settings.restore.sentence", restorer.storeFolder(), file),
+                Messages.get("settings.restore.confirm"))) {
+            return;
+        }
+        backupStatus.set("");
+        backupError.set("");
+        busy.set(true);
+        restorer.restore(ctx.session(), file, failure -> {
+            busy.set(false);
+            backupError.set(ErrorText.sentence(failure));
+        });
+    }
+
+    public BooleanProperty usersCanCreateProperty() { return usersCanCreate; }
+    public BooleanProperty loadedProperty() { return loaded; }
+    public StringProperty settingErrorProperty() { return settingError; }
+    public ObjectProperty<Integer> clearSecondsProperty() { return clearSeconds; }
+    public BooleanProperty darkThemeProperty() { return preferences.darkThemeProperty(); }
+    public BooleanProperty busyProperty() { return busy; }
+    public StringProperty backupStatusProperty() { return backupStatus; }
+    public StringProperty backupErrorProperty() { return backupError; }
+}

@@ -1,0 +1,20 @@
+package com.keydesk.ui.settings;
+
+import com.keydesk.service.Session;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * Replaces the open store with a backup: authorize with the session, close the store, restore,
+ * reopen, record who restored it, then back to sign-in. Only the composition root can do this,
+ * since it owns the open store; the settings screen asks it through this interface.
+ */
+public interface StoreRestorer {
+
+    /** Starts the restore in the background; on failure {@code onFailure} runs on the UI thread. */
+    void restore(Session session, Path backup, Consumer<Throwable> onFailure);
+
+    /** The store's folder, named in the confirmation. */
+    Path storeFolder();
+}

@@ -1,0 +1,115 @@
+package com.keydesk.ui.users;
+
+import com.keydesk.ui.Controls;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.Windows;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The add-user form; closes when the user exists. */
+public final class AddUserView {
+    private AddUserView() {
+    }
+
+    public static void showAndWait(Window owner, AddUserViewModel vm) {
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(4);
+        TextField username = new TextField();
+        username.setId("newUsernameField");
+        username.textProperty().bindBidirectional(vm.usernameProperty());
+        TextField display = new TextField();
+        display.setId("newDisplayNameField");
+        display.textProperty().bindBidirectional(vm.displayNameProperty());
+        CheckBox admin = new CheckBox(Messages.get("users.add.admin"));
+        admin.setId("newAdminCheck");
+        admin.selectedProperty().bindBidirectional(vm.adminProperty());
+        PasswordField password = new PasswordField();
+        password.setId("newPasswordField");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        PasswordField repeat = new PasswordField();
+        repeat.setId("newRepeatField");
+        repeat.textProperty().bindBidirectional(vm.repeatProperty());
+        Label strength = new Label();
+        strength.getStyleClass().add("hint");
+        strength.setWrapText(true);
+        strength.textProperty().bind(vm.strengthProperty());
+
+        int row = 0;
+        row = addRow(form, row, "users.add.username", username, vm.usernameErrorProperty(), "newUsernameError");
+        row = addRow(form, row, "users.add.displayName", display, vm.displayNameErrorProperty(), "newDisplayNameError");
+        form.add(admin, 1, row++);
+        Label adminNote = new Label(Messages.get("users.add.adminNote"));
+        adminNote.getStyleClass().add("hint");
+        adminNote.setWrapText(true);
+        form.add(adminNote, 1, row++);
+        row = addRow(form, row, "users.add.password", password, vm.passwordErrorProperty(), "newPasswordError");
+        form.add(strength, 1, row++);
+        addRow(form, row, "users.add.repeat", repeat, vm.repeatErrorProperty(), "newRepeatError");
+
+        Label formError = Controls.errorLabel(vm.formErrorProperty());
+        formError.setId("addUserError");
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(22, 22);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button cancel = new Button(Messages.get("button.cancel"));
+        cancel.setCancelButton(true);
+        Button add = new Button(Messages.get("users.add.button"));
+        add.setId("addUserConfirm");
+        add.setDefaultButton(true);
+        add.disableProperty().bind(vm.canAddProperty().not());
+        add.setOnAction(e -> vm.add());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(8, busy, spacer, cancel, add);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        Label heading = new Label(Messages.get("users.add.heading"));
+        heading.getStyleClass().add("title-3");
+        VBox root = new VBox(14, heading, form, formError, buttons);
+        root.setPadding(new Insets(20));
+        root.setPrefWidth(520);
+        form.disableProperty().bind(vm.busyProperty());
+
+        Stage stage = Windows.modal(owner, Messages.get("users.add.heading"), root);
+        cancel.setOnAction(e -> stage.close());
+        vm.addedProperty().addListener((o, was, done) -> {
+            if (done) {
+                stage.close();
+            }
+        });
+        stage.setOnShown(e -> username.requestFocus());
+        stage.showAndWait();
+    }
+
+    static int addRow(GridPane form, int row, String labelKey, Node field, ObservableValue<String> error, String errorId) {
+        Label label = new Label(Messages.get(labelKey));
+        label.setLabelFor(field);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setPadding(new Insets(5, 0, 0, 0));
+        GridPane.setValignment(label, VPos.TOP);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        form.add(label, 0, row);
+        form.add(field, 1, row);
+        Label errorLabel = Controls.errorLabel(error);
+        errorLabel.setId(errorId);
+        form.add(errorLabel, 1, row + 1);
+        return row + 2;
+    }
+}

@@ -1,0 +1,110 @@
+package com.keydesk.ui.users;
+
+import com.keydesk.domain.User;
+import com.keydesk.domain.ValidationException;
+import com.keydesk.service.InputRules;
+import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.start.PasswordStrength;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The add-user form. Username and display name are checked as the person types with the
+ * service's own rules ({@link InputRules}); the password gets a strength hint. The service checks
+ * everything again and its sentence lands beside the field it names.
+ */
+public final class AddUserViewModel {
+    private final SignedIn ctx;
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
+    private final BooleanProperty admin = new SimpleBooleanProperty(false);
+    private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty repeat = new SimpleStringProperty("");
+    private final StringProperty usernameError = new SimpleStringProperty("");
+    private final StringProperty displayNameError = new SimpleStringProperty("");
+    private final StringProperty passwordError = new SimpleStringProperty("");
+    private final StringProperty formError = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper added = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding strength;
+    private final StringBinding repeatError;
+    private final BooleanBinding canAdd;
+    private User result;
+
+    public AddUserViewModel(SignedIn ctx) {
+        this.ctx = ctx;
+        username.addListener((o, a, b) -> usernameError.set(problem(() -> InputRules.checkUsername(b))));
+        displayName.addListener((o, a, b) -> displayNameError.set(problem(() -> InputRules.checkDisplayName(b))));
+        password.addListener((o, a, b) -> passwordError.set(""));
+        strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
+        repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
+                ? Messages.get("setup.error.repeat") : "", password, repeat);
+        canAdd = Bindings.createBooleanBinding(() -> !busy.get()
+                && problem(() -> InputRules.checkUsername(username.get())).isEmpty()
+                && displayNameError.get().isEmpty()
+                && problem(() -> InputRules.checkPassword(password.get().toCharArray())).isEmpty()
+                && password.get().equals(repeat.get()),
+                busy, username, displayNameError, password, repeat);
+    }
+
+    private static String problem(Runnable check) {
+        return com.keydesk.ui.keys.create.FormErrors.problem(check);
+    }
+
+    public void add() {
+        if (!canAdd.get()) {
+            return;
+        }
+        formError.set("");
+        String name = username.get();
+        String display = displayName.get();
+        boolean makeAdmin = admin.get();
+        char[] secret = password.get().toCharArray();
+        busy.set(true);
+        ctx.tasks().run(() -> ctx.services().users().add(ctx.session(), name, display, makeAdmin, secret), user -> {
+            busy.set(false);
+            password.set("");
+            repeat.set("");
+            result = user;
+            added.set(true);
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof ValidationException invalid) {
+                switch (invalid.field() == null ? "" : invalid.field()) {
+                    case "username" -> usernameError.set(invalid.getMessage());
+                    case "displayName" -> displayNameError.set(invalid.getMessage());
+                    case "password" -> passwordError.set(invalid.getMessage());
+                    default -> formError.set(invalid.getMessage());
+                }
+                return;
+            }
+            formError.set(ErrorText.sentence(failure));
+        });
+    }
+
+    /** The user just added, or null. */
+    public User result() { return result; }
+    public StringProperty usernameProperty() { return username; }
+    public StringProperty displayNameProperty() { return displayName; }
+    public BooleanProperty adminProperty() { return admin; }
+    public StringProperty passwordProperty() { return password; }
+    public StringProperty repeatProperty() { return repeat; }
+    public StringProperty usernameErrorProperty() { return usernameError; }
+    public StringProperty displayNameErrorProperty() { return displayNameError; }
+    public StringProperty passwordErrorProperty() { return passwordError; }
+    public StringProperty formErrorProperty() { return formError; }
+    public StringBinding repeatErrorProperty() { return repeatError; }
+    public StringBinding strengthProperty() { return strength; }
+    public BooleanProperty busyProperty() { return busy; }
+    public BooleanBinding canAddProperty() { return canAdd; }
+    public ReadOnlyBooleanProperty addedProperty() { return added.getReadOnlyProperty(); }
+}

@@ -1,0 +1,19 @@
+package com.keydesk.ui.users;
+
+import javafx.stage.Window;
+
+import java.util.function.Supplier;
+
+/** The user dialogs as real windows, owned by the main window. */
+public final class FxUserDialogs implements UserDialogs {
+    private final Supplier<Window> owner;
+
+    public FxUserDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showAddUser(AddUserViewModel vm) {
+        AddUserView.showAndWait(owner.get(), vm);
+    }
+}

@@ -1,0 +1,127 @@
+package com.keydesk.ui.users;
+
+import com.keydesk.domain.User;
+import com.keydesk.ui.Messages;
+import com.keydesk.ui.RelativeTime;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.time.Instant;
+import java.util.function.Function;
+
+/** The users screen: a toolbar over the table of users. */
+public final class UsersView extends BorderPane {
+    private final UsersViewModel vm;
+    private final TableView<User> table = new TableView<>();
+
+    public UsersView(UsersViewModel vm) {
+        this.vm = vm;
+        setId("usersScreen");
+        Button add = button("addUserButton", "users.add", "mdi2a-account-plus-outline", vm::addUser);
+        add.getStyleClass().add("accent");
+        Button admin = button("adminButton", null, "mdi2s-shield-account-outline", vm::toggleAdmin);
+        admin.textProperty().bind(vm.adminActionTextProperty());
+        admin.disableProperty().bind(vm.hasSelectionProperty().not().or(vm.busyProperty()));
+        Button active = button("activeButton", null, "mdi2a-account-cancel-outline", vm::toggleActive);
+        active.textProperty().bind(vm.activeActionTextProperty());
+        active.disableProperty().bind(vm.hasSelectionProperty().not().or(vm.busyProperty()));
+        Button refresh = button("refreshUsersButton", null, "mdi2r-refresh", vm::reload);
+        refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox toolbar = new HBox(8, add, admin, active, spacer, refresh);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.setPadding(new Insets(0, 0, 10, 0));
+
+        buildTable();
+        Label count = new Label();
+        count.setId("userCount");
+        count.getStyleClass().add("hint");
+        count.textProperty().bind(vm.countProperty());
+        HBox footer = new HBox(count);
+        footer.setPadding(new Insets(6, 0, 0, 0));
+
+        setTop(toolbar);
+        setCenter(table);
+        setBottom(footer);
+        setPadding(new Insets(14));
+        vm.reload();
+    }
+
+    private void buildTable() {
+        table.setId("userTable");
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("users.column.username", u -> u.username()
+                + (vm.isMe(u) ? " " + Messages.get("users.you") : ""), 180));
+        table.getColumns().add(column("users.column.displayName", u -> u.displayName() == null ? "" : u.displayName(), 200));
+        table.getColumns().add(column("users.column.role", UsersViewModel::roleText, 130));
+        TableColumn<User, User> status = column("users.column.status", u -> u, 120);
+        status.setSortable(false);
+        status.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(User user, boolean empty) {
+                super.updateItem(user, empty);
+                if (empty || user == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label badge = new Label(UsersViewModel.statusText(user));
+                badge.getStyleClass().addAll("badge", user.active() ? "badge-active" : "badge-disabled");
+                setGraphic(badge);
+            }
+        });
+        table.getColumns().add(status);
+        table.getColumns().add(column("users.column.keys", User::keyCount, 80));
+        TableColumn<User, Instant> created = column("column.created", User::createdAt, 160);
+        created.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant when, boolean empty) {
+                super.updateItem(when, empty);
+                setText(empty || when == null ? null : RelativeTime.date(when));
+                setTooltip(empty || when == null ? null : new Tooltip(RelativeTime.exact(when)));
+            }
+        });
+        table.getColumns().add(created);
+        table.setItems(vm.users());
+        table.setPlaceholder(new Label(Messages.get("users.none")));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, user) -> vm.selectedProperty().set(user));
+        vm.selectedProperty().addListener((o, a, user) -> {
+            if (user != table.getSelectionModel().getSelectedItem()) {
+                if (user == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(user);
+                }
+            }
+        });
+    }
+
+    private static <T> TableColumn<User, T> column(String titleKey, Function<User, T> value, double width) {
+        TableColumn<User, T> column = new TableColumn<>(Messages.get(titleKey));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static Button button(String id, String textKey, String icon, Runnable action) {
+        Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+}

@@ -1,0 +1,214 @@
+package com.keydesk.tour;
+
+import com.keydesk.app.Composition;
+import com.keydesk.app.QuietLogging;
+import com.keydesk.crypto.Argon2Params;
+import com.keydesk.ui.FxTaskRunner;
+import com.keydesk.ui.settings.UiPreferences;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.AlphaComposite;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Drives the real desktop app (real Argon2 cost, background threads, GTK glass under Xvfb) over a
+ * demo store and saves one PNG per main screen. Run by {@code scripts/screenshots.sh}; not a test.
+ * Dialogs are drawn over the dimmed main window, as a person sees them.
+ *
+ * <p>Arguments: STORE_DIR OUT_DIR ADMIN ADMIN_PASSWORD USER USER_PASSWORD
+ */
+public final class ScreenshotTour extends FxRobot {
+    private final Path store;
+    private final Path out;
+    private Stage stage;
+    private Composition app;
+    private FxTaskRunner tasks;
+
+    private ScreenshotTour(Path store, Path out) {
+        this.store = store;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            System.err.println("usage: ScreenshotTour STORE_DIR OUT_DIR ADMIN ADMIN_PASSWORD USER USER_PASSWORD");
+            System.exit(2);
+        }
+        QuietLogging.install();
+        System.setProperty("testfx.robot", "glass");
+        ScreenshotTour tour = new ScreenshotTour(Path.of(args[0]), Path.of(args[1]));
+        int status = 0;
+        try {
+            tour.start();
+            tour.run(args[2], args[3], args[4], args[5]);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            tour.stop();
+        }
+        System.exit(status);
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(out);
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            stage = new Stage();
+            stage.setX(0);
+            stage.setY(0);
+            tasks = new FxTaskRunner();
+            app = new Composition(stage, store, Argon2Params.SHIPPED, Clock.systemUTC(), tasks,
+                    UiPreferences.inMemory(), () -> { });
+            app.start();
+        });
+        waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());
+    }
+
+    private void run(String admin, String adminPassword, String user, String userPassword) throws Exception {
+        clickOn("#usernameField").write(admin);
+        clickOn("#passwordField").write(adminPassword);
+        shot("sign-in");
+        clickOn("#signInButton");
+        waitUntil(() -> lookup("#keyTable").tryQuery().isPresent() && rows("#keyTable") > 0);
+        shot("site-keys");
+
+        clickOn("#nav-USER_KEYS");
+        waitUntil(() -> visibleRows("#keys-user_keys") > 0);
+        shot("user-keys");
+
+        clickOn("#newKeyButton");
+        waitUntil(() -> lookup("#nameField").tryQuery().isPresent());
+        clickOn("#nameField").write("Reporting export");
+        clickOn("#descriptionField").write("Nightly export of the usage reports to the BI warehouse.");
+        clickOn("#ownerField").write("dave");
+        clickOn("#permissionField");
+        clickOn((Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().startsWith("Files only"));
+        shotWithDialog("create-key");
+        clickOn("#createButton");
+        waitUntil(() -> lookup("#secretField").tryQuery().isPresent());
+        shotWithDialog("copy-now");
+        clickOn("#acknowledge");
+        clickOn("#doneButton");
+
+        clickOn("#nav-USERS");
+        waitUntil(() -> rows("#userTable") > 0);
+        shot("users");
+
+        clickOn("#nav-SETTINGS");
+        waitUntil(() -> !lookup("#usersCanCreateToggle").query().isDisabled());
+        shot("settings");
+
+        clickOn("#nav-AUDIT");
+        waitUntil(() -> rows("#auditTable") > 0);
+        clickOn("#verifyButton");
+        waitUntil(() -> lookup("#verifyResult").tryQuery().map(Node::isVisible).orElse(false)
+                && !lookup("#verifyResult").queryLabeled().getText().isEmpty());
+        shot("audit-log");
+
+        clickOn("#signOutButton");
+        waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());
+        clickOn("#usernameField").write(user);
+        clickOn("#passwordField").write(userPassword);
+        clickOn("#signInButton");
+        waitUntil(() -> visibleRows("#keys-my_keys") > 0);
+        shot("my-keys");
+    }
+
+    private int rows(String tableId) {
+        return lookup(tableId).match(Node::isVisible).tryQueryAs(javafx.scene.control.TableView.class)
+                .map(t -> t.getItems().size()).orElse(0);
+    }
+
+    private int visibleRows(String screenId) {
+        return lookup(screenId + " #keyTable").tryQueryAs(javafx.scene.control.TableView.class)
+                .map(t -> t.getItems().size()).orElse(0);
+    }
+
+    private void waitUntil(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300); // let a table or an animation settle before the picture
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void shot(String name) throws Exception {
+        moveTo(stage.getX() + stage.getWidth() - 2, stage.getY() + stage.getHeight() - 2); // no hover highlight
+        write(name, image(stage.getScene()));
+    }
+
+    /** The dialog showing now, drawn where it stands over the main window, which is dimmed as behind a modal. */
+    private void shotWithDialog(String name) throws Exception {
+        Stage dialog = (Stage) List.copyOf(Window.getWindows()).stream()
+                .filter(w -> w != stage && w.isShowing() && w instanceof Stage).reduce((a, b) -> b).orElseThrow();
+        BufferedImage main = image(stage.getScene());
+        BufferedImage front = image(dialog.getScene());
+        Graphics2D g = main.createGraphics();
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.45f));
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, main.getWidth(), main.getHeight());
+        g.setComposite(AlphaComposite.SrcOver);
+        int x = Math.max(0, (main.getWidth() - front.getWidth()) / 2);
+        int y = Math.max(0, (main.getHeight() - front.getHeight()) / 2);
+        g.setColor(new Color(0, 0, 0, 90));
+        g.fillRect(x + 3, y + 5, front.getWidth(), front.getHeight());
+        g.drawImage(front, x, y, null);
+        g.dispose();
+        write(name, main);
+    }
+
+    private static BufferedImage image(Scene scene) throws Exception {
+        WritableImage fx = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = fx.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        return img;
+    }
+
+    private void write(String name, BufferedImage img) throws Exception {
+        Path file = out.resolve(name + ".png");
+        ImageIO.write(img, "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private void stop() {
+        try {
+            if (app != null) {
+                FxToolkit.setupFixture(() -> {
+                    app.shutdown();
+                    stage.close();
+                });
+            }
+            if (tasks != null) {
+                tasks.close();
+            }
+            FxToolkit.cleanupStages();
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.keydesk.ui;
+
+import java.nio.file.Path;
+
+/** Answers the file choosers with the paths a test sets (null: the person cancelled). */
+public final class FakeFilePicker implements FilePicker {
+    public Path backupTarget;
+    public Path backupToRestore;
+    public String suggestedName;
+
+    @Override
+    public Path chooseBackupTarget(String suggestedName) {
+        this.suggestedName = suggestedName;
+        return backupTarget;
+    }
+
+    @Override
+    public Path chooseBackupToRestore() {
+        return backupToRestore;
+    }
+}

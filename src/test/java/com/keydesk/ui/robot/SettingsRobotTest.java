@@ -1,0 +1,107 @@
+package com.keydesk.ui.robot;
+
+import com.keydesk.domain.IssuedKey;
+import com.keydesk.service.Session;
+import com.keydesk.testing.TestStore;
+import com.keydesk.ui.FakeFilePicker;
+import com.keydesk.ui.keys.KeyRow;
+import javafx.scene.control.Spinner;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsRobotTest extends AppRobotTest {
+    private String nightlySecret;
+    private final FakeFilePicker files = new FakeFilePicker();
+
+    @Override
+    protected void seed(TestStore store) {
+        store.addUser("bob");
+        IssuedKey nightly = store.siteKey("Nightly backup");
+        nightlySecret = nightly.secret().reveal();
+    }
+
+    @Test
+    void turningTheSettingOnGivesAUserCreateOnTheirKeys() {
+        signIn("bob", "bob password 123");
+        assertThat(lookup("#newKeyButton").query().isVisible()).isFalse();
+        signOut();
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        assertThat(lookup("#settingsScreen").tryQuery()).isPresent();
+        clickOn("#usersCanCreateToggle");
+        assertThat(app.services().site().site(adminSession()).usersCanCreateApiKeys()).isTrue();
+        signOut();
+        signIn("bob", "bob password 123");
+        assertThat(lookup("#nav-SETTINGS").tryQuery()).isEmpty();
+        assertThat(lookup("#newKeyButton").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void clipboardTimeIsAPreferenceOfThisComputer() {
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        Spinner<?> spinner = lookup("#clearSecondsSpinner").queryAs(Spinner.class);
+        clickOn(spinner.lookup(".increment-arrow-button"));
+        assertThat(spinner.getValue()).isEqualTo(35);
+        clickOn("#darkTheme");
+        assertThat(lookup("#darkTheme").queryAs(javafx.scene.control.RadioButton.class).isSelected()).isTrue();
+        clickOn("#lightTheme");
+    }
+
+    @Test
+    void aKeyRevokedAfterABackupIsBackAfterRestoreAndVerifies() throws Exception {
+        app.useFilePicker(files);
+        Path backup = folder.getParent().resolve("before.zip");
+        files.backupTarget = backup;
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        clickOn("#backupButton");
+        assertThat(Files.size(backup)).isPositive();
+        assertThat(lookup("#backupStatus").queryLabeled().getText()).startsWith("Backed up the store to " + backup);
+
+        long nightly = app.services().keys().list(adminSession()).getFirst().id();
+        app.services().keys().revoke(adminSession(), nightly);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> app.services().verifier().verify(nightlySecret))
+                .isInstanceOf(com.keydesk.domain.KeyRejectedException.class);
+
+        files.backupToRestore = backup;
+        clickOn("#restoreButton");
+        assertThat(dialogPane().getContentText()).contains(backup.toString()).contains("kept beside it");
+        clickDialogButton("Restore");
+        assertThat(dialogPane().getHeaderText()).isEqualTo("Store restored");
+        clickDialogButton("OK");
+        assertThat(lookup("#signInButton").tryQuery()).isPresent();
+        try (var kept = Files.list(folder)) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("keydesk.mv.db.before-restore-"));
+        }
+
+        signInAsAdmin();
+        assertThat(visibleKeys()).extracting(KeyRow::name).contains("Nightly backup");
+        assertThat(app.services().verifier().verify(nightlySecret).name()).isEqualTo("Nightly backup");
+        assertThat(app.services().audit().entries(adminSession())).last()
+                .satisfies(e -> assertThat(e.action()).isEqualTo("store.restored"));
+        assertThat(app.services().audit().verify(adminSession()).intact()).isTrue();
+    }
+
+    @Test
+    void restoringFromAFileThatIsNoBackupSaysSoAndKeepsTheStore() throws Exception {
+        app.useFilePicker(files);
+        Path notABackup = Files.writeString(folder.getParent().resolve("notes.zip"), "hello");
+        files.backupToRestore = notABackup;
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        clickOn("#restoreButton");
+        clickDialogButton("Restore");
+        assertThat(lookup("#backupError").queryLabeled().getText()).contains("is not a KeyDesk backup");
+        clickOn("#nav-SITE_KEYS");
+        assertThat(visibleKeys()).extracting(KeyRow::name).containsExactly("Nightly backup");
+    }
+
+    private Session adminSession() {
+        return app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+    }
+}

@@ -1,0 +1,140 @@
+package com.keydesk.ui.settings;
+
+import com.keydesk.domain.Site;
+import com.keydesk.service.Session;
+import com.keydesk.ui.FakeFilePicker;
+import com.keydesk.ui.UiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SettingsViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final FakeFilePicker files = new FakeFilePicker();
+    private final List<Site> siteChanges = new ArrayList<>();
+
+    /** Remembers what it was asked to restore; the real sequence is tested through the app. */
+    private static final class FakeRestorer implements StoreRestorer {
+        Path restored;
+        Throwable failWith;
+
+        @Override
+        public void restore(Session session, Path backup, Consumer<Throwable> onFailure) {
+            restored = backup;
+            if (failWith != null) {
+                onFailure.accept(failWith);
+            }
+        }
+
+        @Override
+        public Path storeFolder() {
+            return Path.of("/data/keydesk");
+        }
+    }
+
+    private SettingsViewModel settings(UiFixture ui, UiPreferences prefs, FakeRestorer restorer) {
+        SettingsViewModel vm = new SettingsViewModel(ui.admin(), prefs, files, restorer, siteChanges::add, ZoneOffset.UTC);
+        vm.load();
+        return vm;
+    }
+
+    @Test
+    void theToggleChangesTheSiteSettingAndTellsTheWindow() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            assertThat(vm.loadedProperty().get()).isTrue();
+            assertThat(vm.usersCanCreateProperty().get()).isFalse();
+            assertThat(siteChanges).isEmpty(); // loading is not a change
+            vm.usersCanCreateProperty().set(true);
+            assertThat(ui.store.services.site().site(ui.store.admin).usersCanCreateApiKeys()).isTrue();
+            assertThat(siteChanges).singleElement().satisfies(s -> assertThat(s.usersCanCreateApiKeys()).isTrue());
+            vm.usersCanCreateProperty().set(false);
+            assertThat(ui.store.services.site().site(ui.store.admin).usersCanCreateApiKeys()).isFalse();
+        }
+    }
+
+    @Test
+    void aRefusedChangeIsUndoneAndExplained() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            ui.store.addUser("bob");
+            // bob was demoted in another window: the service refuses and the toggle goes back
+            var sneaky = new SettingsViewModel(ui.as(ui.store.services.auth().signIn("bob", "bob password 123".toCharArray())),
+                    UiPreferences.inMemory(), files, new FakeRestorer(), siteChanges::add, ZoneOffset.UTC);
+            sneaky.usersCanCreateProperty().set(true);
+            assertThat(sneaky.usersCanCreateProperty().get()).isFalse();
+            assertThat(sneaky.settingErrorProperty().get()).isEqualTo("Only a site administrator may do this.");
+            assertThat(vm.usersCanCreateProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void clipboardTimeAndThemeAreThisComputersPreferences() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            UiPreferences prefs = UiPreferences.inMemory();
+            SettingsViewModel vm = settings(ui, prefs, new FakeRestorer());
+            vm.clearSecondsProperty().set(45);
+            assertThat(prefs.clipboardClearDelay()).hasSeconds(45);
+            vm.darkThemeProperty().set(true);
+            assertThat(prefs.darkThemeProperty().get()).isTrue();
+        }
+    }
+
+    @Test
+    void backupWritesWhereThePersonChoseAndSaysSo() throws Exception {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            Path target = dir.resolve("backup.zip");
+            files.backupTarget = target;
+            vm.backup();
+            assertThat(files.suggestedName).isEqualTo("keydesk-backup-2026-06-01.zip");
+            assertThat(Files.size(target)).isPositive();
+            assertThat(vm.backupStatusProperty().get()).startsWith("Backed up the store to " + target);
+            vm.backup();
+            assertThat(vm.backupErrorProperty().get()).contains("already exists");
+        }
+    }
+
+    @Test
+    void cancellingTheChooserDoesNothing() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            FakeRestorer restorer = new FakeRestorer();
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), restorer);
+            vm.backup();
+            vm.restore();
+            assertThat(vm.backupStatusProperty().get()).isEmpty();
+            assertThat(restorer.restored).isNull();
+            assertThat(ui.dialogs.asked).isEmpty();
+        }
+    }
+
+    @Test
+    void restoreConfirmsThatTheCurrentStoreIsKeptThenHandsOver() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            FakeRestorer restorer = new FakeRestorer();
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), restorer);
+            files.backupToRestore = dir.resolve("old.zip");
+            ui.dialogs.answer = false;
+            vm.restore();
+            assertThat(ui.dialogs.last().sentence()).contains("/data/keydesk").contains("old.zip")
+                    .contains("current store file is kept beside it");
+            assertThat(restorer.restored).isNull();
+            ui.dialogs.answer = true;
+            restorer.failWith = new com.keydesk.domain.ValidationException("file", "x is not a KeyDesk backup.");
+            vm.restore();
+            assertThat(restorer.restored).isEqualTo(dir.resolve("old.zip"));
+            assertThat(vm.backupErrorProperty().get()).isEqualTo("x is not a KeyDesk backup.");
+            assertThat(vm.busyProperty().get()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.keydesk.ui.users;
+
+import com.keydesk.ui.UiFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AddUserViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void fieldsAreCheckedAsThePersonTypesWithTheServiceRules() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AddUserViewModel vm = new AddUserViewModel(ui.admin());
+            assertThat(vm.canAddProperty().get()).isFalse();
+            vm.usernameProperty().set("bob smith");
+            assertThat(vm.usernameErrorProperty().get()).contains("only letters, digits");
+            vm.usernameProperty().set("bob");
+            assertThat(vm.usernameErrorProperty().get()).isEmpty();
+            vm.displayNameProperty().set("Bob\u202E");
+            assertThat(vm.displayNameErrorProperty().get()).contains("control characters");
+            vm.displayNameProperty().set("Bob Smith");
+            assertThat(vm.displayNameErrorProperty().get()).isEmpty();
+            vm.passwordProperty().set("short");
+            assertThat(vm.strengthProperty().get()).isEqualTo("7 more characters needed.");
+            vm.repeatProperty().set("shor");
+            assertThat(vm.repeatErrorProperty().get()).isEqualTo("The two passwords are not the same.");
+            assertThat(vm.canAddProperty().get()).isFalse();
+            vm.passwordProperty().set("bob password 123");
+            vm.repeatProperty().set("bob password 123");
+            assertThat(vm.canAddProperty().get()).isTrue();
+        }
+    }
+
+    @Test
+    void addsTheUserAndEmptiesThePasswordFields() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AddUserViewModel vm = new AddUserViewModel(ui.admin());
+            vm.usernameProperty().set("bob");
+            vm.displayNameProperty().set("Bob Smith");
+            vm.adminProperty().set(true);
+            vm.passwordProperty().set("bob password 123");
+            vm.repeatProperty().set("bob password 123");
+            vm.add();
+            assertThat(vm.addedProperty().get()).isTrue();
+            assertThat(vm.result().admin()).isTrue();
+            assertThat(vm.result().displayName()).isEqualTo("Bob Smith");
+            assertThat(vm.passwordProperty().get()).isEmpty();
+            assertThat(ui.store.services.auth().signIn("bob", "bob password 123".toCharArray()).username()).isEqualTo("bob");
+        }
+    }
+
+    @Test
+    void aServiceRefusalLandsBesideTheFieldOrTheForm() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AddUserViewModel vm = new AddUserViewModel(ui.admin());
+            vm.usernameProperty().set("ALICE");
+            vm.passwordProperty().set("some password 1");
+            vm.repeatProperty().set("some password 1");
+            vm.add();
+            assertThat(vm.addedProperty().get()).isFalse();
+            assertThat(vm.formErrorProperty().get()).isEqualTo("A user named ALICE already exists (usernames ignore case).");
+        }
+    }
+
+    @Test
+    void aNonAdministratorIsRefusedWithTheServiceSentence() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            var bob = ui.store.addUser("bob");
+            AddUserViewModel vm = new AddUserViewModel(ui.as(bob));
+            vm.usernameProperty().set("carol");
+            vm.passwordProperty().set("carol password 1");
+            vm.repeatProperty().set("carol password 1");
+            vm.add();
+            assertThat(vm.formErrorProperty().get()).isEqualTo("Only a site administrator may do this.");
+        }
+    }
+}
