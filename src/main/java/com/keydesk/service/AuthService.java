@@ -3,6 +3,7 @@ package com.keydesk.service;
 import com.keydesk.crypto.Argon2idHasher;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.AuthenticationException;
+import com.keydesk.domain.KeyType;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
 import com.keydesk.store.Database;
@@ -87,8 +88,11 @@ public final class AuthService {
         dummyHash.get();
         db.inTransaction(cfg -> {
             new UserRepository(cfg.dsl()).findByUsername("");
-            // the key-list query the first screen runs, for an owner that cannot exist: no rows, warm code
-            return new KeyRepository(cfg.dsl()).list(-1L, null, 1);
+            // the first page queries the first screens run (results thrown away): warm jOOQ, H2 and the mapping
+            KeyRepository keys = new KeyRepository(cfg.dsl());
+            keys.list(null, KeyType.SITE, 1);
+            keys.list(null, KeyType.USER, 1);
+            return keys.list(-1L, null, 1);
         });
     }
 
