@@ -3,7 +3,6 @@ package com.keydesk.store;
 import com.keydesk.domain.StoreException;
 import com.keydesk.domain.StoreException.Reason;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
@@ -104,12 +103,12 @@ public final class Database implements AutoCloseable {
             }
             flyway.migrate();
             return new Database(folder, pool);
-        } catch (FlywayException e) {
-            pool.dispose();
-            throw translate(e, folder);
-        } catch (RuntimeException e) {
+        } catch (StoreException e) {
             pool.dispose();
             throw e;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw translateOpening(e, folder);
         }
     }
 
@@ -160,12 +159,22 @@ public final class Database implements AutoCloseable {
                 + rootMessage(failure), failure);
     }
 
+    /** While opening, anything but "in use" or "missing" means the file is not a store we can read. */
+    private static StoreException translateOpening(Throwable failure, Path folder) {
+        StoreException translated = translate(failure, folder);
+        if (translated.reason() == Reason.UNREADABLE) {
+            return new StoreException(Reason.UNREADABLE, "The file " + dataFile(folder)
+                    + " is not a KeyDesk store this program can read, or it is damaged. It was left as it is.", failure);
+        }
+        return translated;
+    }
+
     private static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "an unexpected storage error" : root.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

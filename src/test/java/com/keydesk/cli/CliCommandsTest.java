@@ -78,6 +78,29 @@ class CliCommandsTest {
     }
 
     @Test
+    void aFileThatIsNotAKeyDeskStoreIsRefusedWithExitEightAndLeftAsItWas() throws Exception {
+        Path other = temp.resolve("other");
+        Files.createDirectories(other);
+        byte[] junk = "this is not an H2 file at all".repeat(200).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(Database.dataFile(other), junk);
+        var result = new CliHarness(other, clock).as("alice", ALICE_PW).run("keys", "list");
+        assertFailure(result, ExitCode.STORE_UNUSABLE);
+        assertThat(Files.readAllBytes(Database.dataFile(other))).isEqualTo(junk);
+    }
+
+    @Test
+    void aStoreFromANewerKeyDeskIsRefusedWithExitEight() {
+        try (Database db = Database.open(store)) {
+            db.inTransaction(cfg -> cfg.dsl().execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+                    + " \"description\", \"type\", \"script\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 'test', 0, TRUE)"));
+        }
+        var result = alice.run("keys", "list");
+        assertFailure(result, ExitCode.STORE_UNUSABLE);
+        assertThat(result.err()).contains("newer KeyDesk");
+    }
+
+    @Test
     void initWithBadInputLeavesNoStoreBehind() {
         Path fresh = temp.resolve("fresh");
         var result = new CliHarness(fresh, clock).as("alice", "short").run("init", "--site", "Acme", "--admin", "alice");

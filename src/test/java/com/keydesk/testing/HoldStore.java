@@ -10,6 +10,7 @@ public final class HoldStore {
     }
 
     public static void main(String[] args) throws Exception {
+        com.keydesk.app.QuietLogging.install();
         try (Database db = Database.open(Path.of(args[0]))) {
             System.out.println("open");
             System.out.flush();
