@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The embedded H2 store: one file in a folder only its owner can read, migrated by Flyway,
@@ -45,6 +46,10 @@ public final class Database implements AutoCloseable {
                     + ". Run 'keydesk init' (or start the desktop app) to create one, or point --data at an existing store.");
         }
         restrictToOwner(folder);
+        if (!Files.isWritable(folder) || !Files.isWritable(dataFile(folder))) {
+            throw new StoreException(Reason.UNREADABLE, "The store in " + folder + " is read-only. KeyDesk must be able"
+                    + " to write there to record changes and the audit log; make the folder and its files writable.");
+        }
         return connectAndMigrate(folder, true);
     }
 
@@ -129,8 +134,10 @@ public final class Database implements AutoCloseable {
 
     private static void restrictToOwner(Path folder) {
         try {
-            if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
-                Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+            var ownerOnly = PosixFilePermissions.fromString("rwx------");
+            if (Files.getFileStore(folder).supportsFileAttributeView("posix")
+                    && !Files.getPosixFilePermissions(folder).equals(ownerOnly)) {
+                Files.setPosixFilePermissions(folder, ownerOnly);
             }
         } catch (IOException | UnsupportedOperationException e) {
             throw new StoreException(Reason.UNREADABLE, "Cannot restrict the store folder " + folder
@@ -139,34 +146,42 @@ public final class Database implements AutoCloseable {
     }
 
     static StoreException translate(Throwable failure, Path folder) {
+        return recognised(failure, folder).orElseGet(() -> new StoreException(Reason.UNREADABLE,
+                "The store in " + folder + " could not be used: " + rootMessage(failure), failure));
+    }
+
+    /** While opening, a failure we do not recognise means the file is not a store we can read. */
+    private static StoreException translateOpening(Throwable failure, Path folder) {
+        return recognised(failure, folder).orElseGet(() -> new StoreException(Reason.UNREADABLE, "The file "
+                + dataFile(folder) + " is not a KeyDesk store this program can read, or it is damaged."
+                + " It was left as it is.", failure));
+    }
+
+    /** The failures a person can act on: in use, missing, disk full, not an H2 store. */
+    private static Optional<StoreException> recognised(Throwable failure, Path folder) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+                return Optional.of(new StoreException(Reason.UNREADABLE, "The disk that holds " + folder
+                        + " is full. Nothing was changed; free some space and try again.", failure));
+            }
             if (t instanceof SQLException sql) {
                 int code = sql.getErrorCode();
                 if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                    return new StoreException(Reason.IN_USE, "The store in " + folder
-                            + " is in use by another KeyDesk process. Close it and try again.", failure);
+                    return Optional.of(new StoreException(Reason.IN_USE, "The store in " + folder
+                            + " is in use by another KeyDesk process. Close it and try again.", failure));
                 }
                 if (code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 || code == ErrorCode.DATABASE_NOT_FOUND_1) {
-                    return new StoreException(Reason.MISSING, "There is no KeyDesk store in " + folder + ".", failure);
+                    return Optional.of(new StoreException(Reason.MISSING,
+                            "There is no KeyDesk store in " + folder + ".", failure));
                 }
                 if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1) {
-                    return new StoreException(Reason.UNREADABLE, "The file in " + folder
-                            + " is not a KeyDesk store this program can read.", failure);
+                    return Optional.of(new StoreException(Reason.UNREADABLE, "The file " + dataFile(folder)
+                            + " is not a KeyDesk store this program can read, or it is damaged. It was left as it is.",
+                            failure));
                 }
             }
         }
-        return new StoreException(Reason.UNREADABLE, "The store in " + folder + " could not be used: "
-                + rootMessage(failure), failure);
-    }
-
-    /** While opening, anything but "in use" or "missing" means the file is not a store we can read. */
-    private static StoreException translateOpening(Throwable failure, Path folder) {
-        StoreException translated = translate(failure, folder);
-        if (translated.reason() == Reason.UNREADABLE) {
-            return new StoreException(Reason.UNREADABLE, "The file " + dataFile(folder)
-                    + " is not a KeyDesk store this program can read, or it is damaged. It was left as it is.", failure);
-        }
-        return translated;
+        return Optional.empty();
     }
 
     private static String rootMessage(Throwable failure) {
