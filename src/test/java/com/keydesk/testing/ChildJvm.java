@@ -12,11 +12,18 @@ public final class ChildJvm {
     }
 
     public static ProcessBuilder builder(Class<?> mainClass, Map<String, String> env, String... args) {
+        return builder(mainClass, List.of(), env, args);
+    }
+
+    /** As above, with extra JVM options (e.g. {@code -Djava.io.tmpdir=...}) placed before the main class. */
+    public static ProcessBuilder builder(Class<?> mainClass, List<String> jvmOptions, Map<String, String> env,
+                                         String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                mainClass.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(mainClass.getName());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("KEYDESK_HOME");

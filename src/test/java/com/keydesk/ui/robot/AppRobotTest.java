@@ -38,10 +38,15 @@ abstract class AppRobotTest extends FxRobot {
         return true;
     }
 
+    /** Where the app's store lives; the default is a fresh temporary folder. */
+    protected Path storeFolder() throws java.io.IOException {
+        return Files.createTempDirectory("keydesk-robot").resolve("store");
+    }
+
     @BeforeEach
     void startApp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        folder = Files.createTempDirectory("keydesk-robot").resolve("store");
+        folder = storeFolder();
         if (createStore()) {
             try (TestStore store = TestStore.in(folder.getParent())) {
                 seed(store);
