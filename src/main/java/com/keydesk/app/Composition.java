@@ -172,11 +172,11 @@ public final class Composition implements StoreRestorer {
             Path keptAside;
             try {
                 keptAside = Backups.restore(folder, backup, clock.instant());
-            } finally {
-                Database reopened = Database.open(folder); // the restored store, or the old one put back
-                db = reopened;
-                services = wire(reopened);
+            } catch (RuntimeException failed) {
+                reopen(failed);   // the old store was put back: work on with it
+                throw failed;
             }
+            reopen(null);
             services.backups().recordRestore(session.username(), backup);
             return java.util.Optional.ofNullable(keptAside);
         }, keptAside -> {
@@ -191,6 +191,20 @@ public final class Composition implements StoreRestorer {
                 onFailure.accept(failure);
             }
         });
+    }
+
+    /** Opens the store again after a restore; a failure to reopen is added to the restore's own failure. */
+    private void reopen(RuntimeException restoreFailure) {
+        try {
+            Database reopened = Database.open(folder);
+            db = reopened;
+            services = wire(reopened);
+        } catch (RuntimeException reopenFailure) {
+            if (restoreFailure == null) {
+                throw reopenFailure;
+            }
+            restoreFailure.addSuppressed(reopenFailure);
+        }
     }
 
     @Override

@@ -40,11 +40,12 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
-        if (composition != null) {
-            composition.shutdown();
-        }
+        // Let background work finish first, so the store is never closed under a running transaction.
         if (tasks != null) {
             tasks.close();
+        }
+        if (composition != null) {
+            composition.shutdown();
         }
     }
 

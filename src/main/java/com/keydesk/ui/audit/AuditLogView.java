@@ -1,5 +1,6 @@
 package com.keydesk.ui.audit;
 
+import com.keydesk.ui.Controls;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.audit.AuditLogViewModel.Check;
@@ -76,12 +77,7 @@ public final class AuditLogView extends BorderPane {
         toolbar.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
-        Label count = new Label();
-        count.setId("auditCount");
-        count.getStyleClass().add("hint");
-        count.textProperty().bind(vm.countProperty());
-        HBox footer = new HBox(count);
-        footer.setPadding(new Insets(6, 0, 0, 0));
+        HBox footer = Controls.countFooter("auditCount", vm.countProperty());
 
         VBox top = new VBox(10, toolbar, checkResult());
         top.setPadding(new Insets(0, 0, 10, 0));

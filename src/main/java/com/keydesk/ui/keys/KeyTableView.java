@@ -1,5 +1,6 @@
 package com.keydesk.ui.keys;
 
+import com.keydesk.ui.Controls;
 import com.keydesk.ui.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -82,12 +83,7 @@ public final class KeyTableView extends BorderPane {
         toolbar.setPadding(new Insets(0, 0, 10, 0));
 
         buildTable();
-        Label count = new Label();
-        count.setId("keyCount");
-        count.textProperty().bind(vm.countProperty());
-        count.getStyleClass().add("hint");
-        HBox footer = new HBox(count);
-        footer.setPadding(new Insets(6, 0, 0, 0));
+        HBox footer = Controls.countFooter("keyCount", vm.countProperty());
 
         setTop(toolbar);
         setCenter(table);

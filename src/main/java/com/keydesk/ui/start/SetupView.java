@@ -1,7 +1,6 @@
 package com.keydesk.ui.start;
 
 import com.keydesk.ui.Messages;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -33,12 +32,7 @@ public final class SetupView extends StackPane {
 
         Button create = new Button(Messages.get("setup.create"));
         create.setId("createStoreButton");
-        create.setDefaultButton(true);
-        create.getStyleClass().add("accent");
-        create.disableProperty().bind(vm.canCreateProperty().not());
-        create.setOnAction(e -> vm.create());
-        HBox buttons = new HBox(10, StartViews.busy(vm.busyProperty()), create);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        HBox buttons = StartViews.actionRow(create, vm.canCreateProperty(), vm.busyProperty(), vm::create);
 
         VBox card = new VBox(6,
                 StartViews.brand("setup.heading", Messages.format("setup.sentence", storeLocation)),

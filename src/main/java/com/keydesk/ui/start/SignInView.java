@@ -1,7 +1,6 @@
 package com.keydesk.ui.start;
 
 import com.keydesk.ui.Messages;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -21,12 +20,7 @@ public final class SignInView extends StackPane {
 
         Button signIn = new Button(Messages.get("signin.button"));
         signIn.setId("signInButton");
-        signIn.setDefaultButton(true);
-        signIn.getStyleClass().add("accent");
-        signIn.disableProperty().bind(vm.canSignInProperty().not());
-        signIn.setOnAction(e -> vm.signIn());
-        HBox buttons = new HBox(10, StartViews.busy(vm.busyProperty()), signIn);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        HBox buttons = StartViews.actionRow(signIn, vm.canSignInProperty(), vm.busyProperty(), vm::signIn);
 
         var error = StartViews.error(vm.errorProperty());
         error.setId("signInError");

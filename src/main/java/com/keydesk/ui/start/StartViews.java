@@ -5,6 +5,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.control.Button;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -37,6 +39,19 @@ final class StartViews {
         VBox brand = new VBox(6, icon, title, text);
         brand.setAlignment(Pos.CENTER_LEFT);
         return brand;
+    }
+
+    /** The screen's one action: the accent default button, with the busy indicator beside it. */
+    static HBox actionRow(Button action, ObservableValue<Boolean> enabled, ObservableValue<Boolean> busy,
+                          Runnable onAction) {
+        action.setDefaultButton(true);
+        action.getStyleClass().add("accent");
+        action.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Boolean.TRUE.equals(enabled.getValue()), enabled));
+        action.setOnAction(e -> onAction.run());
+        HBox row = new HBox(10, busy(busy), action);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        return row;
     }
 
     static ProgressIndicator busy(ObservableValue<Boolean> busy) {

@@ -1,5 +1,6 @@
 package com.keydesk.ui.users;
 
+import com.keydesk.ui.Controls;
 import com.keydesk.domain.User;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.RelativeTime;
@@ -47,12 +48,7 @@ public final class UsersView extends BorderPane {
         toolbar.setPadding(new Insets(0, 0, 10, 0));
 
         buildTable();
-        Label count = new Label();
-        count.setId("userCount");
-        count.getStyleClass().add("hint");
-        count.textProperty().bind(vm.countProperty());
-        HBox footer = new HBox(count);
-        footer.setPadding(new Insets(6, 0, 0, 0));
+        HBox footer = Controls.countFooter("userCount", vm.countProperty());
 
         setTop(toolbar);
         setCenter(table);
