@@ -81,8 +81,8 @@ public final class AuthService {
 
     /**
      * Loads the Argon2 native library, makes the dummy hash and runs the sign-in and key-list
-     * queries once (reading nothing), so the first real sign-in and first screen do not pay for them. Front ends call it in the background while the
-     * person types; it changes nothing.
+     * queries once (results thrown away), so the first real sign-in and first screen do not pay
+     * for them. Front ends call it in the background while the person types; it changes nothing.
      */
     public void prepare() {
         dummyHash.get();
