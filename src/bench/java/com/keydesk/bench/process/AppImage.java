@@ -1,0 +1,57 @@
+package com.keydesk.bench.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The app image the installer packs (target/installer-work/image/keydesk): its launcher, its
+ * runtime, and what its launcher configuration (lib/app/keydesk.cfg) gives the JVM.
+ */
+record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
+
+    static AppImage at(Path root) throws IOException {
+        Path cfg = root.resolve("lib/app/keydesk.cfg");
+        if (!Files.isRegularFile(cfg)) {
+            throw new IOException("No app image at " + root + "; build it with ./mvnw -Pbench verify (or -Pinstaller package).");
+        }
+        Path appDir = root.resolve("lib/app").toAbsolutePath();
+        List<String> classPath = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(cfg)) {
+            String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", appDir.toString());
+            if (line.startsWith("app.classpath=")) {
+                classPath.add(value);
+            } else if (line.startsWith("java-options=")) {
+                options.add(value);
+            }
+        }
+        return new AppImage(root.toAbsolutePath(), List.copyOf(classPath), List.copyOf(options));
+    }
+
+    Path launcher() {
+        return root.resolve("bin/keydesk");
+    }
+
+    Path java() {
+        return root.resolve("lib/runtime/bin/java");
+    }
+
+    /**
+     * A command that runs {@code mainClass} in the app's own runtime, with the launcher's JVM
+     * options and class path plus {@code extraClassPath}: the app as the launcher starts it, driven
+     * by a measuring class that the installed app does not contain.
+     */
+    List<String> javaCommand(String extraClassPath, String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(java().toString());
+        command.addAll(javaOptions);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, classPath) + java.io.File.pathSeparator + extraClassPath);
+        command.add(mainClass);
+        command.addAll(args);
+        return command;
+    }
+}

@@ -1,0 +1,211 @@
+package com.keydesk.bench.process;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * The whole-process half of {@code ./mvnw -Pbench verify}: the installed app image started as a
+ * person starts it. Measures start-up against a bare JavaFX window (same runtime, same kind of
+ * launcher, same JVM options, alternating, in this run), the command line's {@code keys list
+ * --json}, and the desktop tables (first rows, filter per keystroke, peak memory) at 1,000,
+ * 10,000 and 100,000 keys; then merges the JMH figures and writes target/bench/results.json.
+ * <p>
+ * Arguments: BENCH_DIR APP_IMAGE TEST_CLASSES. System property bench.sizes (default
+ * 1000,10000,100000) chooses the store sizes; bench.startups (default 7) the start-ups per side.
+ */
+public final class ProcessFigures {
+    private static final Map<String, Double> GOALS = goals();
+
+    public static void main(String[] args) throws Exception {
+        Path bench = Path.of(args[0]).toAbsolutePath();
+        AppImage app = AppImage.at(Path.of(args[1]));
+        Path testClasses = Path.of(args[2]).toAbsolutePath();
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
+                .map(String::strip).mapToInt(Integer::parseInt).toArray();
+        int startups = Integer.getInteger("bench.startups", 7);
+        int largest = Arrays.stream(sizes).max().orElseThrow();
+
+        Figures figures = new Figures();
+        figures.put("machine_cores", Runtime.getRuntime().availableProcessors());
+        Map<Integer, Path> stores = new LinkedHashMap<>();
+        for (int size : sizes) {
+            stores.put(size, DemoStores.ensure(app, bench, size));
+        }
+        for (int size : sizes) {
+            cliList(app, stores.get(size), size, bench, figures);
+        }
+        try (VirtualDisplay display = VirtualDisplay.start()) {
+            startup(app, bench, testClasses, DemoStores.dataHome(bench, largest), display, startups, figures);
+            for (int size : sizes) {
+                desktopTables(app, stores.get(size), size, testClasses, bench, display, figures);
+            }
+        }
+        figures.putAll(Figures.read(bench.resolve("jmh.json")));
+        figures.write(bench.resolve("results.json"));
+        report(figures, bench.resolve("results.json"));
+    }
+
+    /** {@code keys list --json} through the installed launcher: the median of 5 runs after one to warm the disk cache. */
+    private static void cliList(AppImage app, Path store, int size, Path bench, Figures figures) throws Exception {
+        Path out = bench.resolve("keys-list-" + size + ".json");
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run <= 5; run++) {
+            long start = System.nanoTime();
+            Processes.run(DemoStores.cli(app, store, "keys", "list", "--json"), out);
+            if (run > 0) {
+                seconds.add((System.nanoTime() - start) / 1e9);
+            }
+        }
+        int listed = occurrences(Files.readString(out), "\"permission_set\":");
+        if (listed < size) {
+            throw new IllegalStateException("keys list --json listed " + listed + " keys of a store of " + size);
+        }
+        figures.put("cli_list_json_s_" + Figures.sizeLabel(size) + "_keys", Figures.median(seconds));
+        System.out.printf(Locale.ROOT, "keys list --json, %,d keys: %s s%n", size, seconds);
+    }
+
+    /**
+     * Launch to first window mapped, KeyDesk (on the largest store, as its default store) against
+     * the bare window, taking turns so that both see the same machine; the first pair warms the
+     * disk cache and is not counted.
+     */
+    private static void startup(AppImage app, Path bench, Path testClasses, Path dataHome, VirtualDisplay display,
+                                int runs, Figures figures) throws Exception {
+        Path bareLauncher = bareWindowImage(app, bench, testClasses);
+        List<Double> bare = new ArrayList<>();
+        List<Double> keydesk = new ArrayList<>();
+        try (MapTimer timer = new MapTimer(display.name())) {
+            for (int run = 0; run <= runs; run++) {
+                ProcessBuilder bareStart = new ProcessBuilder(bareLauncher.toString());
+                ProcessBuilder appStart = new ProcessBuilder(app.launcher().toString());
+                for (ProcessBuilder b : List.of(bareStart, appStart)) {
+                    b.environment().put("DISPLAY", display.name());
+                    b.environment().put("XDG_DATA_HOME", dataHome.toString());
+                    b.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                }
+                double b = timer.launchToMappedMs(bareStart);
+                double a = timer.launchToMappedMs(appStart);
+                if (run > 0) {
+                    bare.add(b);
+                    keydesk.add(a);
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "launch to window mapped, ms: bare %s, KeyDesk %s%n", bare, keydesk);
+        double bareMedian = Figures.median(bare);
+        double appMedian = Figures.median(keydesk);
+        figures.put("startup_bare_javafx_window_median_ms", bareMedian);
+        figures.put("startup_keydesk_median_ms", appMedian);
+        figures.put("startup_ratio_vs_bare_javafx_window", appMedian / bareMedian);
+    }
+
+    /**
+     * The bare window packaged like KeyDesk: the same jlinked runtime (copied from KeyDesk's app
+     * image), a jpackage launcher, and KeyDesk's JVM options.
+     */
+    private static Path bareWindowImage(AppImage app, Path bench, Path testClasses) throws Exception {
+        Path input = bench.resolve("bare-window/input");
+        Path dest = bench.resolve("bare-window/image");
+        deleteTree(bench.resolve("bare-window"));
+        Files.createDirectories(input);
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        String entry = BareWindow.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(input.resolve("bare-window.jar"));
+             JarOutputStream jar = new JarOutputStream(file, manifest)) {
+            jar.putNextEntry(new JarEntry(entry));
+            jar.write(Files.readAllBytes(testClasses.resolve(entry)));
+            jar.closeEntry();
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jpackage").toString(),
+                "--type", "app-image", "--name", "bare-window",
+                "--runtime-image", app.root().resolve("lib/runtime").toString(),
+                "--input", input.toString(), "--main-jar", "bare-window.jar",
+                "--main-class", BareWindow.class.getName(), "--dest", dest.toString()));
+        for (String option : app.javaOptions()) {
+            if (!option.startsWith("-Djpackage.")) {
+                command.addAll(List.of("--java-options", option));
+            }
+        }
+        Processes.run(new ProcessBuilder(command), null);
+        return dest.resolve("bare-window/bin/bare-window");
+    }
+
+    /** UiScaleBench in the app's runtime with the launcher's options: first rows, filter keystrokes, peak memory. */
+    private static void desktopTables(AppImage app, Path store, int size, Path testClasses, Path bench,
+                                      VirtualDisplay display, Figures figures) throws Exception {
+        String listed = Files.readString(bench.resolve("keys-list-" + size + ".json"));
+        int userKeys = occurrences(listed, "\"type\": \"user\"");
+        ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
+                List.of(store.toString(), DemoStores.ADMIN, DemoStores.PASSWORD, Integer.toString(userKeys))));
+        builder.environment().put("DISPLAY", display.name());
+        Path out = bench.resolve("ui-" + size + ".json");
+        Processes.run(builder, out);
+        String json = Files.readString(out, StandardCharsets.UTF_8);
+        System.out.printf("desktop tables, %,d keys: %s", size, json);
+        Map<String, Double> ui = Figures.parse(json);
+        String suffix = "_" + Figures.sizeLabel(size) + "_keys";
+        figures.put("first_rows_ms" + suffix, ui.get("first_rows_ms"));
+        figures.put("main_window_ms" + suffix, ui.get("main_window_ms"));
+        figures.put("filter_keystroke_p95_ms" + suffix, ui.get("filter_keystroke_p95_ms"));
+        figures.put("filter_keystroke_median_ms" + suffix, ui.get("filter_keystroke_median_ms"));
+        figures.put("rss_mb" + suffix, ui.get("peak_rss_mb"));
+    }
+
+    private static void report(Figures figures, Path file) {
+        System.out.println();
+        System.out.println("Goals (" + file + "):");
+        GOALS.forEach((name, goal) -> {
+            Double value = figures.get(name);
+            String verdict = value == null ? "not measured" : value <= goal ? "met" : "MISSED";
+            System.out.printf(Locale.ROOT, "  %-42s %12s  goal <= %-8s %s%n", name,
+                    value == null ? "-" : String.format(Locale.ROOT, "%.3f", value), goal, verdict);
+        });
+    }
+
+    private static Map<String, Double> goals() {
+        Map<String, Double> goals = new LinkedHashMap<>();
+        goals.put("verify_median_ratio_100k_vs_10_keys", 1.2);
+        goals.put("verify_repeat_median_ms", 1.0);
+        goals.put("create_median_ratio_vs_one_argon2id", 1.3);
+        goals.put("startup_ratio_vs_bare_javafx_window", 1.5);
+        goals.put("first_rows_ms_100k_keys", 1000.0);
+        goals.put("filter_keystroke_p95_ms_100k_keys", 50.0);
+        goals.put("rss_mb_100k_keys", 400.0);
+        goals.put("cli_list_json_s_100k_keys", 2.0);
+        return goals;
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
