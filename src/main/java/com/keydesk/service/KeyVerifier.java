@@ -17,55 +17,108 @@ import java.util.Optional;
 
 /**
  * Checks a presented key. Needs no sign-in: the key is the credential. The cost is one index
- * read and exactly one Argon2id check, whatever the number of keys in the store.
+ * read and at most one Argon2id check, whatever the number of keys in the store: a key this
+ * process has already checked is recognised by its digest in {@link VerifiedKeyCache} instead.
+ * The key's state (revoked, disabled, expired, owner deactivated, type) is read from its row on
+ * every call, cached or not.
  */
 public final class KeyVerifier {
     /** last_use_at is written at most this often per key, so verification does not become a write storm. */
     static final Duration LAST_USE_THROTTLE = Duration.ofMinutes(1);
 
     private final Database db;
-    private final Argon2idHasher hasher;
+    private final SecretCheck argon2id;
     private final DummyHash dummyHash;
+    private final VerifiedKeyCache verified;
     private final Clock clock;
 
-    KeyVerifier(Database db, Argon2idHasher hasher, DummyHash dummyHash, Clock clock) {
+    /** The slow check of a secret against a stored hash; wipes the characters. Tests count its calls. */
+    @FunctionalInterface
+    interface SecretCheck {
+        boolean matches(String storedHash, char[] secret);
+    }
+
+    KeyVerifier(Database db, Argon2idHasher hasher, DummyHash dummyHash, VerifiedKeyCache verified, Clock clock) {
+        this(db, hasher::verify, dummyHash, verified, clock);
+    }
+
+    KeyVerifier(Database db, SecretCheck argon2id, DummyHash dummyHash, VerifiedKeyCache verified, Clock clock) {
         this.db = db;
-        this.hasher = hasher;
+        this.argon2id = argon2id;
         this.dummyHash = dummyHash;
+        this.verified = verified;
         this.clock = clock;
     }
 
     /** Returns the key if it authenticates now; otherwise throws {@link KeyRejectedException} with the reason. */
     public ApiKey verify(String presented) {
         ParsedKey parsed = KeyFormat.parse(presented);
-        Optional<KeyRepository.Credential> credential = db.inTransaction(cfg ->
-                new KeyRepository(cfg.dsl()).credentialByLookupId(parsed.lookupId()));
+        // Seen before: one transaction, one joined read, the state checks and the throttled use.
+        Attempt first = db.inTransaction(cfg -> {
+            KeyRepository keys = new KeyRepository(cfg.dsl());
+            Optional<KeyRepository.Stored> stored = keys.storedByLookupId(parsed.lookupId());
+            if (stored.isPresent() && verified.holds(parsed, stored.get().secretHash())) {
+                return Attempt.accepted(acceptAndRecordUse(keys, stored.get().key(), parsed));
+            }
+            return Attempt.needsHash(stored);
+        });
+        if (first.key() != null) {
+            return first.key();
+        }
+        // Not seen before: the Argon2id check, outside any transaction so no row is held during it.
         // An unknown lookup id costs one hash too, so timing does not tell which ids exist.
-        String storedHash = credential.map(KeyRepository.Credential::secretHash).orElse(dummyHash.get());
-        boolean matches = hasher.verify(storedHash, parsed.secretPart().toCharArray());
-        if (credential.isEmpty() || !matches) {
+        Optional<KeyRepository.Stored> stored = first.stored();
+        String storedHash = stored.map(KeyRepository.Stored::secretHash).orElse(dummyHash.get());
+        boolean matches = argon2id.matches(storedHash, parsed.secretPart().toCharArray());
+        if (stored.isEmpty() || !matches) {
             throw rejected("This key is not valid. It may have been revoked or mistyped.");
         }
-        long keyId = credential.get().keyId();
+        verified.remember(parsed, storedHash);
+        // The state as it is now, after the slow hash: a key revoked or changed meanwhile is refused.
         return db.inTransaction(cfg -> {
             KeyRepository keys = new KeyRepository(cfg.dsl());
-            ApiKey key = keys.findById(keyId).orElseThrow(() -> rejected("This key has just been revoked."));
-            Instant now = Times.storable(clock.instant());
-            if (key.type() != parsed.type()) {
-                throw rejected("This key is not valid.");
-            }
-            if (key.isExpired(now)) {
-                throw rejected("This key expired on " + key.expiresAt() + ".");
-            }
-            if (key.permissionSet() == PermissionSet.NONE) {
-                throw rejected("This key is disabled.");
-            }
-            if (!key.ownerActive()) {
-                throw rejected("The user this key belongs to is deactivated.");
-            }
-            keys.recordUse(keyId, now, now.minus(LAST_USE_THROTTLE));
-            return keys.findById(keyId).orElseThrow();
+            KeyRepository.Stored now = keys.storedByLookupId(parsed.lookupId())
+                    .filter(s -> s.secretHash().equals(storedHash))
+                    .orElseThrow(() -> rejected("This key has just been revoked."));
+            return acceptAndRecordUse(keys, now.key(), parsed);
         });
+    }
+
+    /** The first transaction's outcome: accepted from the cache, or the row (if any) still to be hashed. */
+    private record Attempt(ApiKey key, Optional<KeyRepository.Stored> stored) {
+        static Attempt accepted(ApiKey key) {
+            return new Attempt(key, Optional.empty());
+        }
+
+        static Attempt needsHash(Optional<KeyRepository.Stored> stored) {
+            return new Attempt(null, stored);
+        }
+    }
+
+    /** The state checks every verification makes, then the throttled last-use update. */
+    private ApiKey acceptAndRecordUse(KeyRepository keys, ApiKey key, ParsedKey parsed) {
+        Instant now = Times.storable(clock.instant());
+        if (key.type() != parsed.type()) {
+            throw rejected("This key is not valid.");
+        }
+        if (key.isExpired(now)) {
+            throw rejected("This key expired on " + key.expiresAt() + ".");
+        }
+        if (key.permissionSet() == PermissionSet.NONE) {
+            throw rejected("This key is disabled.");
+        }
+        if (!key.ownerActive()) {
+            throw rejected("The user this key belongs to is deactivated.");
+        }
+        boolean recorded = keys.recordUse(key.id(), now, now.minus(LAST_USE_THROTTLE));
+        return recorded ? withLastUse(key, now) : key;
+    }
+
+    /** The key as the row now reads, without reading it again. */
+    private static ApiKey withLastUse(ApiKey k, Instant lastUse) {
+        return new ApiKey(k.id(), k.name(), k.description(), k.userId(), k.ownerUsername(), k.ownerIsAdmin(),
+                k.ownerActive(), k.permissionSet(), k.previousPermissionSet(), k.disabledByAdmin(),
+                k.descriptiveLabel(), k.createdAt(), k.createdBy(), k.expiresAt(), lastUse);
     }
 
     private static KeyRejectedException rejected(String reason) {

@@ -17,6 +17,14 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                        DemoData demoData) {
 
     public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random) {
+        return over(db, params, clock, random, VerifiedKeyCache.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * As {@link #over(Database, Argon2Params, Clock, SecureRandom)}, remembering at most
+     * {@code verifiedKeys} verified keys (0: none, so every verification pays its Argon2id check).
+     */
+    public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random, int verifiedKeys) {
         Argon2idHasher hasher = new Argon2idHasher(params);
         DummyHash dummy = new DummyHash(hasher, random);
         AuditLog log = new AuditLog(db, clock);
@@ -26,7 +34,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                 new Setup(db, log, hasher, clock),
                 new AuthService(db, log, hasher, dummy, clock),
                 new KeyService(guard, log, format, hasher, clock),
-                new KeyVerifier(db, hasher, dummy, clock),
+                new KeyVerifier(db, hasher, dummy, new VerifiedKeyCache(verifiedKeys, random), clock),
                 new UserService(guard, log, hasher, clock),
                 new SiteService(guard, log),
                 new AuditService(guard, log),

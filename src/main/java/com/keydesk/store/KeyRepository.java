@@ -87,6 +87,19 @@ public final class KeyRepository {
                 .fetchOptional(r -> new Credential(r.value1(), r.value2()));
     }
 
+    /** A key with the hash to check it against: what verification needs, in one indexed, joined read. */
+    public record Stored(ApiKey key, String secretHash) {
+        @Override
+        public String toString() {
+            return "Stored[key=" + key.id() + ", hash hidden]";
+        }
+    }
+
+    public Optional<Stored> storedByLookupId(String lookupId) {
+        return joined().where(API_KEY.LOOKUP_ID.eq(lookupId))
+                .fetchOptional(r -> new Stored(toKey(r), r.get(API_KEY.SECRET_HASH)));
+    }
+
     public Optional<ApiKey> findById(long id) {
         return joined().where(API_KEY.ID.eq(id)).fetchOptional(KeyRepository::toKey);
     }
@@ -158,13 +171,16 @@ public final class KeyRepository {
         dsl.deleteFrom(API_KEY).where(API_KEY.ID.eq(id)).execute();
     }
 
-    /** Records a use, at most once per {@code throttle} window: verification must not turn into a write storm. */
-    public void recordUse(long id, Instant now, Instant notAfter) {
-        dsl.update(API_KEY)
+    /**
+     * Records a use, at most once per {@code throttle} window: verification must not turn into a write storm.
+     * Returns whether it was recorded now.
+     */
+    public boolean recordUse(long id, Instant now, Instant notAfter) {
+        return dsl.update(API_KEY)
                 .set(API_KEY.LAST_USE_AT, toDb(now))
                 .where(API_KEY.ID.eq(id))
                 .and(API_KEY.LAST_USE_AT.isNull().or(API_KEY.LAST_USE_AT.le(toDb(notAfter))))
-                .execute();
+                .execute() == 1;
     }
 
     private SelectOnConditionStep<Record> joined() {

@@ -1,0 +1,149 @@
+package com.keydesk.bench;
+
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the in-process benchmarks through JMH and writes target/bench/jmh.json: one flat JSON object
+ * of name → number, the goal ratios of issue 6 with the medians they come from, all from one run.
+ * <p>
+ * Chosen for 2 cores shared with other builds:
+ * <ul>
+ *   <li>SampleTime: the time of single calls, so the median comes straight from hundreds of samples,
+ *       and a stall caused by a neighbour moves it little (an average would carry it);</li>
+ *   <li>one fork per benchmark: a fresh JVM, the same JIT and heap conditions for every store size;</li>
+ *   <li>three rounds, each measuring every goal's subject right next to its reference (the order
+ *       swapped in every other round), so both see the same load; a ratio is the median of the
+ *       rounds' ratios and a raw figure the median of the rounds' medians. A load that comes and goes
+ *       over minutes then moves both sides of a ratio instead of one.</li>
+ * </ul>
+ * 19 forks of about 12 s: about 4 minutes on a loaded machine, plus about 45 s once to make the
+ * 100,000-key store.
+ * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench).
+ */
+public final class JmhFigures {
+    private static final int ROUNDS = 3;
+    private static final String VERIFY = VerifyBench.class.getName() + ".verifyUnseenKey";
+    private static final String REPEAT = VerifyRepeatBench.class.getName() + ".verifyAgain";
+    private static final String CREATE = CreateBench.class.getName() + ".create";
+    private static final String ARGON2 = CreateBench.class.getName() + ".argon2idHash";
+
+    /** One benchmark of the schedule: a method, and the store size for the verify benchmark. */
+    private record Bench(String name, String method, Integer keys) {
+    }
+
+    private static final Bench VERIFY_10 = new Bench("verify_median_ms_10_keys", VERIFY, 10);
+    private static final Bench VERIFY_100K = new Bench("verify_median_ms_100k_keys", VERIFY, 100_000);
+    private static final Bench VERIFY_1K = new Bench("verify_median_ms_1k_keys", VERIFY, 1_000);
+    private static final Bench VERIFY_10K = new Bench("verify_median_ms_10k_keys", VERIFY, 10_000);
+    private static final Bench ARGON2_HASH = new Bench("argon2id_hash_median_ms", ARGON2, null);
+    private static final Bench CREATE_KEY = new Bench("create_median_ms", CREATE, null);
+    private static final Bench REPEAT_VERIFY = new Bench("verify_repeat_median_ms", REPEAT, null);
+
+    /** Each pair: a reference and what is compared with it, measured one right after the other. */
+    private static final List<List<Bench>> PAIRS = List.of(
+            List.of(VERIFY_10, VERIFY_100K), List.of(VERIFY_1K, VERIFY_10K), List.of(ARGON2_HASH, CREATE_KEY));
+
+    private JmhFigures() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
+        System.setProperty("keydesk.bench.dir", out.toString());
+        // made here, once, so that no benchmark JVM spends its time filling a store
+        for (int size : new int[]{10, 1_000, 10_000, 100_000}) {
+            BenchStores.ensureVerifyStore(size);
+        }
+        Files.createDirectories(out);
+
+        Map<Bench, List<Double>> medians = new LinkedHashMap<>();
+        List<Double> verifyRatios = new ArrayList<>();
+        List<Double> createRatios = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (List<Bench> pair : PAIRS) {
+                List<Bench> order = round % 2 == 0 ? pair : pair.reversed();
+                for (Bench bench : order) {
+                    double median = median(bench, out);
+                    medians.computeIfAbsent(bench, b -> new ArrayList<>()).add(median);
+                    System.out.printf(Locale.ROOT, "round %d  %-28s %9.4f ms%n", round + 1, bench.name(), median);
+                }
+            }
+            verifyRatios.add(last(medians, VERIFY_100K) / last(medians, VERIFY_10));
+            createRatios.add(last(medians, CREATE_KEY) / last(medians, ARGON2_HASH));
+        }
+        // the repeat has no reference to stay next to: measured once, after the rounds
+        medians.put(REPEAT_VERIFY, List.of(median(REPEAT_VERIFY, out)));
+
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("verify_median_ratio_100k_vs_10_keys", middle(verifyRatios));
+        figures.put("verify_repeat_median_ms", middle(medians.get(REPEAT_VERIFY)));
+        figures.put("create_median_ratio_vs_one_argon2id", middle(createRatios));
+        for (Bench bench : List.of(VERIFY_10, VERIFY_1K, VERIFY_10K, VERIFY_100K, CREATE_KEY, ARGON2_HASH)) {
+            figures.put(bench.name(), middle(medians.get(bench)));
+        }
+        String json = toJson(figures);
+        Files.writeString(out.resolve("jmh.json"), json);
+        System.out.println("per round: verify 100k/10 " + verifyRatios + ", create/argon2id " + createRatios);
+        System.out.println(out.resolve("jmh.json") + ":\n" + json);
+    }
+
+    /** Runs one benchmark in its own fork and returns its median time per call in milliseconds. */
+    private static double median(Bench bench, Path out) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + bench.method().replace(".", "\\.") + "$")
+                .mode(Mode.SampleTime)
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .forks(1)
+                .warmupIterations(2)
+                .warmupTime(TimeValue.seconds(1))
+                .measurementIterations(4)
+                .measurementTime(TimeValue.seconds(1))
+                .threads(1)
+                .jvmArgs("--enable-native-access=ALL-UNNAMED", "-Xmx1g", "-Dkeydesk.bench.dir=" + out,
+                        "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true")
+                .verbosity(VerboseMode.SILENT)
+                .shouldFailOnError(true);
+        if (bench.keys() != null) {
+            options.param("keys", bench.keys().toString());
+        }
+        RunResult result = new Runner(options.build()).runSingle();
+        return result.getPrimaryResult().getStatistics().getPercentile(50.0);
+    }
+
+    private static double last(Map<Bench, List<Double>> medians, Bench bench) {
+        return medians.get(bench).getLast();
+    }
+
+    private static double middle(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    static String toJson(Map<String, Double> figures) {
+        StringBuilder json = new StringBuilder("{\n");
+        int n = 0;
+        for (Map.Entry<String, Double> figure : figures.entrySet()) {
+            json.append("  \"").append(figure.getKey()).append("\": ")
+                    .append(String.format(Locale.ROOT, "%.4f", figure.getValue()))
+                    .append(++n < figures.size() ? ",\n" : "\n");
+        }
+        return json.append("}\n").toString();
+    }
+}
