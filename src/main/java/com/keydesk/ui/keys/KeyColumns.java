@@ -33,7 +33,7 @@ final class KeyColumns {
     }
 
     static TableColumn<KeyRow, String> label() {
-        TableColumn<KeyRow, String> column = column("column.key", r -> r.key().descriptiveLabel(), 170);
+        TableColumn<KeyRow, String> column = column("column.key", KeyRow::label, 170);
         column.getStyleClass().add("key-label-cell");
         return column;
     }
@@ -80,7 +80,7 @@ final class KeyColumns {
     }
 
     static TableColumn<KeyRow, Instant> created() {
-        TableColumn<KeyRow, Instant> column = column("column.created", r -> r.key().createdAt(), 170);
+        TableColumn<KeyRow, Instant> column = column("column.created", KeyRow::createdAt, 170);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant when, boolean empty) {
@@ -92,7 +92,7 @@ final class KeyColumns {
                     return;
                 }
                 // The date fits the column; who created it is in the tooltip and the details.
-                String by = row.key().createdBy();
+                String by = row.createdBy();
                 setText(RelativeTime.date(when));
                 setTooltip(new Tooltip(by == null ? RelativeTime.exact(when)
                         : Messages.format("keys.createdBy", RelativeTime.exact(when), by)));
