@@ -39,13 +39,13 @@ public final class KeyTableViewModel {
     private final ReadOnlyBooleanProperty mayManage;
     private final ZoneId zone;
 
-    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
+    private final SwappedList<KeyRow> rows = new SwappedList<>();
     /**
      * What the table shows: filtered and sorted into a plain list and swapped in with one
      * change, because FilteredList/SortedList over 90,000 rows send the table's selection and
      * focus models change events as large as the table on every keystroke.
      */
-    private final ObservableList<KeyRow> visible = FXCollections.observableArrayList();
+    private final SwappedList<KeyRow> visible = new SwappedList<>();
     private final RowFilter filter = new RowFilter();
     private boolean refiltering;
     private final ObservableList<KeyRow> selected = FXCollections.observableArrayList();
@@ -154,7 +154,7 @@ public final class KeyTableViewModel {
 
     private void show(List<KeyRow> all) {
         filter.setRows(all);
-        rows.setAll(all);
+        rows.swap(List.copyOf(all));
         applyFilter();
     }
 
@@ -186,7 +186,7 @@ public final class KeyTableViewModel {
             if (!keep.equals(selected)) {
                 selected.setAll(keep);
             }
-            visible.setAll(result);
+            visible.swap(result);
         } finally {
             refiltering = false;
         }
