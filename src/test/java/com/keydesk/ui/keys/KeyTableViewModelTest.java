@@ -187,7 +187,7 @@ class KeyTableViewModelTest {
             seed(ui);
             KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
             vm.statusFilterProperty().set(StatusFilter.EXPIRING_SOON);
-            vm.searchProperty().set("b");
+            vm.searchProperty().set("backup");
             assertThat(vm.visibleRows()).isEmpty();
             vm.statusFilterProperty().set(StatusFilter.ALL);
             assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Backup job");
