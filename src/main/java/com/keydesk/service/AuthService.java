@@ -90,9 +90,10 @@ public final class AuthService {
             new UserRepository(cfg.dsl()).findByUsername("");
             // the first page queries the first screens run (results thrown away): warm jOOQ, H2 and the mapping
             KeyRepository keys = new KeyRepository(cfg.dsl());
-            keys.list(null, KeyType.SITE, 1);
-            keys.list(null, KeyType.USER, 1);
-            return keys.list(-1L, null, 1);
+            keys.summaries(null, KeyType.SITE, 1, k -> k);   // the key tables' projection
+            keys.summaries(null, KeyType.USER, 1, k -> k);
+            keys.summaries(-1L, null, 1, k -> k);
+            return keys.list(-1L, null, 1);   // the whole key, as details and the command line read it
         });
     }
 

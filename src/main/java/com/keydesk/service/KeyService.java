@@ -8,6 +8,7 @@ import com.keydesk.domain.ConflictException;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.domain.KeyEdit;
 import com.keydesk.domain.KeyStatus;
+import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.NotFoundException;
@@ -80,6 +81,16 @@ public final class KeyService {
     public List<ApiKey> list(Session session, KeyType type, int limit) {
         return guard.run(session, (tx, actor) ->
                 new KeyRepository(tx).list(actor.isAdmin() ? null : actor.id(), type, limit));
+    }
+
+    /**
+     * For key tables: what {@link #list(Session, KeyType, int)} returns, as the lean
+     * {@link KeySummary}, each turned into the caller's row as it is read (the same permission
+     * rule: all keys for an administrator, their own for anyone else).
+     */
+    public <R> List<R> tableRows(Session session, KeyType type, int limit, java.util.function.Function<KeySummary, R> toRow) {
+        return guard.run(session, (tx, actor) ->
+                new KeyRepository(tx).summaries(actor.isAdmin() ? null : actor.id(), type, limit, toRow));
     }
 
     /** How many keys the actor may see have expired or expire within the given time: for a sign-in notice. */

@@ -1,6 +1,7 @@
 package com.keydesk.store;
 
 import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.store.generated.tables.AppUser;
@@ -11,8 +12,11 @@ import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.keydesk.store.Times.toDb;
@@ -121,6 +125,30 @@ public final class KeyRepository {
     public List<ApiKey> list(Long ownerId, KeyType type, int limit) {
         return joined().where(ownerCondition(ownerId).and(typeCondition(type))).orderBy(API_KEY.ID.desc()).limit(limit)
                 .collect(Collectors.mapping(KeyRepository::toKey, Collectors.toList()));
+    }
+
+    /**
+     * The table projection of {@link #list(Long, KeyType, int)}: only the columns a key table shows
+     * or searches (never the hash), mapped by {@code toRow} as rows stream from the cursor so a
+     * large store is held once. Usernames repeat on thousands of rows: each is kept once.
+     */
+    public <R> List<R> summaries(Long ownerId, KeyType type, int limit, Function<KeySummary, R> toRow) {
+        Map<String, String> shared = new HashMap<>();
+        return dsl.select(API_KEY.ID, API_KEY.NAME, API_KEY.DESCRIPTION, OWNER.USERNAME, API_KEY.PERMISSION_SET,
+                        API_KEY.DISABLED_BY_ADMIN, API_KEY.DESCRIPTIVE_LABEL, API_KEY.CREATED_AT, CREATOR.USERNAME,
+                        API_KEY.EXPIRES_AT, API_KEY.LAST_USE_AT)
+                .from(API_KEY)
+                .leftJoin(OWNER).on(OWNER.ID.eq(API_KEY.USER_ID))
+                .leftJoin(CREATOR).on(CREATOR.ID.eq(API_KEY.CREATED_BY))
+                .where(ownerCondition(ownerId).and(typeCondition(type))).orderBy(API_KEY.ID.desc()).limit(limit)
+                .collect(Collectors.mapping(r -> toRow.apply(new KeySummary(r.value1(), r.value2(), r.value3(),
+                        once(shared, r.value4()), PermissionSet.parse(r.value5()), r.value6(), r.value7(),
+                        fromDb(r.value8()), once(shared, r.value9()), fromDb(r.value10()), fromDb(r.value11()))),
+                        Collectors.toList()));
+    }
+
+    private static String once(Map<String, String> shared, String text) {
+        return text == null ? null : shared.computeIfAbsent(text, t -> t);
     }
 
     /** How many keys expire before the given instant (expired or expiring soon). */

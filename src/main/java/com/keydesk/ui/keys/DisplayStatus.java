@@ -2,6 +2,7 @@ package com.keydesk.ui.keys;
 
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.KeyStatus;
+import com.keydesk.domain.KeySummary;
 import com.keydesk.ui.Messages;
 
 import java.time.Duration;
@@ -15,14 +16,21 @@ public enum DisplayStatus {
     public static final Duration SOON = Duration.ofDays(7);
 
     public static DisplayStatus of(ApiKey key, Instant now) {
-        KeyStatus status = key.status(now);
+        return of(key.status(now), key.expiresAt(), now);
+    }
+
+    public static DisplayStatus of(KeySummary key, Instant now) {
+        return of(key.status(now), key.expiresAt(), now);
+    }
+
+    private static DisplayStatus of(KeyStatus status, Instant expiresAt, Instant now) {
         if (status == KeyStatus.EXPIRED) {
             return EXPIRED;
         }
         if (status == KeyStatus.DISABLED) {
             return DISABLED;
         }
-        return key.expiresAt() != null && key.expiresAt().isBefore(now.plus(SOON)) ? EXPIRING_SOON : ACTIVE;
+        return expiresAt != null && expiresAt.isBefore(now.plus(SOON)) ? EXPIRING_SOON : ACTIVE;
     }
 
     public boolean works() {

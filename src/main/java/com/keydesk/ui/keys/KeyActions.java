@@ -75,7 +75,7 @@ public final class KeyActions {
 
     /** Only an administrator may enable a key an administrator disabled (the service refuses it too). */
     private static boolean mayEnable(KeyRow row, boolean admin) {
-        return row.status() == DisplayStatus.DISABLED && (admin || !row.key().disabledByAdmin());
+        return row.status() == DisplayStatus.DISABLED && (admin || !row.disabledByAdmin());
     }
 
     public void revoke() {
@@ -96,7 +96,7 @@ public final class KeyActions {
             KeyRow row = targets.getFirst();
             String heading = Messages.format("revoke.heading", row.name());
             String sentence = Messages.format(row.isSiteKey() ? "revoke.sentence.site" : "revoke.sentence",
-                    row.name(), row.key().descriptiveLabel());
+                    row.name(), row.label());
             return row.isSiteKey()
                     ? ctx.dialogs().confirmByTyping(heading, sentence, row.name(), Messages.get("revoke.confirm"))
                     : ctx.dialogs().confirm(heading, sentence, Messages.get("revoke.confirm"));
@@ -116,7 +116,7 @@ public final class KeyActions {
         }
         KeyRow row = selected.getFirst();
         if (!ctx.dialogs().confirm(Messages.format("replace.heading", row.name()),
-                Messages.format("replace.sentence", row.name(), row.key().descriptiveLabel()),
+                Messages.format("replace.sentence", row.name(), row.label()),
                 Messages.get("replace.confirm"))) {
             return;
         }

@@ -1,52 +1,89 @@
 package com.keydesk.ui.keys;
 
-import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyType;
+import com.keydesk.domain.PermissionSet;
 
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * One line of a key table: the key, its status at the time it was loaded, and the lower-cased
- * text search looks in (made once, so a keystroke over 100,000 rows is one contains() per row).
+ * One line of a key table: what its columns, search and actions need (a {@link KeySummary},
+ * never the whole key: the details dialog loads that by id), the status at the time it was
+ * loaded, and the lower-cased text search looks in (made once, so a keystroke over 100,000 rows
+ * is one contains() per row). The description is kept only inside that text.
  */
-public record KeyRow(ApiKey key, DisplayStatus status, String searchText) {
+public final class KeyRow {
+    private final long id;
+    private final String name;
+    private final String label;
+    private final String owner;
+    private final PermissionSet permission;
+    private final boolean disabledByAdmin;
+    private final DisplayStatus status;
+    private final Instant createdAt;
+    private final String createdBy;
+    private final Instant expiresAt;
+    private final Instant lastUseAt;
+    private final String searchText;
 
-    public static KeyRow of(ApiKey key, Instant now) {
-        String text = String.join("\n", nonNull(key.name()), nonNull(key.description()), nonNull(key.descriptiveLabel()),
-                nonNull(key.ownerUsername())).toLowerCase(Locale.ROOT);
-        return new KeyRow(key, DisplayStatus.of(key, now), text);
+    private KeyRow(KeySummary key, DisplayStatus status) {
+        this.id = key.id();
+        this.name = key.name();
+        this.label = key.descriptiveLabel();
+        this.owner = key.ownerUsername();
+        this.permission = key.permissionSet();
+        this.disabledByAdmin = key.disabledByAdmin();
+        this.status = status;
+        this.createdAt = key.createdAt();
+        this.createdBy = key.createdBy();
+        this.expiresAt = key.expiresAt();
+        this.lastUseAt = key.lastUseAt();
+        this.searchText = String.join("\n", nonNull(key.name()), nonNull(key.description()), nonNull(label),
+                nonNull(owner)).toLowerCase(Locale.ROOT);
+    }
+
+    public static KeyRow of(KeySummary key, Instant now) {
+        return new KeyRow(key, DisplayStatus.of(key, now));
     }
 
     private static String nonNull(String text) {
         return text == null ? "" : text;
     }
 
-    public long id() {
-        return key.id();
+    /** The form {@link #matches} expects: made once per keystroke, not once per row. */
+    public static String normalize(String query) {
+        return query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
     }
 
-    public String name() {
-        return key.name();
+    /** Search: name, description, label and owner, ignoring case; {@code query} is {@link #normalize}d. */
+    public boolean matches(String normalizedQuery) {
+        return normalizedQuery.isEmpty() || searchText.contains(normalizedQuery);
     }
 
-    public String owner() {
-        return key.ownerUsername() == null ? "" : key.ownerUsername();
-    }
-
-    public String permission() {
-        return key.permissionSet().wireName();
-    }
+    public long id() { return id; }
+    public String name() { return name; }
+    public String label() { return label; }
+    public String owner() { return owner == null ? "" : owner; }
+    public String permission() { return permission.wireName(); }
+    public boolean disabledByAdmin() { return disabledByAdmin; }
+    public DisplayStatus status() { return status; }
+    public Instant createdAt() { return createdAt; }
+    /** Null if whoever created it no longer exists. */
+    public String createdBy() { return createdBy; }
+    public Instant expiresAt() { return expiresAt; }
+    public Instant lastUseAt() { return lastUseAt; }
 
     public boolean isSiteKey() {
-        return key.type() == KeyType.SITE;
+        return owner == null;
     }
 
-    /** Search: name, description, label and owner, ignoring case. */
-    public boolean matches(String query) {
-        if (query == null || query.isBlank()) {
-            return true;
-        }
-        return searchText.contains(query.strip().toLowerCase(Locale.ROOT));
+    public KeyType type() {
+        return isSiteKey() ? KeyType.SITE : KeyType.USER;
+    }
+
+    @Override
+    public String toString() {
+        return "KeyRow[id=" + id + ", name=" + name + "]";
     }
 }

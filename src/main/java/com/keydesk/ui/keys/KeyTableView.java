@@ -126,13 +126,23 @@ public final class KeyTableView extends BorderPane {
         }
         table.getColumns().add(KeyColumns.fixed(KeyColumns.column("column.permission", KeyRow::permission, 138), 138));
         table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 122));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", r -> r.key().expiresAt(), vm::now, null), 112));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.lastUsed", r -> r.key().lastUseAt(), vm::now, null), 100));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 112));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.lastUsed", KeyRow::lastUseAt, vm::now, null), 100));
         table.getColumns().add(KeyColumns.fixed(KeyColumns.created(), 112));
-        vm.sortedRows().comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(vm.sortedRows());
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change ->
-                vm.selected().setAll(table.getSelectionModel().getSelectedItems()));
+        // The view model sorts (once per click on a header) so that filtering keeps the order
+        // without sorting 90,000 rows per keystroke.
+        table.setSortPolicy(t -> {
+            vm.sortBy(t.getComparator());
+            return true;
+        });
+        table.setItems(vm.visibleRows());
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change -> {
+            if (!vm.isRefiltering()) {
+                vm.selected().setAll(table.getSelectionModel().getSelectedItems());
+            }
+        });
+        // Added after setItems, so it runs after the table has cleared its selection for the new rows.
+        vm.visibleRows().addListener((ListChangeListener<KeyRow>) change -> reselect());
         table.setPlaceholder(placeholder());
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(e -> {
@@ -153,6 +163,32 @@ public final class KeyTableView extends BorderPane {
             });
             return row;
         });
+    }
+
+    /** Selects in the table what the view model kept selected after a filter, sort or reload. */
+    private void reselect() {
+        var model = table.getSelectionModel();
+        if (vm.selected().isEmpty()) {
+            if (!model.isEmpty()) {
+                model.clearSelection();
+            }
+            return;
+        }
+        java.util.Set<KeyRow> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wanted.addAll(vm.selected());
+        int[] indices = new int[wanted.size()];
+        int found = 0;
+        var items = vm.visibleRows();
+        for (int i = 0; i < items.size() && found < indices.length; i++) {
+            if (wanted.contains(items.get(i))) {
+                indices[found++] = i;
+            }
+        }
+        model.clearSelection();
+        if (found > 0) {
+            model.selectIndices(indices[0], java.util.Arrays.copyOfRange(indices, 1, found));
+            table.getFocusModel().focus(indices[0]);
+        }
     }
 
     /** No keys at all: invite to create the first one. Keys, but none match: say so. */

@@ -18,12 +18,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One key table (site keys, user keys or my keys): loading, search, status filter, count and
@@ -38,9 +39,15 @@ public final class KeyTableViewModel {
     private final ReadOnlyBooleanProperty mayManage;
     private final ZoneId zone;
 
-    private final ObservableList<KeyRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<KeyRow> filtered = new FilteredList<>(rows);
-    private final SortedList<KeyRow> sorted = new SortedList<>(filtered);
+    private final SwappedList<KeyRow> rows = new SwappedList<>();
+    /**
+     * What the table shows: filtered and sorted into a plain list and swapped in with one
+     * change, because FilteredList/SortedList over 90,000 rows send the table's selection and
+     * focus models change events as large as the table on every keystroke.
+     */
+    private final SwappedList<KeyRow> visible = new SwappedList<>();
+    private final RowFilter filter = new RowFilter();
+    private boolean refiltering;
     private final ObservableList<KeyRow> selected = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
@@ -64,9 +71,9 @@ public final class KeyTableViewModel {
         this.zone = zone;
         search.addListener((o, a, b) -> refilter());
         statusFilter.addListener((o, a, b) -> refilter());
-        count = Bindings.createStringBinding(() -> filtered.size() == rows.size()
+        count = Bindings.createStringBinding(() -> visible.size() == rows.size()
                 ? Messages.format("keys.count", rows.size())
-                : Messages.format("keys.countFiltered", filtered.size(), rows.size()), filtered, rows);
+                : Messages.format("keys.countFiltered", visible.size(), rows.size()), visible, rows);
         empty = Bindings.createBooleanBinding(() -> loaded.get() && rows.isEmpty(), loaded, rows);
         canCreate = Bindings.createBooleanBinding(mayManage::get, mayManage);
         actions = new KeyActions(ctx, keyDialogs, selected, admin, mayManage, this::reload);
@@ -82,7 +89,7 @@ public final class KeyTableViewModel {
         long generation = ++loads;
         ctx.tasks().run(() -> rowsOf(FIRST_PAGE), firstPage -> {
             if (generation == loads && !loaded.get()) {
-                rows.setAll(firstPage);
+                show(firstPage);
             }
             if (firstPage.size() < FIRST_PAGE) {
                 finishLoad(generation, firstPage);
@@ -94,15 +101,14 @@ public final class KeyTableViewModel {
 
     private List<KeyRow> rowsOf(int limit) {
         Instant now = ctx.clock().instant();
-        return ctx.services().keys().list(ctx.session(), scope.queryType(), limit).stream()
-                .map(k -> KeyRow.of(k, now)).toList();
+        return ctx.services().keys().tableRows(ctx.session(), scope.queryType(), limit, k -> KeyRow.of(k, now));
     }
 
     private void finishLoad(long generation, List<KeyRow> all) {
         if (generation != loads) {
             return;   // a newer reload is on its way
         }
-        rows.setAll(all);
+        show(all);
         busy.set(false);
         loaded.set(true);
     }
@@ -127,23 +133,68 @@ public final class KeyTableViewModel {
         }
     }
 
-    /** The details of the one selected key. */
+    /** The details of the one selected key: the table holds only a summary, so the whole key is loaded first. */
     public void showDetails() {
         if (selected.size() != 1) {
             return;
         }
-        ApiKey key = selected.getFirst().key();
-        KeyDetailsViewModel details = new KeyDetailsViewModel(ctx, key, mayManage.get(), zone);
-        keyDialogs.showDetails(details);
-        if (details.savedProperty().get()) {
-            reload();
-        }
+        long id = selected.getFirst().id();
+        ctx.tasks().run(() -> ctx.services().keys().show(ctx.session(), id), (ApiKey key) -> {
+            KeyDetailsViewModel details = new KeyDetailsViewModel(ctx, key, mayManage.get(), zone);
+            keyDialogs.showDetails(details);
+            if (details.savedProperty().get()) {
+                reload();
+            }
+        }, failure -> {
+            reload();   // most likely revoked meanwhile: the table should stop offering it
+            ctx.dialogs().showError(Messages.get("keys.detailsFailed"), ErrorText.sentence(failure),
+                    ErrorText.isExpected(failure) ? null : failure);
+        });
+    }
+
+    private void show(List<KeyRow> all) {
+        filter.setRows(all);
+        rows.swap(List.copyOf(all));
+        applyFilter();
     }
 
     private void refilter() {
-        String query = search.get();
-        StatusFilter status = statusFilter.get();
-        filtered.setPredicate(row -> row.matches(query) && status.accepts(row.status()));
+        applyFilter();
+    }
+
+    /** The table's sort order (null: newest first). Rows are sorted here so filtering never sorts. */
+    public void sortBy(Comparator<KeyRow> comparator) {
+        filter.sortBy(comparator);
+        applyFilter();
+    }
+
+    /**
+     * Swaps the visible rows in one change. The selection is kept for the keys still visible
+     * (matched by id, so it also survives a reload after disabling them) and dropped for the rest;
+     * {@link #isRefiltering()} tells the view to ignore the table's own clearing meanwhile.
+     */
+    private void applyFilter() {
+        List<KeyRow> result = filter.apply(search.get(), statusFilter.get());
+        List<KeyRow> keep = List.of();
+        if (!selected.isEmpty()) {
+            Set<Long> ids = new HashSet<>();
+            selected.forEach(r -> ids.add(r.id()));
+            keep = result.stream().filter(r -> ids.contains(r.id())).toList();
+        }
+        refiltering = true;
+        try {
+            if (!keep.equals(selected)) {
+                selected.setAll(keep);
+            }
+            visible.swap(result);
+        } finally {
+            refiltering = false;
+        }
+    }
+
+    /** True while the visible rows are being swapped: the table's selection changes then are not the person's. */
+    public boolean isRefiltering() {
+        return refiltering;
     }
 
     public List<StatusFilter> statusChoices() {
@@ -154,8 +205,8 @@ public final class KeyTableViewModel {
     public boolean admin() { return admin; }
     public KeyActions actions() { return actions; }
     public ObservableList<KeyRow> rows() { return rows; }
-    public SortedList<KeyRow> sortedRows() { return sorted; }
-    public FilteredList<KeyRow> filteredRows() { return filtered; }
+    /** The rows the table shows, filtered and in its sort order. */
+    public ObservableList<KeyRow> visibleRows() { return visible; }
     public ObservableList<KeyRow> selected() { return selected; }
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<StatusFilter> statusFilterProperty() { return statusFilter; }

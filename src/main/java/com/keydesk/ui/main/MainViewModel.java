@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class MainViewModel {
     /** What was loaded on sign-in, in one background call. */
-    private record Start(User me, Site site, int needingAttention) {
+    private record Start(User me, Site site) {
     }
 
     private final SignedIn ctx;
@@ -57,19 +57,33 @@ public final class MainViewModel {
         this.signOut = signOut;
     }
 
+    /**
+     * Who is signed in and the site first: the first key table is made (and starts loading its
+     * rows) as soon as they are in. The banner's count is asked for after that, so the first rows
+     * do not wait behind it; the banner appears a moment later.
+     */
     public void load() {
         ctx.tasks().run(() -> new Start(ctx.services().users().me(ctx.session()),
-                ctx.services().site().site(ctx.session()),
-                ctx.services().keys().countExpiringWithin(ctx.session(), DisplayStatus.SOON)), start -> {
+                ctx.services().site().site(ctx.session())), start -> {
             admin.set(start.me().admin());
             applySite(start.site());
             sections.setAll(Section.forRole(start.me().admin()));
-            banner.set(start.needingAttention() == 0 ? ""
-                    : Messages.format("main.banner.expiring", start.needingAttention()));
             loaded.set(true);
             current.set(sections.getFirst());
-        }, failure -> ctx.dialogs().showError(Messages.get("main.loadFailed"), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure));
+            loadBanner();
+        }, this::loadFailed);
+    }
+
+    private void loadBanner() {
+        ctx.tasks().run(() -> ctx.services().keys().countExpiringWithin(ctx.session(), DisplayStatus.SOON),
+                needingAttention -> banner.set(needingAttention == 0 ? ""
+                        : Messages.format("main.banner.expiring", needingAttention)),
+                this::loadFailed);
+    }
+
+    private void loadFailed(Throwable failure) {
+        ctx.dialogs().showError(Messages.get("main.loadFailed"), ErrorText.sentence(failure),
+                ErrorText.isExpected(failure) ? null : failure);
     }
 
     /** Called when the setting changes: what the tables offer follows at once. */

@@ -3,6 +3,7 @@ package com.keydesk.ui.keys;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.UiFixture;
+import com.keydesk.ui.keys.details.KeyDetailsViewModel;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,13 +54,13 @@ class KeyTableViewModelTest {
             KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
             assertThat(vm.countProperty().get()).isEqualTo("2 keys");
             vm.searchProperty().set("BOB");
-            assertThat(vm.filteredRows()).extracting(KeyRow::name).containsExactly("Backup job");
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Backup job");
             vm.searchProperty().set("s3");
-            assertThat(vm.filteredRows()).extracting(KeyRow::name).containsExactly("Backup job");
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Backup job");
             String label = vm.rows().stream().filter(r -> r.name().equals("Laptop sync")).findFirst().orElseThrow()
-                    .key().descriptiveLabel();
+                    .label();
             vm.searchProperty().set(label.substring(label.length() - 4));
-            assertThat(vm.filteredRows()).extracting(KeyRow::name).contains("Laptop sync");
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).contains("Laptop sync");
             vm.searchProperty().set("lap");
             assertThat(vm.countProperty().get()).isEqualTo("1 of 2 keys");
         }
@@ -68,9 +72,9 @@ class KeyTableViewModelTest {
             seed(ui);
             KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
             vm.statusFilterProperty().set(StatusFilter.EXPIRING_SOON);
-            assertThat(vm.filteredRows()).extracting(KeyRow::name).containsExactly("Laptop sync");
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Laptop sync");
             vm.statusFilterProperty().set(StatusFilter.DISABLED);
-            assertThat(vm.filteredRows()).isEmpty();
+            assertThat(vm.visibleRows()).isEmpty();
         }
     }
 
@@ -130,6 +134,148 @@ class KeyTableViewModelTest {
             assertThat(ui.keyDialogs.copyNowShown).isEqualTo(1);
             assertThat(vm.rows()).extracting(KeyRow::name).contains("Backup job");
             assertThat(vm.rows()).noneMatch(r -> r.id() == old.id());
+        }
+    }
+
+    /** Many keys whose names share prefixes, so narrowing and widening have something to do. */
+    private KeyTableViewModel manyKeys(UiFixture ui) {
+        ui.store.addUser("bob");
+        var keys = ui.store.services.keys();
+        for (int i = 0; i < 30; i++) {
+            keys.create(ui.store.admin, NewKey.forUser(i % 2 == 0 ? "bob" : "alice", "Sync job " + i,
+                    i % 3 == 0 ? "copies job" + i : null, PermissionSet.FULL, null));
+        }
+        return table(ui, KeyScope.USER_KEYS);
+    }
+
+    private static List<String> names(List<KeyRow> rows) {
+        return rows.stream().map(KeyRow::name).toList();
+    }
+
+    @Test
+    void typingThenDeletingGivesTheSameRowsAsAFreshSearchForEachText() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            KeyTableViewModel typed = manyKeys(ui);
+            KeyTableViewModel fresh = table(ui, KeyScope.USER_KEYS);
+            String text = "Sync job 1";
+            List<String> steps = new ArrayList<>();
+            for (int n = 1; n <= text.length(); n++) {
+                steps.add(text.substring(0, n));
+            }
+            for (int n = text.length() - 1; n >= 0; n--) {
+                steps.add(text.substring(0, n));
+            }
+            steps.add("JOB2");   // not a longer version of the text before: looks at every row again
+            for (String step : steps) {
+                typed.searchProperty().set(step);
+                fresh.searchProperty().set("");
+                fresh.searchProperty().set(step);
+                assertThat(names(typed.visibleRows())).as(step).isEqualTo(names(fresh.visibleRows()));
+            }
+            typed.searchProperty().set("sync job 1");
+            assertThat(names(typed.visibleRows())).containsExactly("Sync job 19", "Sync job 18", "Sync job 17",
+                    "Sync job 16", "Sync job 15", "Sync job 14", "Sync job 13", "Sync job 12", "Sync job 11",
+                    "Sync job 10", "Sync job 1");
+            typed.searchProperty().set("");
+            assertThat(typed.visibleRows()).hasSize(30);
+        }
+    }
+
+    @Test
+    void aStatusChangeAfterASearchDoesNotNarrowFromTheOldStatus() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
+            vm.statusFilterProperty().set(StatusFilter.EXPIRING_SOON);
+            vm.searchProperty().set("backup");
+            assertThat(vm.visibleRows()).isEmpty();
+            vm.statusFilterProperty().set(StatusFilter.ALL);
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Backup job");
+        }
+    }
+
+    @Test
+    void aSortedTableStaysSortedWhileFilteringAndNewestFirstWithoutASortOrder() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            KeyTableViewModel vm = manyKeys(ui);
+            vm.sortBy(Comparator.comparing(KeyRow::name));
+            vm.searchProperty().set("job 2");
+            assertThat(names(vm.visibleRows())).containsExactly("Sync job 2", "Sync job 20", "Sync job 21",
+                    "Sync job 22", "Sync job 23", "Sync job 24", "Sync job 25", "Sync job 26", "Sync job 27",
+                    "Sync job 28", "Sync job 29");
+            vm.searchProperty().set("job 2");
+            vm.sortBy(Comparator.comparing(KeyRow::name).reversed());
+            assertThat(names(vm.visibleRows()).getFirst()).isEqualTo("Sync job 29");
+            vm.sortBy(null);
+            vm.searchProperty().set("");
+            assertThat(names(vm.visibleRows()).getFirst()).isEqualTo("Sync job 29");
+            assertThat(names(vm.visibleRows()).getLast()).isEqualTo("Sync job 0");
+            vm.reload();
+            vm.sortBy(Comparator.comparing(KeyRow::name));
+            vm.reload();   // a reload keeps the table's order
+            assertThat(names(vm.visibleRows()).getFirst()).isEqualTo("Sync job 0");
+        }
+    }
+
+    @Test
+    void aFilterKeepsTheSelectedKeysThatAreStillShownAndDropsTheOthers() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            KeyTableViewModel vm = manyKeys(ui);
+            vm.selected().setAll(vm.visibleRows().stream()
+                    .filter(r -> r.name().equals("Sync job 3") || r.name().equals("Sync job 4")).toList());
+            vm.searchProperty().set("job 3");
+            assertThat(vm.selected()).extracting(KeyRow::name).containsExactly("Sync job 3");
+            assertThat(vm.actions().canReplaceProperty().get()).isTrue();
+            vm.searchProperty().set("");
+            // A hidden key is not selected again when it comes back: bulk actions never touch what was hidden.
+            assertThat(vm.selected()).extracting(KeyRow::name).containsExactly("Sync job 3");
+            vm.searchProperty().set("nothing like this");
+            assertThat(vm.selected()).isEmpty();
+        }
+    }
+
+    @Test
+    void disabledKeysStaySelectedAfterTheReloadSoTheyCanBeEnabledAgain() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
+            vm.selected().setAll(vm.rows().stream().filter(r -> r.name().equals("Backup job")).toList());
+            vm.actions().toggleEnabled();
+            assertThat(vm.selected()).singleElement().satisfies(r -> {
+                assertThat(r.name()).isEqualTo("Backup job");
+                assertThat(r.status()).isEqualTo(DisplayStatus.DISABLED);
+            });
+            assertThat(vm.actions().toggleTextProperty().get()).isEqualTo("Enable");
+        }
+    }
+
+    @Test
+    void detailsShowTheWholeKeyLoadedByIdThoughTheTableHoldsOnlyASummary() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
+            vm.selected().setAll(vm.rows().stream().filter(r -> r.name().equals("Backup job")).toList());
+            List<KeyDetailsViewModel> shown = new ArrayList<>();
+            ui.keyDialogs.onDetails = shown::add;
+            vm.showDetails();
+            assertThat(shown).singleElement().satisfies(d -> {
+                assertThat(d.descriptionProperty().get()).isEqualTo("nightly copy to S3");
+                assertThat(d.facts()).containsEntry("Owner", "bob").containsEntry("Type", "User key");
+            });
+        }
+    }
+
+    @Test
+    void detailsOfAKeyRevokedMeanwhileSaySoAndTheTableDropsIt() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
+            KeyRow row = vm.rows().stream().filter(r -> r.name().equals("Backup job")).findFirst().orElseThrow();
+            vm.selected().setAll(row);
+            ui.store.services.keys().revoke(ui.store.admin, row.id());
+            vm.showDetails();
+            assertThat(ui.dialogs.last().heading()).isEqualTo("Could not open the key");
+            assertThat(vm.rows()).extracting(KeyRow::name).containsExactly("Laptop sync");
         }
     }
 }

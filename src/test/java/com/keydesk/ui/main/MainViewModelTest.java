@@ -60,7 +60,7 @@ class MainViewModelTest {
             assertThat(vm.bannerProperty().get()).isEqualTo("2 keys have expired or expire within 7 days.");
             vm.showExpiring();
             assertThat(vm.currentProperty().get()).isEqualTo(Section.USER_KEYS);
-            assertThat(vm.keyTable(com.keydesk.ui.keys.KeyScope.USER_KEYS).filteredRows())
+            assertThat(vm.keyTable(com.keydesk.ui.keys.KeyScope.USER_KEYS).visibleRows())
                     .extracting(row -> row.name()).containsExactlyInAnyOrder("Soon", "Gone");
         }
     }

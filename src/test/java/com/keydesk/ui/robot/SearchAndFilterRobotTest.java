@@ -42,4 +42,24 @@ class SearchAndFilterRobotTest extends AppRobotTest {
         assertThat(visibleKeys()).extracting(r -> r.name()).containsExactly("Laptop sync");
         assertThat(lookup(".badge").queryLabeled().getText()).isEqualTo("Expiring soon");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSortedTableStaysSortedWhileSearchingAndTheSelectedRowStaysSelected() {
+        signInAsAdmin();
+        clickOn("#nav-USER_KEYS");
+        javafx.scene.Node nameHeader = lookup(".column-header").match((javafx.scene.Node n) -> n.lookup(".label") instanceof Label l
+                && "Name".equals(l.getText())).query();
+        clickOn(nameHeader);
+        assertThat(visibleKeys()).extracting(r -> r.name()).containsExactly("Backup job", "Laptop sync", "Office");
+        selectKey("Office");
+        clickOn("#searchField").write("alice");
+        assertThat(visibleKeys()).extracting(r -> r.name()).containsExactly("Laptop sync", "Office");
+        var table = (javafx.scene.control.TableView<com.keydesk.ui.keys.KeyRow>) lookup("#keyTable").match(javafx.scene.Node::isVisible).query();
+        assertThat(table.getSelectionModel().getSelectedItems()).extracting(r -> r.name()).containsExactly("Office");
+        assertThat(lookup("#detailsButton").queryButton().isDisabled()).isFalse();
+        write("x");
+        assertThat(table.getSelectionModel().getSelectedItems()).isEmpty();
+        assertThat(lookup("#detailsButton").queryButton().isDisabled()).isTrue();
+    }
 }

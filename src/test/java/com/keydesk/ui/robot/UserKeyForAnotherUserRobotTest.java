@@ -38,7 +38,7 @@ class UserKeyForAnotherUserRobotTest extends AppRobotTest {
         assertThat(visibleKeys()).singleElement().satisfies(row -> {
             assertThat(row.owner()).isEqualTo("bob");
             assertThat(row.permission()).isEqualTo("files_only");
-            assertThat(row.key().expiresAt()).isEqualTo(clock.instant().plus(java.time.Duration.ofDays(30)));
+            assertThat(row.expiresAt()).isEqualTo(clock.instant().plus(java.time.Duration.ofDays(30)));
         });
     }
 

@@ -1,0 +1,37 @@
+package com.keydesk.domain;
+
+import java.time.Instant;
+
+/**
+ * What a key table shows of a key, and no more: tables hold one per key (100,000 and more), so
+ * the fields only the details dialog needs stay in the store until it asks for {@link ApiKey}.
+ *
+ * @param ownerUsername the owner's username, or null for a site-wide key
+ * @param description   only for search; may be null
+ * @param createdBy     username of whoever created it (null if that user no longer exists)
+ */
+public record KeySummary(
+        long id,
+        String name,
+        String description,
+        String ownerUsername,
+        PermissionSet permissionSet,
+        boolean disabledByAdmin,
+        String descriptiveLabel,
+        Instant createdAt,
+        String createdBy,
+        Instant expiresAt,
+        Instant lastUseAt) {
+
+    public KeyType type() {
+        return ownerUsername == null ? KeyType.SITE : KeyType.USER;
+    }
+
+    /** The same rule as {@link ApiKey#status(Instant)}. */
+    public KeyStatus status(Instant now) {
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return KeyStatus.EXPIRED;
+        }
+        return permissionSet == PermissionSet.NONE ? KeyStatus.DISABLED : KeyStatus.ACTIVE;
+    }
+}
