@@ -36,10 +36,6 @@ public final class KeyRepository {
         this.dsl = dsl;
     }
 
-    /** What verification needs: the row's id and the hash to check, found through the lookup-id index. */
-    public record Credential(long keyId, String secretHash) {
-    }
-
     /** A key's stored fields as written at creation. */
     public record NewRow(String lookupId, String secretHash, String name, String description, Long userId,
                          PermissionSet permissionSet, String label, Instant createdAt, Long createdBy,
@@ -84,12 +80,6 @@ public final class KeyRepository {
 
     public int countWithHashNotStartingWith(String prefix) {
         return dsl.fetchCount(API_KEY, API_KEY.SECRET_HASH.startsWith(prefix).not());
-    }
-
-    public Optional<Credential> credentialByLookupId(String lookupId) {
-        return dsl.select(API_KEY.ID, API_KEY.SECRET_HASH).from(API_KEY)
-                .where(API_KEY.LOOKUP_ID.eq(lookupId))
-                .fetchOptional(r -> new Credential(r.value1(), r.value2()));
     }
 
     /** A key with the hash to check it against: what verification needs, in one indexed, joined read. */
