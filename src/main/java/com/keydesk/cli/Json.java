@@ -15,7 +15,8 @@ final class Json {
         return out.toString();
     }
 
-    private static void append(StringBuilder out, Object value, String indent) {
+    /** Appends one value as {@link #write} would inside a structure indented by {@code indent}. */
+    static void append(StringBuilder out, Object value, String indent) {
         switch (value) {
             case null -> out.append("null");
             case String s -> string(out, s);
@@ -62,7 +63,7 @@ final class Json {
         out.append(indent).append(']');
     }
 
-    private static void string(StringBuilder out, String s) {
+    static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
