@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The yardstick for streamed key output: {@code keys list} and {@code keys export} as they were
- * written before streaming (the whole list from KeyService.list, a map per key, one string),
- * kept verbatim so that the streamed bytes can be compared with them.
+ * written before streaming (the whole list from KeyService.list, a map per key, one string from
+ * {@link JsonBefore}), kept verbatim so that the streamed bytes can be compared with them.
  */
 final class WholeListOutput {
     private static final List<String> EXPORT_COLUMNS = List.of("id", "name", "description", "descriptive_label", "type",
@@ -23,7 +23,7 @@ final class WholeListOutput {
     }
 
     static byte[] json(List<ApiKey> keys, Instant now, Charset charset) {
-        return printed(charset, out -> out.println(Json.write(keys.stream().map(k -> fields(k, now)).toList())));
+        return printed(charset, out -> out.println(JsonBefore.write(keys.stream().map(k -> fields(k, now)).toList())));
     }
 
     static byte[] csv(List<ApiKey> keys, Instant now, Charset charset) {
