@@ -4,13 +4,15 @@ import com.keydesk.cli.KeyView.Field;
 import com.keydesk.domain.ApiKey;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * Writes keys out one at a time as the store hands them over, in exactly the bytes that encoding
  * the whole list at once gave (KeySinkTest compares them), so listing 100,000 keys holds neither
- * the keys nor 40 MB of text. Text is gathered per key and printed in blocks of about 64 KB.
+ * the keys nor 40 MB of text. Text is gathered per key and printed in blocks of about 64 KB,
+ * each ending where a key's text ends.
  * Nothing reaches the stream before the first full block or {@link #finish}: a refused sign-in
  * prints nothing.
  */
@@ -20,10 +22,12 @@ abstract class KeySink implements Consumer<ApiKey> {
     final StringBuilder text = new StringBuilder(BLOCK + 4096);
     final Instant now;
     private final PrintStream out;
+    private final boolean utf8;
 
     private KeySink(PrintStream out, Instant now) {
         this.out = out;
         this.now = now;
+        this.utf8 = out.charset().equals(StandardCharsets.UTF_8);
     }
 
     /** The JSON array {@code Json.write} makes of the keys' {@link KeyView#fields}, and a line end. */
@@ -63,8 +67,13 @@ abstract class KeySink implements Consumer<ApiKey> {
     }
 
     private void drain() {
-        // through the PrintStream's own encoder, as println did: the same bytes in any stdout encoding
-        out.print(text);
+        if (utf8) {
+            // String's own UTF-8 encoding is several times faster than the stream's encoder, and gives
+            // the same bytes: UTF-8 keeps no state between writes and a block never ends inside a pair
+            out.writeBytes(text.toString().getBytes(StandardCharsets.UTF_8));
+        } else {
+            out.print(text); // the stream's own encoder, as println used: the same bytes in any encoding
+        }
         text.setLength(0);
     }
 
