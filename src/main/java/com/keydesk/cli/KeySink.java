@@ -35,7 +35,7 @@ abstract class KeySink implements Consumer<ApiKey> {
         return new JsonSink(out, now);
     }
 
-    /** {@code Csv.write} of {@link KeyView#EXPORT_COLUMNS}: a header, then one line per key. */
+    /** RFC 4180 CSV of {@link KeyView#EXPORT_COLUMNS}: a header, then a line per key, cells made safe by {@link Csv#cell}. */
     static KeySink csv(PrintStream out, Instant now) {
         return new CsvSink(out, now);
     }

@@ -37,7 +37,11 @@ public final class Database implements AutoCloseable {
     private Database(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withRenderSchema(false));
+        this.dsl = DSL.using(pool, SQLDialect.H2, settings());
+    }
+
+    static Settings settings() {
+        return new Settings().withRenderSchema(false);
     }
 
     /** Opens an existing store; a folder without one is an error, never a new empty store. */
@@ -95,11 +99,13 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connectAndMigrate(Path folder, boolean mustExist) {
+        JooqWarmUp.start();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder, mustExist), "keydesk", "");
         try {
             if (!mustExist || !isCurrent(pool)) {
                 migrate(pool, folder);
             }
+            JooqWarmUp.awaitDone();
             return new Database(folder, pool);
         } catch (StoreException e) {
             pool.dispose();
