@@ -45,7 +45,10 @@ final class Context implements AutoCloseable {
     /** The services over the existing store; a missing store is an error, never created here. */
     Services services() {
         if (services == null) {
-            attach(Database.open(folder));
+            Argon2WarmUp argon2 = Argon2WarmUp.start();
+            Database opened = Database.open(folder);
+            argon2.awaitDone();
+            attach(opened);
         }
         return services;
     }
@@ -53,7 +56,10 @@ final class Context implements AutoCloseable {
     /** Creates the store: only init does this. */
     Services createStore() {
         folderExisted = java.nio.file.Files.exists(folder);
-        attach(Database.create(folder));
+        Argon2WarmUp argon2 = Argon2WarmUp.start();
+        Database created = Database.create(folder);
+        argon2.awaitDone();
+        attach(created);
         return services;
     }
 

@@ -91,15 +91,13 @@ final class KeyCommands {
         args.positional(0, "keys list [--json] [--status active|disabled|expired]");
         KeyStatus wanted = args.has("--status") ? KeyStatus.parse(args.option("--status")) : null;
         Instant now = ctx.clock().instant();
-        List<ApiKey> keys = ctx.services().keys().list(ctx.signIn()).stream()
-                .filter(k -> wanted == null || k.status(now) == wanted)
-                .toList();
-        if (args.has("--json")) {
-            ctx.out.println(Json.write(keys.stream().map(k -> KeyView.fields(k, now)).toList()));
-            return;
-        }
-        ctx.out.println(KeyView.tableHeader());
-        keys.forEach(k -> ctx.out.println(KeyView.tableRow(k, now)));
+        KeySink sink = args.has("--json") ? KeySink.json(ctx.out, now) : KeySink.table(ctx.out, now);
+        ctx.services().keys().forEach(ctx.signIn(), key -> {
+            if (wanted == null || key.status(now) == wanted) {
+                sink.accept(key);
+            }
+        });
+        sink.finish();
     }
 
     private static void show(Context ctx, Args args) {
@@ -145,14 +143,14 @@ final class KeyCommands {
         String format = args.required("--format", "csv|json");
         Session session = ctx.signIn();
         Instant now = ctx.clock().instant();
-        List<Map<String, Object>> rows = ctx.services().keys().list(session).stream()
-                .map(k -> KeyView.fields(k, now)).toList();
-        switch (format) {
-            case "json" -> ctx.out.println(Json.write(rows));
-            case "csv" -> ctx.out.print(Csv.write(KeyView.EXPORT_COLUMNS, rows));
+        KeySink sink = switch (format) {
+            case "json" -> KeySink.json(ctx.out, now);
+            case "csv" -> KeySink.csv(ctx.out, now);
             default -> throw new ValidationException("format", "Unknown export format \""
                     + com.keydesk.domain.Texts.printable(format) + "\"; choose csv or json.");
-        }
+        };
+        ctx.services().keys().forEach(session, sink);
+        sink.finish();
     }
 
     static long id(Args args, String usage) {

@@ -7,31 +7,62 @@ import com.keydesk.domain.Secret;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** How a key looks on the command line: Files.com's field names, never a secret unless just issued. */
 final class KeyView {
-    static final List<String> EXPORT_COLUMNS = List.of("id", "name", "description", "descriptive_label", "type",
-            "user_id", "username", "permission_set", "status", "created_at", "created_by", "expires_at", "last_use_at");
+    /** The fields of a key on the command line, in the order JSON and CSV show them. */
+    enum Field {
+        ID, NAME, DESCRIPTION, DESCRIPTIVE_LABEL, TYPE, USER_ID, USERNAME, PERMISSION_SET, STATUS, CREATED_AT,
+        CREATED_BY, EXPIRES_AT, LAST_USE_AT;
+
+        private final String wireName = name().toLowerCase(Locale.ROOT);
+
+        String wireName() {
+            return wireName;
+        }
+
+        /** This field of the key; the status is judged at the command's own "now". */
+        Object read(ApiKey key, Instant now) {
+            return switch (this) {
+                case ID -> key.id();
+                case NAME -> key.name();
+                case DESCRIPTION -> key.description();
+                case DESCRIPTIVE_LABEL -> key.descriptiveLabel();
+                case TYPE -> key.type().name().toLowerCase(Locale.ROOT);
+                case USER_ID -> key.userId();
+                case USERNAME -> key.ownerUsername();
+                case PERMISSION_SET -> key.permissionSet().wireName();
+                case STATUS -> key.status(now).wireName();
+                case CREATED_AT -> key.createdAt();
+                case CREATED_BY -> key.createdBy();
+                case EXPIRES_AT -> key.expiresAt();
+                case LAST_USE_AT -> key.lastUseAt();
+            };
+        }
+    }
+
+    static final List<Field> FIELDS = List.of(Field.values());
+
+    static final List<String> EXPORT_COLUMNS = wireNames();
 
     private KeyView() {
     }
 
+    private static List<String> wireNames() {
+        String[] names = new String[FIELDS.size()];
+        for (Field field : FIELDS) {
+            names[field.ordinal()] = field.wireName();
+        }
+        return List.of(names);
+    }
+
     static Map<String, Object> fields(ApiKey key, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", key.id());
-        out.put("name", key.name());
-        out.put("description", key.description());
-        out.put("descriptive_label", key.descriptiveLabel());
-        out.put("type", key.type().name().toLowerCase(java.util.Locale.ROOT));
-        out.put("user_id", key.userId());
-        out.put("username", key.ownerUsername());
-        out.put("permission_set", key.permissionSet().wireName());
-        out.put("status", key.status(now).wireName());
-        out.put("created_at", key.createdAt());
-        out.put("created_by", key.createdBy());
-        out.put("expires_at", key.expiresAt());
-        out.put("last_use_at", key.lastUseAt());
+        for (Field field : FIELDS) {
+            out.put(field.wireName(), field.read(key, now));
+        }
         return out;
     }
 

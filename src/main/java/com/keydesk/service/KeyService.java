@@ -19,6 +19,7 @@ import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.store.KeyRepository;
+import com.keydesk.store.KeyStream;
 import com.keydesk.store.SiteRepository;
 import com.keydesk.store.Times;
 import com.keydesk.store.UserRepository;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import static com.keydesk.domain.AuditEntry.OUTCOME_OK;
 
@@ -91,6 +93,18 @@ public final class KeyService {
     public <R> List<R> tableRows(Session session, KeyType type, int limit, java.util.function.Function<KeySummary, R> toRow) {
         return guard.run(session, (tx, actor) ->
                 new KeyRepository(tx).summaries(actor.isAdmin() ? null : actor.id(), type, limit, toRow));
+    }
+
+    /**
+     * The keys {@link #list(Session)} would return, in the same order, handed to {@code each} one at
+     * a time while the store reads them, so that a front end writing out 100,000 keys never holds
+     * them all. The same rule: all for an administrator, their own for anyone else.
+     */
+    public void forEach(Session session, Consumer<? super ApiKey> each) {
+        guard.run(session, (tx, actor) -> {
+            KeyStream.forEach(tx, actor.isAdmin() ? null : actor.id(), each);
+            return null;
+        });
     }
 
     /** How many keys the actor may see have expired or expire within the given time: for a sign-in notice. */

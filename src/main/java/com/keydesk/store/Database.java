@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
@@ -36,7 +37,11 @@ public final class Database implements AutoCloseable {
     private Database(Path folder, JdbcConnectionPool pool) {
         this.folder = folder;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings().withRenderSchema(false));
+        this.dsl = DSL.using(pool, SQLDialect.H2, settings());
+    }
+
+    static Settings settings() {
+        return new Settings().withRenderSchema(false);
     }
 
     /** Opens an existing store; a folder without one is an error, never a new empty store. */
@@ -94,27 +99,42 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connectAndMigrate(Path folder, boolean mustExist) {
+        JooqWarmUp.start();
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder, mustExist), "keydesk", "");
         try {
-            Flyway flyway = flyway(pool);
-            MigrationInfoService info = flyway.info();
-            MigrationInfo current = info.current();
-            // Flyway would happily run an older program on a newer schema; we refuse instead.
-            MigrationVersion newest = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
-                    .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElseThrow();
-            if (current != null && current.getVersion() != null && current.getVersion().compareTo(newest) > 0) {
-                throw new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
-                        + current.getVersion() + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
+            if (!mustExist || !isCurrent(pool)) {
+                migrate(pool, folder);
             }
-            flyway.migrate();
+            JooqWarmUp.awaitDone();
             return new Database(folder, pool);
         } catch (StoreException e) {
             pool.dispose();
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | SQLException e) {
             pool.dispose();
             throw translateOpening(e, folder);
         }
+    }
+
+    /** An existing store already at the bundled schema skips Flyway: see {@link SchemaHistory}. */
+    private static boolean isCurrent(JdbcConnectionPool pool) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            return SchemaHistory.isCurrent(connection);
+        }
+    }
+
+    private static void migrate(JdbcConnectionPool pool, Path folder) {
+        Flyway flyway = flyway(pool);
+        MigrationInfoService info = flyway.info();
+        MigrationInfo current = info.current();
+        // Flyway would happily run an older program on a newer schema; we refuse instead.
+        MigrationVersion newest = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
+                .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElseThrow();
+        if (current != null && current.getVersion() != null && current.getVersion().compareTo(newest) > 0) {
+            throw new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
+                    + current.getVersion() + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
+        }
+        flyway.migrate();
     }
 
     private static Flyway flyway(JdbcConnectionPool pool) {

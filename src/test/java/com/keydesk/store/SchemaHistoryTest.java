@@ -1,0 +1,168 @@
+package com.keydesk.store;
+
+import com.keydesk.domain.StoreException;
+import com.keydesk.domain.StoreException.Reason;
+import com.keydesk.testing.ChildJvm;
+import com.keydesk.testing.HoldStore;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Opening a store skips Flyway only when its history lists exactly the bundled scripts; an older
+ * store is still migrated, a newer one still refused, an altered one still reported.
+ */
+class SchemaHistoryTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void theBundledListIsWhatFlywayItselfFindsInTheProgram() {
+        Flyway flyway = Flyway.configure().locations("classpath:db/migration")
+                .dataSource("jdbc:h2:mem:schema-history-bundled", "sa", "").load();
+
+        List<SchemaHistory.Script> resolved = Arrays.stream(flyway.info().all())
+                .filter(m -> m.getState().isResolved())
+                .map(m -> new SchemaHistory.Script(m.getVersion().toString(), m.getScript(), m.getChecksum()))
+                .toList();
+
+        assertThat(SchemaHistory.BUNDLED).isEqualTo(resolved);
+    }
+
+    @Test
+    void aStoreThisProgramMadeIsCurrent() throws SQLException {
+        Path folder = newStore();
+
+        try (Connection c = connect(folder)) {
+            assertThat(SchemaHistory.isCurrent(c)).isTrue();
+        }
+    }
+
+    @Test
+    void anOlderStoreIsNotCurrentAndOpeningItMigratesIt() throws SQLException {
+        Path folder = newStore();
+        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+            // as a store made before V2: no expiry index, no V2 row
+            s.executeUpdate("DROP INDEX api_key_expires_at");
+            s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+            assertThat(SchemaHistory.isCurrent(c)).isFalse();
+        }
+
+        Database.open(folder).close();
+
+        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+            assertThat(SchemaHistory.isCurrent(c)).isTrue();
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                    + " WHERE INDEX_NAME = 'API_KEY_EXPIRES_AT'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aNewerStoreIsNotCurrentAndIsStillRefused() throws SQLException {
+        Path folder = newStore();
+        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                    + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (3, '3', 'from the future', 'SQL', 'V3__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
+            assertThat(SchemaHistory.isCurrent(c)).isFalse();
+        }
+
+        assertThatThrownBy(() -> Database.open(folder))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.NEWER_VERSION));
+    }
+
+    @Test
+    void aStoreWhoseScriptWasAlteredIsNotCurrentAndIsStillRefused() throws SQLException {
+        Path folder = newStore();
+        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
+            assertThat(SchemaHistory.isCurrent(c)).isFalse();
+        }
+
+        // Flyway's own validation, as before the shortcut: the store is not one this program can read
+        assertThatThrownBy(() -> Database.open(folder))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.UNREADABLE));
+    }
+
+    @Test
+    void aFailedMigrationIsNotCurrent() throws SQLException {
+        Path folder = newStore();
+        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
+
+            assertThat(SchemaHistory.isCurrent(c)).isFalse();
+        }
+    }
+
+    @Test
+    void aDatabaseWithoutHistoryIsNotCurrent() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:schema-history-none", "sa", "")) {
+            assertThat(SchemaHistory.isCurrent(c)).isFalse();
+        }
+    }
+
+    /** The point of the shortcut, seen from a fresh JVM: a current store opens without loading Flyway at all. */
+    @Test
+    void openingACurrentStoreLoadsNoFlywayClassButOpeningAnOlderOneDoes() throws Exception {
+        Path folder = newStore();
+        assertThat(flywayClassesLoadedWhileOpening(folder, "current")).isZero();
+
+        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+            s.executeUpdate("DROP INDEX api_key_expires_at");
+            s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+        }
+        assertThat(flywayClassesLoadedWhileOpening(folder, "older")).isPositive();
+    }
+
+    private long flywayClassesLoadedWhileOpening(Path folder, String name) throws Exception {
+        Path log = temp.resolve(name + "-classes.log");
+        Process holder = ChildJvm.builder(HoldStore.class, List.of("-Xlog:class+load=info:file=" + log), Map.of(),
+                folder.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            var out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("open");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(60, TimeUnit.SECONDS)) {
+                holder.destroyForcibly();
+            }
+        }
+        assertThat(holder.exitValue()).isZero();
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(" org.flywaydb.")).count();
+        }
+    }
+
+    private Path newStore() {
+        Path folder = temp.resolve("store");
+        Database.create(folder).close();
+        return folder;
+    }
+
+    private static Connection connect(Path folder) throws SQLException {
+        return DriverManager.getConnection(Database.url(folder, true), "keydesk", "");
+    }
+}
