@@ -32,14 +32,11 @@ public record ApiKey(
     }
 
     public boolean isExpired(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
+        return status(now) == KeyStatus.EXPIRED;
     }
 
     public KeyStatus status(Instant now) {
-        if (isExpired(now)) {
-            return KeyStatus.EXPIRED;
-        }
-        return permissionSet == PermissionSet.NONE ? KeyStatus.DISABLED : KeyStatus.ACTIVE;
+        return KeyStatus.of(permissionSet, expiresAt, now);
     }
 
     /** A site key, or a key of an administrator, can do anything on the site. */

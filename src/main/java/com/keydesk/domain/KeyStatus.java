@@ -1,5 +1,6 @@
 package com.keydesk.domain;
 
+import java.time.Instant;
 import java.util.Locale;
 
 /** What a key can do right now. Expiry wins over disabled: an expired key can never come back. */
@@ -7,6 +8,14 @@ public enum KeyStatus {
     ACTIVE,
     DISABLED,
     EXPIRED;
+
+    /** The one rule: expired once its expiry has come, else disabled while its permission set is none. */
+    public static KeyStatus of(PermissionSet permissionSet, Instant expiresAt, Instant now) {
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            return EXPIRED;
+        }
+        return permissionSet == PermissionSet.NONE ? DISABLED : ACTIVE;
+    }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

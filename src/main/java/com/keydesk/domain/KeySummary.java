@@ -27,11 +27,7 @@ public record KeySummary(
         return ownerUsername == null ? KeyType.SITE : KeyType.USER;
     }
 
-    /** The same rule as {@link ApiKey#status(Instant)}. */
     public KeyStatus status(Instant now) {
-        if (expiresAt != null && !now.isBefore(expiresAt)) {
-            return KeyStatus.EXPIRED;
-        }
-        return permissionSet == PermissionSet.NONE ? KeyStatus.DISABLED : KeyStatus.ACTIVE;
+        return KeyStatus.of(permissionSet, expiresAt, now);
     }
 }
