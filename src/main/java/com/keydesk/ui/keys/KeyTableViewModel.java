@@ -69,8 +69,8 @@ public final class KeyTableViewModel {
         this.admin = admin;
         this.mayManage = mayManage;
         this.zone = zone;
-        search.addListener((o, a, b) -> refilter());
-        statusFilter.addListener((o, a, b) -> refilter());
+        search.addListener((o, a, b) -> applyFilter());
+        statusFilter.addListener((o, a, b) -> applyFilter());
         count = Bindings.createStringBinding(() -> visible.size() == rows.size()
                 ? Messages.format("keys.count", rows.size())
                 : Messages.format("keys.countFiltered", visible.size(), rows.size()), visible, rows);
@@ -153,12 +153,9 @@ public final class KeyTableViewModel {
     }
 
     private void show(List<KeyRow> all) {
-        filter.setRows(all);
-        rows.swap(List.copyOf(all));
-        applyFilter();
-    }
-
-    private void refilter() {
+        List<KeyRow> loadedRows = List.copyOf(all);   // one copy, shared by the filter and the count
+        filter.setRows(loadedRows);
+        rows.swap(loadedRows);
         applyFilter();
     }
 
