@@ -2,6 +2,7 @@ package com.keydesk.cli;
 
 import com.keydesk.crypto.Argon2Params;
 import com.keydesk.crypto.Argon2idHasher;
+import com.keydesk.store.HeadStart;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -14,38 +15,14 @@ import java.util.Base64;
  * so that the library is never loaded by two threads at once.
  */
 final class Argon2WarmUp {
-    private final Thread thread;
-
     private Argon2WarmUp() {
-        thread = Thread.ofPlatform().daemon().name("keydesk-argon2-warm-up").start(Argon2WarmUp::run);
     }
 
-    static Argon2WarmUp start() {
-        return new Argon2WarmUp();
-    }
-
-    /** Returns once the warm-up has finished, keeping an interrupt for the caller. */
-    void awaitDone() {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // still wait: the point is that only one thread loads the library
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void run() {
-        try {
+    static HeadStart start() {
+        return HeadStart.start("keydesk-argon2-warm-up", () -> {
             byte[] noise = new byte[32];
             new SecureRandom().nextBytes(noise);
             new Argon2idHasher(Argon2Params.SHIPPED).hash(Base64.getEncoder().encodeToString(noise).toCharArray());
-        } catch (RuntimeException | LinkageError e) {
-            // Only a head start: the command meets the same trouble in its own call and reports it.
-        }
+        });
     }
 }

@@ -45,10 +45,7 @@ final class Context implements AutoCloseable {
     /** The services over the existing store; a missing store is an error, never created here. */
     Services services() {
         if (services == null) {
-            Argon2WarmUp argon2 = Argon2WarmUp.start();
-            Database opened = Database.open(folder);
-            argon2.awaitDone();
-            attach(opened);
+            attach(whileArgon2WarmsUp(() -> Database.open(folder)));
         }
         return services;
     }
@@ -56,11 +53,18 @@ final class Context implements AutoCloseable {
     /** Creates the store: only init does this. */
     Services createStore() {
         folderExisted = java.nio.file.Files.exists(folder);
-        Argon2WarmUp argon2 = Argon2WarmUp.start();
-        Database created = Database.create(folder);
-        argon2.awaitDone();
-        attach(created);
+        attach(whileArgon2WarmsUp(() -> Database.create(folder)));
         return services;
+    }
+
+    /** Opens the store while Argon2 loads on a second thread; returns once both are done. */
+    private static Database whileArgon2WarmsUp(java.util.function.Supplier<Database> opening) {
+        var argon2 = Argon2WarmUp.start();
+        try {
+            return opening.get();
+        } finally {
+            argon2.awaitDone();
+        }
     }
 
     /** Closes the store so that its file can be replaced; the next services() call opens it again. */

@@ -17,50 +17,35 @@ import static com.keydesk.store.generated.Tables.SIGN_IN_THROTTLE;
  * once (jOOQ issues 8226, 19529, 19550), so only this thread ever runs them, once per process.
  */
 final class JooqWarmUp {
-    private static Thread thread;
+    private static HeadStart running;
 
     private JooqWarmUp() {
     }
 
     /** Starts the warm-up unless it has been started before in this process. */
     static synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().daemon().name("keydesk-jooq-warm-up").start(JooqWarmUp::run);
+        if (running == null) {
+            running = HeadStart.start("keydesk-jooq-warm-up", JooqWarmUp::run);
         }
     }
 
-    /** Returns once the warm-up has finished (at once if it never started), keeping an interrupt for the caller. */
+    /** Returns once the warm-up has finished (at once if it never started); touching jOOQ before could deadlock. */
     static void awaitDone() {
-        Thread running;
+        HeadStart started;
         synchronized (JooqWarmUp.class) {
-            running = thread;
+            started = running;
         }
-        if (running == null) {
-            return;
-        }
-        boolean interrupted = false;
-        while (running.isAlive()) {
-            try {
-                running.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // still wait: touching jOOQ before it is done could deadlock
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (started != null) {
+            started.awaitDone();
         }
     }
 
     private static void run() {
-        try {
-            DSLContext dsl = DSL.using(SQLDialect.H2, Database.settings());
-            dsl.selectFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq("")).getSQL();
-            dsl.select(APP_USER.fields())
-                    .select(DSL.field(DSL.selectCount().from(API_KEY).where(API_KEY.USER_ID.eq(APP_USER.ID))).as("n"))
-                    .from(APP_USER).where(APP_USER.USERNAME_KEY.eq("")).getSQL();
-            dsl.deleteFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq("")).getSQL();
-        } catch (RuntimeException | LinkageError e) {
-            // Only a head start: the opening thread meets the same trouble and reports it.
-        }
+        DSLContext dsl = DSL.using(SQLDialect.H2, Database.settings());
+        dsl.selectFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq("")).getSQL();
+        dsl.select(APP_USER.fields())
+                .select(DSL.field(DSL.selectCount().from(API_KEY).where(API_KEY.USER_ID.eq(APP_USER.ID))).as("n"))
+                .from(APP_USER).where(APP_USER.USERNAME_KEY.eq("")).getSQL();
+        dsl.deleteFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq("")).getSQL();
     }
 }
