@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * Writes keys out one at a time as the store hands them over, in exactly the bytes that encoding
- * the whole list at once gave (KeySinkTest compares them), so listing 100,000 keys holds neither
+ * the whole list at once gave (StreamedKeyOutputTest compares them), so listing 100,000 keys holds neither
  * the keys nor 40 MB of text. Text is gathered per key and printed in blocks of about 64 KB,
  * each ending where a key's text ends.
  * Nothing reaches the stream before the first full block or {@link #finish}: a refused sign-in
