@@ -45,17 +45,9 @@ final class KeyView {
 
     static final List<Field> FIELDS = List.of(Field.values());
 
-    static final List<String> EXPORT_COLUMNS = wireNames();
+    static final List<String> EXPORT_COLUMNS = FIELDS.stream().map(Field::wireName).toList();
 
     private KeyView() {
-    }
-
-    private static List<String> wireNames() {
-        String[] names = new String[FIELDS.size()];
-        for (Field field : FIELDS) {
-            names[field.ordinal()] = field.wireName();
-        }
-        return List.of(names);
     }
 
     static Map<String, Object> fields(ApiKey key, Instant now) {
