@@ -93,8 +93,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Closes the store; a file that is mostly dead space is compacted first (see {@link DeadSpace}). */
     @Override
     public void close() {
+        try (Connection connection = pool.getConnection()) {
+            if (DeadSpace.worthCompacting(connection)) {
+                DeadSpace.closeCompacted(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // compacting only saves disk: the store still closes below, and the next close tries again
+        }
         pool.dispose();
     }
 
@@ -148,11 +156,12 @@ public final class Database implements AutoCloseable {
      * create from making a new store by accident. QUERY_CACHE_SIZE: H2 keeps 8 parsed statements
      * per connection by default; creating a key alone runs 7 different ones (actor, site, insert,
      * read back, audit head, audit entry, head update), so with sign-in and verification around
-     * them every statement was parsed again each time.
+     * them every statement was parsed again each time. MAX_COMPACT_TIME=0: closing decides itself
+     * whether to compact ({@link DeadSpace}), instead of rewriting part of the file on every close.
      */
     static String url(Path folder, boolean mustExist) {
         String base = folder.resolve(StoreLocation.FILE_BASE_NAME).toAbsolutePath().toString();
-        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64" + (mustExist ? ";IFEXISTS=TRUE" : "");
+        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0" + (mustExist ? ";IFEXISTS=TRUE" : "");
     }
 
     private static void restrictToOwner(Path folder) {
