@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** {@code keys ...}: create, list, show, update, disable, enable, revoke, replace, verify, export. */
 final class KeyCommands {
@@ -92,11 +93,19 @@ final class KeyCommands {
         KeyStatus wanted = args.has("--status") ? KeyStatus.parse(args.option("--status")) : null;
         Instant now = ctx.clock().instant();
         KeySink sink = args.has("--json") ? KeySink.json(ctx.out, now) : KeySink.table(ctx.out, now);
-        ctx.services().keys().forEach(ctx.signIn(), key -> {
-            if (wanted == null || key.status(now) == wanted) {
-                sink.accept(key);
-            }
-        });
+        write(ctx, ctx.signIn(), key -> wanted == null || key.status(now) == wanted, sink);
+    }
+
+    /** Reads the wanted keys on this thread while the sink writes them out on another ({@link HandOff}). */
+    private static void write(Context ctx, Session session, Predicate<ApiKey> wanted, KeySink sink) {
+        try (HandOff<ApiKey> handOff = HandOff.to(sink)) {
+            ctx.services().keys().forEach(session, key -> {
+                if (wanted.test(key)) {
+                    handOff.accept(key);
+                }
+            });
+            handOff.finish();
+        }
         sink.finish();
     }
 
@@ -149,8 +158,7 @@ final class KeyCommands {
             default -> throw new ValidationException("format", "Unknown export format \""
                     + com.keydesk.domain.Texts.printable(format) + "\"; choose csv or json.");
         };
-        ctx.services().keys().forEach(session, sink);
-        sink.finish();
+        write(ctx, session, key -> true, sink);
     }
 
     static long id(Args args, String usage) {
