@@ -18,6 +18,15 @@ kd="$root/opt/keydesk/bin/keydesk"
 [ -x "$kd" ] || fail "no launcher at /opt/keydesk/bin/keydesk"
 [ -f "$root/opt/keydesk/lib/keydesk-keydesk.desktop" ] || fail "no menu entry (.desktop file)"
 
+# What the postinst does: the class-data archive of KeyDesk's classes (packaging/linux/class-data.sh).
+app="$root/opt/keydesk"
+[ ! -e "$app/lib/runtime/lib/server/classes.jsa" ] || fail "the .deb carries a class-data archive; the postinst makes it"
+sh "$app/lib/class-data.sh" dump "$app" | grep -q '^class-data: made ' || fail "class-data.sh dump"
+classpath=$(sed -n "s|^app.classpath=\\\$APPDIR|$app/lib/app|p" "$app/lib/app/keydesk.cfg" | paste -sd: -)
+"$app/lib/runtime/bin/java" -Xshare:on -Xlog:class+load -cp "$classpath" com.keydesk.app.Main --version >"$root/loaded.log"
+grep -q 'com.keydesk.cli.Cli source: shared objects file' "$root/loaded.log" || fail "KeyDesk's classes are not in the class-data archive"
+echo "class-data archive of the installed app: ok ($(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB)"
+
 export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8
 "$kd" --version | grep -q '^KeyDesk ' || fail "--version"
 "$kd" init --site Smoke --admin admin 2>/dev/null || fail "init"
@@ -51,3 +60,11 @@ kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
 grep -qiE 'exception|error' "$root/gui-running.log" && { cat "$root/gui-running.log" >&2; fail "the desktop app logged an error"; }
 echo "desktop window of the installed app: ok (screenshot $shots/installed-app.png)"
+
+# A jar that no longer matches the archive makes the JVM warn; the warning goes to stderr, never
+# into a command's output (the launcher's -Xlog options, packaging/common/jvm-options.txt).
+touch "$app/lib/app/"h2-*.jar
+"$kd" --version >"$root/version.out" 2>/dev/null
+[ "$(wc -l <"$root/version.out")" -eq 1 ] && grep -q '^KeyDesk ' "$root/version.out" || fail "a JVM warning reached stdout"
+"$kd" --version 2>&1 >/dev/null | grep -q 'warning' || fail "the stale archive gave no warning on stderr"
+echo "JVM warnings stay off standard output: ok"

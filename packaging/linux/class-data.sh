@@ -1,0 +1,95 @@
+#!/bin/sh
+# The class-data archive of an installed KeyDesk. With it the JVM maps the classes a command
+# needs (H2, jOOQ, KeyDesk's own, the JDK's) from lib/runtime/lib/server/classes.jsa instead of
+# reading, verifying and linking them from the jars at every start: `keys list --json` of
+# 100,000 keys went from 1.1 to 0.7 s (docs/PERFORMANCE.md). That archive is about 75 MB, more
+# than the installer may grow, so the package carries only the list of classes to put in it
+# (lib/app/keydesk.classlist, made at build time) and the archive is made on the machine at
+# install time, as Debian's own JDK packages make theirs. The package does not carry jlink's
+# archive either (train removes it from the image), so that every file the package owns stays as
+# shipped (dpkg --verify) and the prerm removes the one made here. If KeyDesk's classes cannot be
+# archived, dump archives the JDK's start-up classes as jlink would; failing that too, the JVM
+# starts without an archive: slower, never broken.
+#
+#   class-data.sh train IMAGE   build time: runs the command line over a scratch store with the
+#                               image's own runtime and options, and writes IMAGE/lib/app/keydesk.classlist
+#   class-data.sh dump DIR      install time (postinst): makes DIR/lib/runtime/lib/server/classes.jsa
+#                               from that list, or else of the JDK's own start-up classes, as jlink does
+#
+# POSIX sh: the package's postinst runs it with /bin/sh.
+set -eu
+
+usage() { echo "usage: class-data.sh train IMAGE | dump DIR" >&2; exit 2; }
+[ $# -eq 2 ] || usage
+action=$1
+dir=$(cd "$2" && pwd)
+cfg=$(ls "$dir"/lib/app/*.cfg | head -1)
+java=$dir/lib/runtime/bin/java
+list=$dir/lib/app/keydesk.classlist
+archive=$dir/lib/runtime/lib/server/classes.jsa
+
+# The launcher's class path and JVM options, from its .cfg, so that the archive matches what it starts.
+classpath=$(sed -n "s|^app.classpath=\\\$APPDIR|$dir/lib/app|p" "$cfg" | paste -sd: -)
+main=$(sed -n 's|^app.mainclass=||p' "$cfg")
+set --
+while IFS= read -r option; do
+  set -- "$@" "$option"
+done <<EOF
+$(sed -n 's|^java-options=||p' "$cfg")
+EOF
+
+case $action in
+  train)
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    n=0
+    # One command of the installed command line, recording the classes it loads.
+    run() {
+      n=$((n + 1))
+      "$java" "$@" -XX:DumpLoadedClassList="$work/$n.classlist" -cp "$classpath" "$main" --data "$work/store" $commands
+    }
+    export KEYDESK_USER=trainer KEYDESK_PASSWORD='class data training password'
+    commands="init --site Training --admin trainer";       run "$@" >/dev/null 2>&1
+    commands="demo-data --keys 500";                        run "$@" >/dev/null 2>&1
+    commands="keys create --site --name Training";          run "$@" >"$work/secret" 2>/dev/null
+    commands="keys verify";                                 run "$@" <"$work/secret" >/dev/null
+    commands="keys list --json";                            run "$@" >/dev/null
+    commands="keys list";                                   run "$@" >/dev/null
+    commands="keys export --format csv";                    run "$@" >/dev/null
+    commands="users list";                                  run "$@" >/dev/null
+    commands="audit verify";                                run "$@" >/dev/null
+    # The JDK's own start-up list first, then each class once, by name only: the runs numbered their
+    # classes each their own way, and only classes of custom class loaders (none here) need the numbers.
+    cat "$dir/lib/runtime/lib/classlist" "$work"/*.classlist \
+      | awk '/^#/ || / source: / { next } /^@/ { if (!seen[$0]++) print; next } { if (!seen[$1]++) print $1 }' >"$list"
+    rm -f "$archive"                      # made at install time instead
+    cp "$0" "$dir/lib/class-data.sh"   # the package's postinst runs it from there
+    chmod 755 "$dir/lib/class-data.sh"
+    echo "class-data: $(grep -c -v '^@' "$list") classes listed in $list"
+    ;;
+  dump)
+    new=$archive.new
+    log=$(mktemp)
+    trap 'rm -f "$new" "$log"' EXIT
+    # An archive of the classes in the list $1, put in place only once the app has started with it.
+    make() {
+      rm -f "$new"
+      classes=$1
+      shift
+      "$java" "$@" -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$new" -cp "$classpath" >>"$log" 2>&1 \
+        && "$java" "$@" -Xshare:on -XX:SharedArchiveFile="$new" -cp "$classpath" "$main" --version >>"$log" 2>&1 \
+        && mv -f "$new" "$archive"
+    }
+    if [ -f "$list" ] && make "$list" "$@"; then
+      echo "class-data: made $archive"
+    elif make "$dir/lib/runtime/lib/classlist" "$@"; then
+      tail -5 "$log" >&2
+      echo "class-data: could not archive KeyDesk's classes; made one of the JDK's own start-up classes" >&2
+    else
+      tail -5 "$log" >&2
+      echo "class-data: could not make a class-data archive; KeyDesk starts without one, more slowly" >&2
+      exit 1
+    fi
+    ;;
+  *) usage ;;
+esac
