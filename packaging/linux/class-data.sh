@@ -2,7 +2,7 @@
 # The class-data archive of an installed KeyDesk. With it the JVM maps the classes a command
 # needs (H2, jOOQ, KeyDesk's own, the JDK's) from lib/runtime/lib/server/classes.jsa instead of
 # reading, verifying and linking them from the jars at every start: `keys list --json` of
-# 100,000 keys went from 1.1 to 0.7 s (docs/PERFORMANCE.md). That archive is about 75 MB, more
+# 100,000 keys went from 1.1 to 0.7 s (docs/PERFORMANCE.md). That archive is about 72 MB, more
 # than the installer may grow, so the package carries only the list of classes to put in it
 # (lib/app/keydesk.classlist, made at build time) and the archive is made on the machine at
 # install time, as Debian's own JDK packages make theirs. The package does not carry jlink's
@@ -42,22 +42,24 @@ case $action in
   train)
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    n=0
-    # One command of the installed command line, recording the classes it loads.
+    # One command of the installed command line ($commands), recording the classes it loads in $work/$1.classlist.
     run() {
-      n=$((n + 1))
-      "$java" "$@" -XX:DumpLoadedClassList="$work/$n.classlist" -cp "$classpath" "$main" --data "$work/store" $commands
+      name=$1
+      shift
+      "$java" "$@" -XX:DumpLoadedClassList="$work/$name.classlist" -cp "$classpath" "$main" --data "$work/store" $commands \
+        || { echo "class-data: training command failed: keydesk $commands" >&2; return 1; }
     }
     export KEYDESK_USER=trainer KEYDESK_PASSWORD='class data training password'
-    commands="init --site Training --admin trainer";       run "$@" >/dev/null 2>&1
-    commands="demo-data --keys 500";                        run "$@" >/dev/null 2>&1
-    commands="keys create --site --name Training";          run "$@" >"$work/secret" 2>/dev/null
-    commands="keys verify";                                 run "$@" <"$work/secret" >/dev/null
-    commands="keys list --json";                            run "$@" >/dev/null
-    commands="keys list";                                   run "$@" >/dev/null
-    commands="keys export --format csv";                    run "$@" >/dev/null
-    commands="users list";                                  run "$@" >/dev/null
-    commands="audit verify";                                run "$@" >/dev/null
+    commands="init --site Training --admin trainer";   run init "$@" >/dev/null 2>&1
+    commands="demo-data --keys 500";                    run demo "$@" >/dev/null 2>&1
+    # the new key's secret goes straight into verify through a pipe, never into a file
+    commands="keys create --site --name Training";      run create "$@" 2>/dev/null \
+      | { commands="keys verify"; run verify "$@" >/dev/null; }
+    commands="keys list --json";                        run list-json "$@" >/dev/null
+    commands="keys list";                               run list "$@" >/dev/null
+    commands="keys export --format csv";                run export "$@" >/dev/null
+    commands="users list";                              run users "$@" >/dev/null
+    commands="audit verify";                            run audit "$@" >/dev/null
     # The JDK's own start-up list first, then each class once, by name only: the runs numbered their
     # classes each their own way, and only classes of custom class loaders (none here) need the numbers.
     cat "$dir/lib/runtime/lib/classlist" "$work"/*.classlist \

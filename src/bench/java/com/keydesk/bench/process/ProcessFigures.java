@@ -31,7 +31,8 @@ public final class ProcessFigures {
 
     public static void main(String[] args) throws Exception {
         Path bench = Path.of(args[0]).toAbsolutePath();
-        AppImage app = AppImage.at(Path.of(args[1]));
+        AppImage image = AppImage.at(Path.of(args[1]));
+        AppImage app = Installation.of(image, bench);
         Path testClasses = Path.of(args[2]).toAbsolutePath();
         int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
@@ -48,7 +49,7 @@ public final class ProcessFigures {
             cliList(app, stores.get(size), size, bench, figures);
         }
         try (VirtualDisplay display = VirtualDisplay.start()) {
-            startup(app, bench, testClasses, DemoStores.dataHome(bench, largest), display, startups, figures);
+            startup(app, image, bench, testClasses, DemoStores.dataHome(bench, largest), display, startups, figures);
             for (int size : sizes) {
                 desktopTables(app, stores.get(size), size, testClasses, bench, display, figures);
             }
@@ -82,9 +83,9 @@ public final class ProcessFigures {
      * the bare window, taking turns so that both see the same machine; the first pair warms the
      * disk cache and is not counted.
      */
-    private static void startup(AppImage app, Path bench, Path testClasses, Path dataHome, VirtualDisplay display,
-                                int runs, Figures figures) throws Exception {
-        Path bareLauncher = bareWindowImage(app, bench, testClasses);
+    private static void startup(AppImage app, AppImage image, Path bench, Path testClasses, Path dataHome,
+                                VirtualDisplay display, int runs, Figures figures) throws Exception {
+        Path bareLauncher = bareWindowImage(image, bench, testClasses);
         List<Double> bare = new ArrayList<>();
         List<Double> keydesk = new ArrayList<>();
         try (MapTimer timer = new MapTimer(display.name())) {
@@ -114,7 +115,10 @@ public final class ProcessFigures {
 
     /**
      * The bare window packaged like KeyDesk: the same jlinked runtime (copied from KeyDesk's app
-     * image), a jpackage launcher, and KeyDesk's JVM options.
+     * image, as built), a jpackage launcher, and KeyDesk's JVM options, with the class-data archive
+     * of the JDK's start-up classes that jlink makes. KeyDesk's own archive holds the classes of
+     * its command line, not of its window (packaging/linux/class-data.sh), so neither side has
+     * its window's classes archived.
      */
     private static Path bareWindowImage(AppImage app, Path bench, Path testClasses) throws Exception {
         Path input = bench.resolve("bare-window/input");
@@ -142,6 +146,8 @@ public final class ProcessFigures {
             }
         }
         Processes.run(new ProcessBuilder(command), null);
+        Path runtime = dest.resolve("bare-window/lib/runtime");
+        Processes.run(new ProcessBuilder(runtime.resolve("bin/java").toString(), "-Xshare:dump"), null);
         return dest.resolve("bare-window/bin/bare-window");
     }
 
