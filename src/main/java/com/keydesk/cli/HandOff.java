@@ -1,5 +1,7 @@
 package com.keydesk.cli;
 
+import com.keydesk.store.HeadStart;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,7 +13,7 @@ import java.util.function.Consumer;
  * (reading keys from the store) and consuming them (writing their text) use two cores at once.
  * Listing 100,000 keys spends about as long reading as writing, so this took a quarter of a
  * second off {@code keys list --json} (docs/PERFORMANCE.md). The consumer sees the items in
- * order, on one thread. A failure of the consumer stops the producer at its next item, and is
+ * order, on one thread. A failure of the consumer stops the producer at its next batch, and is
  * thrown there and by {@link #finish}; {@link #close} without {@code finish} drops what is left.
  */
 final class HandOff<T> implements Consumer<T>, AutoCloseable {
@@ -88,6 +90,7 @@ final class HandOff<T> implements Consumer<T>, AutoCloseable {
         }
     }
 
+    /** Ends the queue and waits for the consumer, even if interrupted: it must be done with the sink first. */
     private void endAndJoin() {
         ended = true;
         boolean interrupted = false;
@@ -99,13 +102,7 @@ final class HandOff<T> implements Consumer<T>, AutoCloseable {
                 interrupted = true;
             }
         }
-        while (consumer.isAlive()) {
-            try {
-                consumer.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        HeadStart.joinUninterruptibly(consumer);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

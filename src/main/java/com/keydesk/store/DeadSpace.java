@@ -13,7 +13,7 @@ import java.sql.Statement;
  * turns the per-close compaction off and {@link Database#close} asks here: only when at least
  * half the file, and at least {@link #WORTH_COMPACTING} bytes, is dead space (after a restore, a
  * demo-data fill or many edits) does it close with SHUTDOWN COMPACT, which rewrites the file
- * live pages only.
+ * with its live pages only. So the file stays below about twice its live data.
  */
 final class DeadSpace {
     /** Below this much dead space a compaction saves less disk than it costs time. */

@@ -27,6 +27,15 @@ public final class HeadStart {
      * interrupted: the callers wait so that two threads never initialise the same thing at once.
      */
     public void awaitDone() {
+        joinUninterruptibly(thread);
+    }
+
+    /**
+     * Returns once {@code thread} has ended, however often the caller is interrupted meanwhile;
+     * an interrupt is kept for the caller. For waits that must not end early: what the other
+     * thread still does would race with what the caller does next.
+     */
+    public static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
