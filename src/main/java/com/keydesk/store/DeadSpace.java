@@ -40,6 +40,11 @@ final class DeadSpace {
                 }
             }
         }
+        return worthCompacting(fileSize, fillRate, chunksFillRate);
+    }
+
+    /** The rule itself, on H2's figures: the file's size in bytes and its two fill rates in percent. */
+    static boolean worthCompacting(long fileSize, long fillRate, long chunksFillRate) {
         long dead = fileSize - fileSize * fillRate / 100 * chunksFillRate / 100;
         return dead >= WORTH_COMPACTING && dead * 2 >= fileSize;
     }
