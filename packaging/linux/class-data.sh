@@ -72,14 +72,17 @@ case $action in
   dump)
     new=$archive.new
     log=$(mktemp)
-    trap 'rm -f "$new" "$log"' EXIT
-    # An archive of the classes in the list $1, put in place only once the app has started with it.
+    loaded=$(mktemp)
+    trap 'rm -f "$new" "$log" "$loaded"' EXIT
+    # An archive of the classes in the list $1, put in place only once the app has started with it
+    # and, for KeyDesk's list, has taken its own command line (com.keydesk.cli.Cli) from it.
     make() {
       rm -f "$new"
       classes=$1
       shift
       "$java" "$@" -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$new" -cp "$classpath" >>"$log" 2>&1 \
-        && "$java" "$@" -Xshare:on -XX:SharedArchiveFile="$new" -cp "$classpath" "$main" --version >>"$log" 2>&1 \
+        && "$java" "$@" -Xshare:on -XX:SharedArchiveFile="$new" -Xlog:class+load:file="$loaded" -cp "$classpath" "$main" --version >>"$log" 2>&1 \
+        && { [ "$classes" != "$list" ] || grep -q 'com.keydesk.cli.Cli source: shared objects file' "$loaded"; } \
         && mv -f "$new" "$archive"
     }
     if [ -f "$list" ] && make "$list" "$@"; then

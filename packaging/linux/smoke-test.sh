@@ -21,10 +21,8 @@ kd="$root/opt/keydesk/bin/keydesk"
 # What the postinst does: the class-data archive of KeyDesk's classes (packaging/linux/class-data.sh).
 app="$root/opt/keydesk"
 [ ! -e "$app/lib/runtime/lib/server/classes.jsa" ] || fail "the .deb carries a class-data archive; the postinst makes it"
-sh "$app/lib/class-data.sh" dump "$app" | grep -q '^class-data: made ' || fail "class-data.sh dump"
-classpath=$(sed -n "s|^app.classpath=\\\$APPDIR|$app/lib/app|p" "$app/lib/app/keydesk.cfg" | paste -sd: -)
-"$app/lib/runtime/bin/java" -Xshare:on -Xlog:class+load -cp "$classpath" com.keydesk.app.Main --version >"$root/loaded.log"
-grep -q 'com.keydesk.cli.Cli source: shared objects file' "$root/loaded.log" || fail "KeyDesk's classes are not in the class-data archive"
+# "made": the archive holds KeyDesk's classes; dump checks that the command line is loaded from it
+sh "$app/lib/class-data.sh" dump "$app" | grep -q '^class-data: made ' || fail "class-data.sh dump made no archive of KeyDesk's classes"
 echo "class-data archive of the installed app: ok ($(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB)"
 
 export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8
