@@ -9,7 +9,9 @@ import java.util.HexFormat;
 
 /**
  * The hash that links audit entries. Each field is length-prefixed so that no two different
- * entries can produce the same input; the time is hashed exactly as stored (microseconds).
+ * entries can produce the same input; the time is hashed exactly as stored (microseconds). The
+ * row digest (schema 3) is hashed after the others only when present, so entries written before
+ * it existed keep their hashes.
  */
 final class AuditChain {
     static final String GENESIS = "0".repeat(64);
@@ -23,6 +25,9 @@ final class AuditChain {
                 e.target(), e.outcome(), e.detail(), e.prevHash()}) {
             String value = field == null ? "\u0000null" : field;
             in.append(value.length()).append(':').append(value).append('\n');
+        }
+        if (e.rowDigest() != null) {
+            in.append("row:").append(e.rowDigest().length()).append(':').append(e.rowDigest()).append('\n');
         }
         return sha256(in.toString());
     }

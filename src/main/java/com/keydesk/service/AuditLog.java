@@ -29,13 +29,19 @@ public final class AuditLog {
     }
 
     void append(DSLContext tx, String actor, String action, String target, String outcome, String detail) {
+        append(tx, actor, action, target, outcome, detail, null);
+    }
+
+    /** Appends an entry that also records the digest of the row the change left behind (see AuditEntry). */
+    void append(DSLContext tx, String actor, String action, String target, String outcome, String detail,
+                String rowDigest) {
         AuditRepository repo = new AuditRepository(tx);
         Head head = repo.lockHead().orElseThrow(() -> new IllegalStateException("The audit log has no head record"));
         AuditEntry unsigned = new AuditEntry(head.lastSeq() + 1, Times.storable(clock.instant()), actor, action,
-                target, outcome, detail, head.lastHash(), null);
+                target, outcome, detail, rowDigest, head.lastHash(), null);
         String hash = AuditChain.hashOf(unsigned);
         AuditEntry entry = new AuditEntry(unsigned.seq(), unsigned.at(), actor, action, target, outcome, detail,
-                head.lastHash(), hash);
+                rowDigest, head.lastHash(), hash);
         repo.insert(entry);
         repo.writeHead(new Head(entry.seq(), hash));
     }

@@ -43,6 +43,7 @@ public final class AuditRepository {
                 .set(AUDIT_ENTRY.TARGET, e.target())
                 .set(AUDIT_ENTRY.OUTCOME, e.outcome())
                 .set(AUDIT_ENTRY.DETAIL, e.detail())
+                .set(AUDIT_ENTRY.ROW_DIGEST, e.rowDigest())
                 .set(AUDIT_ENTRY.PREV_HASH, e.prevHash())
                 .set(AUDIT_ENTRY.ENTRY_HASH, e.entryHash())
                 .execute();
@@ -63,6 +64,6 @@ public final class AuditRepository {
     public List<AuditEntry> all() {
         return dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ)
                 .fetch(r -> new AuditEntry(r.getSeq(), fromDb(r.getAt()), r.getActor(), r.getAction(), r.getTarget(),
-                        r.getOutcome(), r.getDetail(), r.getPrevHash(), r.getEntryHash()));
+                        r.getOutcome(), r.getDetail(), r.getRowDigest(), r.getPrevHash(), r.getEntryHash()));
     }
 }

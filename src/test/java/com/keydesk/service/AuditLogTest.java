@@ -180,7 +180,7 @@ class AuditLogTest {
         makeSomeHistory();
         AuditEntry original = StoreSnapshot.audit(store).get(3);
         AuditEntry forged = new AuditEntry(original.seq(), original.at(), original.actor(), original.action(),
-                original.target(), original.outcome(), "forged", original.prevHash(), null);
+                original.target(), original.outcome(), "forged", original.rowDigest(), original.prevHash(), null);
 
         tamper("UPDATE audit_entry SET detail = 'forged', entry_hash = '" + AuditChain.hashOf(forged)
                 + "' WHERE seq = " + original.seq());
@@ -196,7 +196,7 @@ class AuditLogTest {
         makeSomeHistory();
         AuditEntry last = StoreSnapshot.lastAudit(store);
         AuditEntry forged = new AuditEntry(last.seq() + 1, last.at(), "alice", "api_key.created", "api_key:99",
-                "ok", "invented", last.entryHash(), null);
+                "ok", "invented", null, last.entryHash(), null);
 
         tamper("INSERT INTO audit_entry (seq, at, actor, action, target, outcome, detail, prev_hash, entry_hash) VALUES ("
                 + forged.seq() + ", CURRENT_TIMESTAMP, 'alice', 'api_key.created', 'api_key:99', 'ok', 'invented', '"

@@ -60,9 +60,8 @@ class SchemaHistoryTest {
     void anOlderStoreIsNotCurrentAndOpeningItMigratesIt() throws SQLException {
         Path folder = newStore();
         try (Connection c = connect(folder); Statement s = c.createStatement()) {
-            // as a store made before V2: no expiry index, no V2 row
-            s.executeUpdate("DROP INDEX api_key_expires_at");
-            s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+            // as a store made before V3: no row digest, no V3 row
+            makeItAStoreFromBeforeV3(s);
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
@@ -71,7 +70,7 @@ class SchemaHistoryTest {
         try (Connection c = connect(folder); Statement s = c.createStatement()) {
             assertThat(SchemaHistory.isCurrent(c)).isTrue();
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
-                    + " WHERE INDEX_NAME = 'API_KEY_EXPIRES_AT'")) {
+                    + " WHERE INDEX_NAME = 'AUDIT_ENTRY_TARGET_SEQ'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
@@ -84,7 +83,7 @@ class SchemaHistoryTest {
         try (Connection c = connect(folder); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (3, '3', 'from the future', 'SQL', 'V3__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
+                    + " VALUES (4, '4', 'from the future', 'SQL', 'V4__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
@@ -111,7 +110,7 @@ class SchemaHistoryTest {
     void aFailedMigrationIsNotCurrent() throws SQLException {
         Path folder = newStore();
         try (Connection c = connect(folder); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '2'");
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '3'");
 
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
@@ -131,8 +130,7 @@ class SchemaHistoryTest {
         assertThat(flywayClassesLoadedWhileOpening(folder, "current")).isZero();
 
         try (Connection c = connect(folder); Statement s = c.createStatement()) {
-            s.executeUpdate("DROP INDEX api_key_expires_at");
-            s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '2'");
+            makeItAStoreFromBeforeV3(s);
         }
         assertThat(flywayClassesLoadedWhileOpening(folder, "older")).isPositive();
     }
@@ -164,5 +162,12 @@ class SchemaHistoryTest {
 
     private static Connection connect(Path folder) throws SQLException {
         return DriverManager.getConnection(Database.url(folder, true), "keydesk", "");
+    }
+
+    /** Undoes V3 by hand, as a store written by the KeyDesk before it looks. */
+    private static void makeItAStoreFromBeforeV3(Statement s) throws SQLException {
+        s.executeUpdate("DROP INDEX audit_entry_target_seq");
+        s.executeUpdate("ALTER TABLE audit_entry DROP COLUMN row_digest");
+        s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '3'");
     }
 }
