@@ -6,6 +6,7 @@ import com.keydesk.domain.KeyRejectedException;
 import com.keydesk.domain.NotFoundException;
 import com.keydesk.domain.PermissionDeniedException;
 import com.keydesk.domain.StoreException;
+import com.keydesk.domain.TamperedException;
 import com.keydesk.domain.ValidationException;
 
 /** The command line's exit codes, documented in the README. Scripts depend on them: never renumber. */
@@ -30,6 +31,7 @@ public final class ExitCode {
         return switch (e) {
             case UsageException u -> USAGE;
             case AuditBrokenException b -> AUDIT_BROKEN;
+            case TamperedException t -> AUDIT_BROKEN;
             case ValidationException v -> INVALID_INPUT;
             case AuthenticationException a -> AUTHENTICATION;
             case PermissionDeniedException p -> PERMISSION_DENIED;

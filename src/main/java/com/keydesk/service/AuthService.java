@@ -65,6 +65,7 @@ public final class AuthService {
                     throw new AuthenticationException("This account is deactivated. Ask an administrator.");
                 }
                 db.inTransaction(cfg -> {
+                    RowBinding.requireUser(cfg.dsl(), user.get().id());
                     new ThrottleRepository(cfg.dsl()).clear(digest);
                     return null;
                 });

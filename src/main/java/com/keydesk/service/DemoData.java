@@ -9,6 +9,7 @@ import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.store.KeyRepository;
+import com.keydesk.store.RowStates;
 import com.keydesk.store.Times;
 import com.keydesk.store.UserRepository;
 import org.jooq.DSLContext;
@@ -66,11 +67,26 @@ public final class DemoData {
                         + " (run 'keydesk init' on a new --data folder first).");
             }
             Instant now = Times.storable(clock.instant());
+            long lastKeyBefore = new RowStates(tx).lastKeyId();
             List<Long> owners = addUsers(tx, users, now);
             addKeys(tx, actor, keys, owners, now);
             audit.append(tx, actor.username(), action, "store", OUTCOME_OK, users + " users, " + keys + " keys");
+            bind(tx, actor, owners, lastKeyBefore);
             return new Added(users, keys);
         });
+    }
+
+    /** One entry per new row, as if each had been made by hand: demo keys verify like real ones. */
+    private void bind(DSLContext tx, Actor actor, List<Long> newUsers, long lastKeyBefore) {
+        List<AuditLog.Pending> entries = new ArrayList<>();
+        for (long id : newUsers) {
+            entries.add(new AuditLog.Pending(actor.username(), "user.created", RowBinding.userTarget(id), OUTCOME_OK,
+                    "demo data", RowBinding.ofUser(tx, id)));
+        }
+        new RowStates(tx).forEachKeyAfter(lastKeyBefore, (id, state) -> entries.add(new AuditLog.Pending(
+                actor.username(), "api_key.created", RowBinding.keyTarget(id), OUTCOME_OK, "demo data",
+                RowBinding.keyDigest(state))));
+        audit.appendAll(tx, entries);
     }
 
     private static boolean holdsRealKeys(DSLContext tx) {

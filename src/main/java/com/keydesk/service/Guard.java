@@ -40,11 +40,14 @@ final class Guard {
         }
     }
 
+    /** The actor as stored now; an account whose row was changed outside KeyDesk is not honoured. */
     static Actor actor(DSLContext tx, Session session) {
-        return new UserRepository(tx).findById(session.userId())
+        Actor actor = new UserRepository(tx).findById(session.userId())
                 .filter(u -> u.active())
                 .map(Actor::new)
                 .orElseThrow(() -> new AuthenticationException(
                         "Your account is no longer active. Ask an administrator, then sign in again."));
+        RowBinding.requireUser(tx, actor.id());
+        return actor;
     }
 }

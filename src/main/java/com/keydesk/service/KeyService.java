@@ -64,7 +64,8 @@ public final class KeyService {
                     Validation.description(request.description()), owner == null ? null : owner.id(),
                     permission, Validation.expiry(request.expiresAt(), now()));
             IssuedKey issued = insert(tx, actor, request.type(), attributes);
-            audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()));
+            audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()),
+                    RowBinding.ofKey(tx, issued.key().id()));
             return issued;
         });
     }
@@ -127,13 +128,14 @@ public final class KeyService {
             String action = "api_key.disabled";
             ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanDisable(actor, key, action);
+            RowBinding.requireKey(tx, keyId);
             if (key.permissionSet() == PermissionSet.NONE) {
                 throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already disabled.");
             }
             KeyRepository keys = new KeyRepository(tx);
             keys.setPermission(keyId, PermissionSet.NONE, key.permissionSet(), actor.isAdmin());
             audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
-                    "was " + key.permissionSet().wireName());
+                    "was " + key.permissionSet().wireName(), RowBinding.ofKey(tx, keyId));
             return find(tx, keyId);
         });
     }
@@ -144,6 +146,7 @@ public final class KeyService {
             String action = "api_key.enabled";
             ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanEnable(actor, site(tx), key, action);
+            RowBinding.requireKey(tx, keyId);
             if (key.permissionSet() != PermissionSet.NONE) {
                 throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already enabled.");
             }
@@ -155,7 +158,8 @@ public final class KeyService {
                     : key.previousPermissionSet() != null ? key.previousPermissionSet() : PermissionSet.FULL;
             requireUsablePermission(key.type(), restored);
             new KeyRepository(tx).setPermission(keyId, restored, null, false);
-            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, "now " + restored.wireName());
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, "now " + restored.wireName(),
+                    RowBinding.ofKey(tx, keyId));
             return find(tx, keyId);
         });
     }
@@ -167,6 +171,7 @@ public final class KeyService {
             ApiKey key = findFor(tx, actor, keyId, action);
             Instant expiry = edit.removeExpiry() ? null : edit.expiresAt() != null ? edit.expiresAt() : key.expiresAt();
             Policy.requireCanEdit(actor, site(tx), key, expiry, action);
+            RowBinding.requireKey(tx, keyId);
             String name = edit.name() != null ? Validation.keyName(edit.name()) : key.name();
             String description = edit.description() != null ? Validation.description(edit.description()) : key.description();
             if (edit.expiresAt() != null) {
@@ -174,7 +179,7 @@ public final class KeyService {
             }
             new KeyRepository(tx).update(keyId, name, description, expiry);
             audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
-                    changes(key, name, description, expiry));
+                    changes(key, name, description, expiry), RowBinding.ofKey(tx, keyId));
             return find(tx, keyId);
         });
     }
@@ -185,8 +190,9 @@ public final class KeyService {
             String action = "api_key.revoked";
             ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanRevoke(actor, site(tx), key, action);
+            // no binding check: deleting is safe even for a row changed outside KeyDesk, and clears it away
             new KeyRepository(tx).delete(keyId);
-            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, describe(key));
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, describe(key), RowBinding.REMOVED);
             return null;
         });
     }
@@ -200,6 +206,7 @@ public final class KeyService {
             String action = "api_key.replaced";
             ApiKey old = findFor(tx, actor, keyId, action);
             Policy.requireCanRevoke(actor, site(tx), old, action);
+            RowBinding.requireKey(tx, keyId);
             if (old.isExpired(now())) {
                 throw new ConflictException("Key " + keyId + " (" + old.name()
                         + ") has expired; revoke it and create a new key with a new expiry instead.");
@@ -212,9 +219,13 @@ public final class KeyService {
                     old.userId(), old.permissionSet(), old.expiresAt()));
             keys.copyDisableState(keyId, issued.key().id());
             keys.delete(keyId);
+            // two entries: the old row's removal is bound too, so that it can never be put back unseen
+            audit.append(tx, actor.username(), "api_key.revoked", Policy.target(old), OUTCOME_OK,
+                    describe(old) + " (replaced by api_key:" + issued.key().id() + ")", RowBinding.REMOVED);
             audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK,
                     "replaces api_key:" + keyId + " (" + old.descriptiveLabel() + ") with api_key:"
-                            + issued.key().id() + " (" + issued.key().descriptiveLabel() + ")");
+                            + issued.key().id() + " (" + issued.key().descriptiveLabel() + ")",
+                    RowBinding.ofKey(tx, issued.key().id()));
             return new IssuedKey(find(tx, issued.key().id()), issued.secret());
         });
     }
@@ -260,6 +271,7 @@ public final class KeyService {
         if (!owner.active()) {
             throw new ConflictException("User " + owner.username() + " is deactivated; no new key can be made for them.");
         }
+        RowBinding.requireUser(tx, owner.id());
         return owner;
     }
 
@@ -278,8 +290,11 @@ public final class KeyService {
                 .orElseThrow(() -> new NotFoundException("There is no key with id " + keyId + "."));
     }
 
+    /** The site and its setting, which decide what people may do: only as the audit chain last recorded them. */
     static Site site(DSLContext tx) {
-        return new SiteRepository(tx).find().orElseThrow(() -> new IllegalStateException("The store has no site"));
+        Site site = new SiteRepository(tx).find().orElseThrow(() -> new IllegalStateException("The store has no site"));
+        RowBinding.requireSite(tx);
+        return site;
     }
 
     private Instant now() {

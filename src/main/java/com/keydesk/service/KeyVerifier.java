@@ -10,6 +10,8 @@ import com.keydesk.store.Database;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.Times;
 
+import org.jooq.DSLContext;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,7 @@ public final class KeyVerifier {
             KeyRepository keys = new KeyRepository(cfg.dsl());
             Optional<KeyRepository.Stored> stored = keys.storedByLookupId(parsed.lookupId());
             if (stored.isPresent() && verified.holds(parsed, stored.get().secretHash())) {
-                return Attempt.accepted(acceptAndRecordUse(keys, stored.get().key(), parsed));
+                return Attempt.accepted(acceptAndRecordUse(cfg.dsl(), keys, stored.get().key(), parsed));
             }
             return Attempt.needsHash(stored);
         });
@@ -80,7 +82,7 @@ public final class KeyVerifier {
             KeyRepository.Stored now = keys.storedByLookupId(parsed.lookupId())
                     .filter(s -> s.secretHash().equals(storedHash))
                     .orElseThrow(() -> rejected("This key has just been revoked."));
-            return acceptAndRecordUse(keys, now.key(), parsed);
+            return acceptAndRecordUse(cfg.dsl(), keys, now.key(), parsed);
         });
     }
 
@@ -95,8 +97,12 @@ public final class KeyVerifier {
         }
     }
 
-    /** The state checks every verification makes, then the throttled last-use update. */
-    private ApiKey acceptAndRecordUse(KeyRepository keys, ApiKey key, ParsedKey parsed) {
+    /**
+     * The state checks every verification makes, then the throttled last-use update. The key's row
+     * and its owner's must match the audit chain: a key made or edited outside KeyDesk, or one whose
+     * owner was promoted or re-activated outside it, does not authenticate.
+     */
+    private ApiKey acceptAndRecordUse(DSLContext tx, KeyRepository keys, ApiKey key, ParsedKey parsed) {
         Instant now = Times.storable(clock.instant());
         if (key.type() != parsed.type()) {
             throw rejected("This key is not valid.");
@@ -110,6 +116,11 @@ public final class KeyVerifier {
         if (!key.ownerActive()) {
             throw rejected("The user this key belongs to is deactivated.");
         }
+        requireBound(tx, RowBinding.keyTarget(key.id()), RowBinding.ofKey(tx, key.id()), "This key's record");
+        if (key.userId() != null) {
+            requireBound(tx, RowBinding.userTarget(key.userId()), RowBinding.ofUser(tx, key.userId()),
+                    "The record of the user this key belongs to");
+        }
         boolean recorded = keys.recordUse(key.id(), now, now.minus(LAST_USE_THROTTLE));
         return recorded ? withLastUse(key, now) : key;
     }
@@ -119,6 +130,13 @@ public final class KeyVerifier {
         return new ApiKey(k.id(), k.name(), k.description(), k.userId(), k.ownerUsername(), k.ownerIsAdmin(),
                 k.ownerActive(), k.permissionSet(), k.previousPermissionSet(), k.disabledByAdmin(),
                 k.descriptiveLabel(), k.createdAt(), k.createdBy(), k.expiresAt(), lastUse);
+    }
+
+    private static void requireBound(DSLContext tx, String target, String digest, String what) {
+        String problem = RowBinding.mismatch(tx, target, digest, what);
+        if (problem != null) {
+            throw rejected(problem + " The key does not authenticate.");
+        }
     }
 
     private static KeyRejectedException rejected(String reason) {

@@ -30,6 +30,8 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
         AuditLog log = new AuditLog(db, clock);
         Guard guard = new Guard(db, log);
         KeyFormat format = new KeyFormat(random);
+        // a store written before schema 3 has its rows bound once, as they are, when first opened
+        db.inTransaction(cfg -> BoundRows.bindIfNeverBound(log, cfg.dsl()));
         return new Services(
                 new Setup(db, log, hasher, clock),
                 new AuthService(db, log, hasher, dummy, clock),

@@ -53,9 +53,11 @@ public final class Setup {
                 sites.insert(site, now);
                 long id = new UserRepository(cfg.dsl()).insert(username, null, true, hash, now);
                 audit.start(cfg.dsl());
-                audit.append(cfg.dsl(), username, "site.created", "site", OUTCOME_OK, "name=\"" + site + "\"");
+                audit.append(cfg.dsl(), username, "site.created", "site", OUTCOME_OK, "name=\"" + site + "\"",
+                        RowBinding.ofSite(cfg.dsl()));
                 audit.append(cfg.dsl(), username, "user.created", "user:" + id, OUTCOME_OK,
-                        "username=" + username + " administrator (first)");
+                        "username=" + username + " administrator (first)", RowBinding.ofUser(cfg.dsl(), id));
+                audit.appendAll(cfg.dsl(), java.util.List.of(BoundRows.marker("rows bound from the start")));
                 return new Session(id, username);
             });
         } finally {

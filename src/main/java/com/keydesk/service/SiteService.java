@@ -24,8 +24,10 @@ public final class SiteService {
         return guard.run(session, (tx, actor) -> {
             String action = "site.settings_changed";
             Policy.requireAdmin(actor, action, "site");
+            RowBinding.requireSite(tx);
             new SiteRepository(tx).setUsersCanCreateApiKeys(allowed);
-            audit.append(tx, actor.username(), action, "site", OUTCOME_OK, "users_can_create_api_keys=" + allowed);
+            audit.append(tx, actor.username(), action, "site", OUTCOME_OK, "users_can_create_api_keys=" + allowed,
+                    RowBinding.ofSite(tx));
             return KeyService.site(tx);
         });
     }

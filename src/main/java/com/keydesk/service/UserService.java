@@ -47,7 +47,7 @@ public final class UserService {
                 }
                 long id = users.insert(name, display, admin, hasher.hash(password.clone()), Times.storable(clock.instant()));
                 audit.append(tx, actor.username(), action, "user:" + id, OUTCOME_OK,
-                        "username=" + name + (admin ? " administrator" : ""));
+                        "username=" + name + (admin ? " administrator" : ""), RowBinding.ofUser(tx, id));
                 return users.findById(id).orElseThrow();
             });
         } finally {
@@ -91,7 +91,8 @@ public final class UserService {
             }
             users.setAdmin(user.id(), admin);
             String detail = admin ? user.keyCount() + " key(s) gain full site power" : "no longer an administrator";
-            audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail);
+            audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail,
+                    RowBinding.ofUser(tx, user.id()));
             return users.findById(user.id()).orElseThrow();
         });
     }
@@ -111,7 +112,8 @@ public final class UserService {
             }
             users.setActive(user.id(), active);
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
-                    user.keyCount() + " key(s) " + (active ? "work again" : "stop working"));
+                    user.keyCount() + " key(s) " + (active ? "work again" : "stop working"),
+                    RowBinding.ofUser(tx, user.id()));
             return users.findById(user.id()).orElseThrow();
         });
     }
@@ -126,7 +128,8 @@ public final class UserService {
                 }
                 Validation.password(replacement);
                 new UserRepository(tx).setPasswordHash(actor.id(), hasher.hash(replacement.clone()));
-                audit.append(tx, actor.username(), "user.password_changed", "user:" + actor.id(), OUTCOME_OK, null);
+                audit.append(tx, actor.username(), "user.password_changed", "user:" + actor.id(), OUTCOME_OK, null,
+                        RowBinding.ofUser(tx, actor.id()));
                 return null;
             });
         } catch (WrongCurrentPassword wrong) {
@@ -152,9 +155,12 @@ public final class UserService {
         }
     }
 
+    /** The user to change, refused if their row was changed outside KeyDesk: a change would bind the forgery. */
     private static User find(DSLContext tx, String username) {
-        return new UserRepository(tx).findByUsername(username == null ? "" : username.strip())
+        User user = new UserRepository(tx).findByUsername(username == null ? "" : username.strip())
                 .orElseThrow(() -> new NotFoundException("There is no user named \"" + Texts.printable(username) + "\"."));
+        RowBinding.requireUser(tx, user.id());
+        return user;
     }
 
     private static void wipe(char[] chars) {

@@ -60,10 +60,55 @@ public final class AuditRepository {
         }
     }
 
+    /** The row digest of the newest entry about {@code target} that records one: the chain's last word on that row. */
+    public Optional<String> latestRowDigest(String target) {
+        return dsl.select(AUDIT_ENTRY.ROW_DIGEST).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.TARGET.eq(target)).and(AUDIT_ENTRY.ROW_DIGEST.isNotNull())
+                .orderBy(AUDIT_ENTRY.TARGET.desc(), AUDIT_ENTRY.SEQ.desc()).limit(1)
+                .fetchOptional(AUDIT_ENTRY.ROW_DIGEST);
+    }
+
+    /** True when some entry has this action on this target (a few entries target "store"; the index finds them). */
+    public boolean has(String target, String action) {
+        return dsl.fetchExists(dsl.selectOne().from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.TARGET.eq(target)).and(AUDIT_ENTRY.ACTION.eq(action)));
+    }
+
+    /** The entry with this sequence number, if the log holds it. */
+    public Optional<AuditEntry> find(long seq) {
+        return dsl.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.SEQ.eq(seq)).fetchOptional(AuditRepository::toEntry);
+    }
+
+    /** Many entries at once (demo data, binding an older store's rows): multi-row inserts. */
+    public void insertAll(List<AuditEntry> entries) {
+        for (int from = 0; from < entries.size(); from += 1_000) {
+            var insert = dsl.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR,
+                    AUDIT_ENTRY.ACTION, AUDIT_ENTRY.TARGET, AUDIT_ENTRY.OUTCOME, AUDIT_ENTRY.DETAIL,
+                    AUDIT_ENTRY.ROW_DIGEST, AUDIT_ENTRY.PREV_HASH, AUDIT_ENTRY.ENTRY_HASH);
+            for (AuditEntry e : entries.subList(from, Math.min(entries.size(), from + 1_000))) {
+                insert = insert.values(e.seq(), toDb(e.at()), e.actor(), e.action(), e.target(), e.outcome(),
+                        e.detail(), e.rowDigest(), e.prevHash(), e.entryHash());
+            }
+            insert.execute();
+        }
+    }
+
+    /** Every entry in order of sequence number, read lazily: the log of a large store does not fit in memory twice. */
+    public void forEach(java.util.function.Consumer<AuditEntry> each) {
+        try (var cursor = dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetchSize(1_000).fetchLazy()) {
+            for (var r : cursor) {
+                each.accept(toEntry(r));
+            }
+        }
+    }
+
     /** All entries in stored order of sequence number. */
     public List<AuditEntry> all() {
-        return dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ)
-                .fetch(r -> new AuditEntry(r.getSeq(), fromDb(r.getAt()), r.getActor(), r.getAction(), r.getTarget(),
-                        r.getOutcome(), r.getDetail(), r.getRowDigest(), r.getPrevHash(), r.getEntryHash()));
+        return dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetch(AuditRepository::toEntry);
+    }
+
+    private static AuditEntry toEntry(com.keydesk.store.generated.tables.records.AuditEntryRecord r) {
+        return new AuditEntry(r.getSeq(), fromDb(r.getAt()), r.getActor(), r.getAction(), r.getTarget(),
+                r.getOutcome(), r.getDetail(), r.getRowDigest(), r.getPrevHash(), r.getEntryHash());
     }
 }

@@ -47,7 +47,7 @@ class AuditLogTest {
 
     @Test
     void setupStartsTheLog() {
-        assertThat(StoreSnapshot.audit(store)).extracting(AuditEntry::action).containsExactly("site.created", "user.created");
+        assertThat(StoreSnapshot.audit(store)).extracting(AuditEntry::action).containsExactly("site.created", "user.created", "store.rows_bound");
         assertThat(audit.verify(store.admin).intact()).isTrue();
     }
 
@@ -75,7 +75,7 @@ class AuditLogTest {
         List<AuditEntry> added = StoreSnapshot.audit(store).subList(start, StoreSnapshot.audit(store).size());
         assertThat(added).extracting(AuditEntry::action).containsExactly(
                 "user.created", "site.settings_changed", "api_key.created", "api_key.disabled", "api_key.enabled",
-                "api_key.updated", "api_key.replaced", "api_key.revoked", "user.promoted", "user.demoted",
+                "api_key.updated", "api_key.revoked", "api_key.replaced", "api_key.revoked", "user.promoted", "user.demoted",
                 "user.deactivated", "user.activated", "user.password_changed", "auth.sign_in_failed", "api_key.created");
         assertThat(added.getLast().outcome()).isEqualTo(AuditEntry.OUTCOME_DENIED);
         assertThat(added.getLast().actor()).isEqualTo("bob");

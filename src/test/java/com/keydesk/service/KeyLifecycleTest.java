@@ -197,7 +197,9 @@ class KeyLifecycleTest {
         assertThat(keys.list(store.admin)).extracting(ApiKey::id).contains(fresh.id()).doesNotContain(old.key().id());
 
         List<AuditEntry> added = StoreSnapshot.audit(store).subList(auditBefore, StoreSnapshot.audit(store).size());
-        assertThat(added).singleElement().satisfies(e -> {
+        assertThat(added).extracting(AuditEntry::action).containsExactly("api_key.revoked", "api_key.replaced");
+        assertThat(added.getFirst().detail()).contains("replaced by api_key:" + fresh.id());
+        assertThat(added.getLast()).satisfies(e -> {
             assertThat(e.action()).isEqualTo("api_key.replaced");
             assertThat(e.detail()).contains("api_key:" + old.key().id()).contains("api_key:" + fresh.id());
         });
