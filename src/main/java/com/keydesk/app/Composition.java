@@ -6,6 +6,8 @@ import com.keydesk.service.Services;
 import com.keydesk.service.Session;
 import com.keydesk.service.Setup;
 import com.keydesk.store.Backups;
+import com.keydesk.service.Witness;
+import com.keydesk.service.WitnessLocation;
 import com.keydesk.store.Database;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.ErrorText;
@@ -61,6 +63,9 @@ public final class Composition implements StoreRestorer {
     private FilePicker files;
     private volatile Database db;
     private volatile Services services;
+    private volatile Witness witness;
+    /** What the witness found wrong with the open store's history, or null: shown once it is open. */
+    private volatile String historyProblem;
 
     public Composition(Stage stage, Path folder, Argon2Params params, Clock clock, TaskRunner tasks,
                        UiPreferences preferences, Runnable exit) {
@@ -101,19 +106,37 @@ public final class Composition implements StoreRestorer {
         stage.setWidth(1240);
         stage.setHeight(760);
         stage.show();
-        tasks.run(() -> Database.exists(folder) ? Database.open(folder) : null, opened -> {
+        tasks.run(() -> Database.exists(folder) ? opened(Database.open(folder)) : null, opened -> {
             if (opened == null) {
                 showSetup();
             } else {
                 db = opened;
-                services = wire(opened);
                 showSignIn();
+                warnIfHistoryChanged();
             }
         }, this::storeFailed);
     }
 
+    /** Runs in the background: wires the services over a store just opened. */
+    private Database opened(Database database) {
+        services = wire(database);
+        return database;
+    }
+
+    /** Runs in the background: the services, and the witness's look at the store's history. */
     private Services wire(Database database) {
-        return Services.over(database, params, clock, new SecureRandom());
+        Services wired = Services.over(database, params, clock, new SecureRandom());
+        witness = Witness.over(database, clock, WitnessLocation.resolveForThisMachine(), folder.toString());
+        historyProblem = witness.check().orElse(null);
+        return wired;
+    }
+
+    /** Loud, and before anyone signs in: the history this installation saw of the store is gone or changed. */
+    private void warnIfHistoryChanged() {
+        String problem = historyProblem;
+        if (problem != null) {
+            dialogs.showError(Messages.get("witness.heading"), Messages.format("witness.sentence", problem), null);
+        }
     }
 
     private void showSetup() {
@@ -129,6 +152,7 @@ public final class Composition implements StoreRestorer {
         Session session = wired.setup().initialise(siteName, admin, password);
         db = created;
         services = wired;
+        witness.remember();
         return session;
     }
 
@@ -178,6 +202,9 @@ public final class Composition implements StoreRestorer {
             }
             reopen(null);
             services.backups().recordRestore(session.username(), backup);
+            // restored on purpose, through KeyDesk: an older history here is expected, not a rollback
+            historyProblem = null;
+            witness.remember();
             return java.util.Optional.ofNullable(keptAside);
         }, keptAside -> {
             clipboard.clearIfStillHoldsSecret();
@@ -227,7 +254,13 @@ public final class Composition implements StoreRestorer {
         clipboard.clearIfStillHoldsSecret();
         Database open = db;
         if (open != null) {
-            open.close();
+            try {
+                if (historyProblem == null && witness != null) {
+                    witness.remember();   // how far the history went, for the next start to check
+                }
+            } finally {
+                open.close();
+            }
         }
     }
 

@@ -40,6 +40,7 @@ final class BackupCommands {
             ctx.closeStore();
         }
         Path keptAside = Backups.restore(ctx.folder(), file, ctx.clock().instant());
+        ctx.replacedOnPurpose();
         ctx.services().backups().recordRestore(actor, file);
         ctx.err.println("Restored the store in " + ctx.folder() + " from " + file
                 + (keptAside == null ? "." : "; the previous store is kept as " + keptAside.getFileName() + "."));

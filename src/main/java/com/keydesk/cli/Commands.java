@@ -19,7 +19,7 @@ final class Commands {
             case "keys" -> KeyCommands.run(ctx, sub(rest, "keys"), rest.subList(1, rest.size()));
             case "users" -> UserCommands.run(ctx, sub(rest, "users"), rest.subList(1, rest.size()));
             case "settings" -> SetupCommands.settings(ctx, sub(rest, "settings"), rest.subList(1, rest.size()));
-            case "audit" -> SetupCommands.audit(ctx, sub(rest, "audit"), rest.subList(1, rest.size()));
+            case "audit" -> AuditCommands.run(ctx, sub(rest, "audit"), rest.subList(1, rest.size()));
             default -> throw new UsageException("Unknown command \"" + com.keydesk.domain.Texts.printable(group)
                     + "\". Run 'keydesk help' for the list.");
         }

@@ -4,6 +4,8 @@ import com.keydesk.crypto.Argon2Params;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
+import com.keydesk.service.Witness;
+import com.keydesk.service.WitnessLocation;
 import com.keydesk.store.Database;
 
 import java.io.BufferedReader;
@@ -30,6 +32,11 @@ final class Context implements AutoCloseable {
     private Database db;
     private boolean folderExisted;
     private Services services;
+    private Witness witness;
+    /** What the witness found wrong with the store's history when it was opened; null when nothing. */
+    private String historyProblem;
+    /** Set when KeyDesk itself just replaced the store (restore): its history is taken as it is. */
+    private boolean replacedOnPurpose;
 
     Context(Path folder, String username, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
             Clock clock) {
@@ -93,6 +100,36 @@ final class Context implements AutoCloseable {
     private void attach(Database opened) {
         db = opened;
         services = Services.over(db, Argon2Params.SHIPPED, clock, new SecureRandom());
+        witness = Witness.over(db, clock, WitnessLocation.resolve(env, System.getProperty("os.name"),
+                System.getProperty("user.home")), folder.toString());
+        if (replacedOnPurpose) {
+            replacedOnPurpose = false;
+            witness.remember();
+        }
+        historyProblem = witness.check().orElse(null);
+        if (historyProblem != null) {
+            err.println("keydesk: warning: " + historyProblem + " Run 'keydesk audit verify'.");
+        }
+    }
+
+    /**
+     * The store was just replaced through KeyDesk (a restore): the next open takes its history as
+     * this installation's memory instead of warning that it went back.
+     */
+    void replacedOnPurpose() {
+        replacedOnPurpose = true;
+    }
+
+    /** The installation's memory of this store's history (see {@link Witness}). */
+    Witness witness() {
+        services();
+        return witness;
+    }
+
+    /** The witness's finding when the store was opened, or null. */
+    String historyProblem() {
+        services();
+        return historyProblem;
     }
 
     /** Signs the acting user in with --user / KEYDESK_USER and KEYDESK_PASSWORD (or a terminal prompt). */
@@ -136,10 +173,19 @@ final class Context implements AutoCloseable {
         return folder;
     }
 
+    /** Remembers how far the store's history went, unless it was wrong when opened: the warning must stay. */
     @Override
     public void close() {
         if (db != null) {
-            db.close();
+            try {
+                if (historyProblem == null && witness != null) {
+                    witness.remember().ifPresent(why -> err.println("keydesk: warning: " + why));
+                }
+            } catch (RuntimeException e) {
+                err.println("keydesk: warning: could not record what this installation saw of the store.");
+            } finally {
+                db.close();
+            }
         }
     }
 }

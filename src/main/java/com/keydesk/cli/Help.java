@@ -27,14 +27,16 @@ final class Help {
               keys replace ID [--json]               revoke and create anew; prints the new secret
               keys verify                            the key on stdin; exit 0 and its JSON if it authenticates
               keys export --format csv|json          the inventory, never a secret
-              audit list [--json] | audit verify
+              audit list [--json] | audit verify [--checkpoint SEQ:HASH]
+              audit checkpoint                       the head of the history (SEQ:HASH), to keep elsewhere
+              audit trust-current --yes              accept the history as it is now (after a warning)
               backup FILE                            a consistent copy of the open store (a zip)
               demo-data --keys N [--users N]         fill a store made for demos/benchmarks (refuses real keys)
               restore FILE --yes                     replace the store with a backup; the old one is kept beside it
 
             Exit codes: 0 ok, 2 usage, 3 sign-in failed, 4 permission denied, 5 not found,
               6 invalid input, 7 key rejected, 8 no usable store, 9 store in use, 10 conflict,
-              11 audit log tampered with,
+              11 store changed outside KeyDesk (audit log, a row, or history rolled back),
               1 unexpected error.
             """;
 

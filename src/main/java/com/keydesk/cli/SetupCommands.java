@@ -1,9 +1,7 @@
 package com.keydesk.cli;
 
-import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.ValidationException;
-import com.keydesk.service.AuditVerification;
 import com.keydesk.service.Services;
 
 import java.util.LinkedHashMap;
@@ -11,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code init}, {@code passwd}, {@code settings ...} and {@code audit ...}. */
+/** {@code init}, {@code passwd} and {@code settings ...}. */
 final class SetupCommands {
     private static final String SETTING = "users_can_create_api_keys";
 
@@ -79,45 +77,5 @@ final class SetupCommands {
             }
             default -> throw Commands.unknown("settings", sub);
         }
-    }
-
-    static void audit(Context ctx, String sub, List<String> words) {
-        switch (sub) {
-            case "list" -> {
-                Args args = Args.parse(words, Set.of(), Set.of("--json"));
-                args.positional(0, "audit list [--json]");
-                List<AuditEntry> entries = ctx.services().audit().entries(ctx.signIn());
-                if (args.has("--json")) {
-                    ctx.out.println(Json.write(entries.stream().map(SetupCommands::fields).toList()));
-                } else {
-                    entries.forEach(e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n", e.seq(), e.at(), e.actor(),
-                            e.action(), e.target() == null ? "" : e.target(), e.outcome(),
-                            e.detail() == null ? "" : e.detail()));
-                }
-            }
-            case "verify" -> {
-                Args.parse(words, Set.of(), Set.of()).positional(0, "audit verify");
-                AuditVerification result = ctx.services().audit().verify(ctx.signIn());
-                if (!result.intact()) {
-                    throw new AuditBrokenException(result.message());
-                }
-                ctx.out.println(result.message());
-            }
-            default -> throw Commands.unknown("audit", sub);
-        }
-    }
-
-    private static Map<String, Object> fields(AuditEntry e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("seq", e.seq());
-        out.put("at", e.at());
-        out.put("actor", e.actor());
-        out.put("action", e.action());
-        out.put("target", e.target());
-        out.put("outcome", e.outcome());
-        out.put("detail", e.detail());
-        out.put("prev_hash", e.prevHash());
-        out.put("entry_hash", e.entryHash());
-        return out;
     }
 }

@@ -23,12 +23,19 @@ public final class CliHarness {
 
     public CliHarness(Path folder, Clock clock) {
         env.put("KEYDESK_HOME", folder.toString());
+        env.put("KEYDESK_WITNESS_DIR", folder.resolveSibling(folder.getFileName() + "-witness").toString());
         this.clock = clock;
     }
 
     public CliHarness as(String user, String password) {
         env.put("KEYDESK_USER", user);
         env.put("KEYDESK_PASSWORD", password);
+        return this;
+    }
+
+    /** Another installation: its own witness memory. */
+    public CliHarness withWitness(Path folder) {
+        env.put("KEYDESK_WITNESS_DIR", folder.toString());
         return this;
     }
 
