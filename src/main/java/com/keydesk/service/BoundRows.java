@@ -71,14 +71,14 @@ final class BoundRows {
         if (states.site().isPresent()) {
             entries.add(bound(RowBinding.SITE_TARGET, RowBinding.ofSite(tx)));
         }
-        entries.add(marker(entries.size() + " rows written before schema 3, taken as they were"));
+        entries.add(marker(SYSTEM_ACTOR, entries.size() + " rows written before schema 3, taken as they were"));
         audit.appendAll(tx, entries);
         return entries.size() - 1;
     }
 
     /** The marker a new store writes in its first transaction: its rows are bound from the start. */
-    static AuditLog.Pending marker(String detail) {
-        return new AuditLog.Pending(SYSTEM_ACTOR, BOUND_ACTION, STORE_TARGET, OUTCOME_OK, detail, null);
+    static AuditLog.Pending marker(String actor, String detail) {
+        return new AuditLog.Pending(actor, BOUND_ACTION, STORE_TARGET, OUTCOME_OK, detail, null);
     }
 
     private static AuditLog.Pending bound(String target, String digest) {

@@ -57,7 +57,7 @@ public final class Setup {
                         RowBinding.ofSite(cfg.dsl()));
                 audit.append(cfg.dsl(), username, "user.created", "user:" + id, OUTCOME_OK,
                         "username=" + username + " administrator (first)", RowBinding.ofUser(cfg.dsl(), id));
-                audit.appendAll(cfg.dsl(), java.util.List.of(BoundRows.marker("rows bound from the start")));
+                audit.appendAll(cfg.dsl(), java.util.List.of(BoundRows.marker(username, "rows bound from the start")));
                 return new Session(id, username);
             });
         } finally {
