@@ -112,7 +112,8 @@ public final class Composition implements StoreRestorer {
             } else {
                 db = opened;
                 showSignIn();
-                warnIfHistoryChanged();
+                // after the sign-in screen is drawn, so the warning stands in front of it
+                javafx.application.Platform.runLater(this::warnIfHistoryChanged);
             }
         }, this::storeFailed);
     }

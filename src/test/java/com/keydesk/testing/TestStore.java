@@ -26,14 +26,20 @@ public final class TestStore implements AutoCloseable {
     public final Services services;
     public final Session admin;
 
-    private TestStore(Path folder) {
-        this.db = Database.create(folder);
+    private TestStore(Path folder, boolean existing) {
+        this.db = existing ? Database.open(folder) : Database.create(folder);
         this.services = Services.over(db, CHEAP, clock, new SecureRandom());
-        this.admin = services.setup().initialise("Acme", ADMIN, ADMIN_PASSWORD.toCharArray());
+        this.admin = existing ? services.auth().signIn(ADMIN, ADMIN_PASSWORD.toCharArray())
+                : services.setup().initialise("Acme", ADMIN, ADMIN_PASSWORD.toCharArray());
     }
 
     public static TestStore in(Path folder) {
-        return new TestStore(folder.resolve("store"));
+        return new TestStore(folder.resolve("store"), false);
+    }
+
+    /** The store {@link #in} made in this folder, opened again and the administrator signed in. */
+    public static TestStore reopen(Path folder) {
+        return new TestStore(folder.resolve("store"), true);
     }
 
     /** Adds a non-administrator and signs them in. */
