@@ -113,14 +113,31 @@ public final class Database implements AutoCloseable {
     /** Closes the store; a file that is mostly dead space is compacted first (see {@link DeadSpace}). */
     @Override
     public void close() {
+        boolean compacted = false;
         try (Connection connection = pool.getConnection()) {
             if (DeadSpace.worthCompacting(connection)) {
                 DeadSpace.closeCompacted(connection);
+                compacted = true;
             }
         } catch (SQLException | RuntimeException e) {
             // compacting only saves disk: the store still closes below, and the next close tries again
         }
         pool.dispose();
+        if (compacted) {
+            narrowAfterCompaction();
+        }
+    }
+
+    /**
+     * H2 compacts by writing a new file (with the process's umask, 0644 as a rule) and moving it
+     * over the store. The owner-only folder keeps it private meanwhile; here it gets its own mode back.
+     */
+    private void narrowAfterCompaction() {
+        try {
+            OwnerOnly.narrowFile(dataFile(folder));
+        } catch (StoreException e) {
+            // the next open narrows it again; the folder is owner-only either way
+        }
     }
 
     private static Database connectAndMigrate(Path folder) {

@@ -63,6 +63,17 @@ class StoreShapeTest {
     }
 
     @Test
+    void aStoreAtEachOlderVersionPassesTheCheckOpensAndIsMigratedToTheNewestShape() {
+        for (SchemaHistory.Script script : SchemaHistory.BUNDLED.subList(0, SchemaHistory.BUNDLED.size() - 1)) {
+            Path folder = storeMigratedTo(script.version(), temp.resolve("older-" + script.version()));
+
+            Database.open(folder).close();
+
+            assertThat(SchemaShape.expected(SchemaHistory.BUNDLED.getLast().version())).hasValue(shapeOf(folder));
+        }
+    }
+
+    @Test
     void everyStoreGetsItsOwnUserSaltAndGeneratedNamesWhichTheShapeLeavesOut() {
         Path first = temp.resolve("first");
         Path second = temp.resolve("second");
