@@ -1,8 +1,11 @@
 package com.keydesk.domain;
 
-/** The store cannot be used: missing, in use by another process, written by a newer KeyDesk, damaged. */
+/**
+ * The store cannot be used: missing, in use by another process, written by a newer KeyDesk, damaged,
+ * or changed outside KeyDesk (it holds something KeyDesk's migrations do not make, so it is not opened).
+ */
 public class StoreException extends KeyDeskException {
-    public enum Reason { MISSING, IN_USE, NEWER_VERSION, UNREADABLE, ALREADY_EXISTS }
+    public enum Reason { MISSING, IN_USE, NEWER_VERSION, UNREADABLE, ALREADY_EXISTS, CHANGED_OUTSIDE }
 
     private final Reason reason;
 

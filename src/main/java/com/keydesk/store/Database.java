@@ -18,7 +18,6 @@ import org.jooq.impl.DSL;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -44,32 +43,50 @@ public final class Database implements AutoCloseable {
         return new Settings().withRenderSchema(false);
     }
 
-    /** Opens an existing store; a folder without one is an error, never a new empty store. */
+    /**
+     * Opens an existing store; a folder without one is an error, never a new empty store. The
+     * store is checked before H2 opens it ({@link StoreCheck}): one changed outside KeyDesk is
+     * refused without running or writing anything. Its folder must be the user's own and closed
+     * to others ({@link OwnerOnly}); it is never loosened or tightened here.
+     */
     public static Database open(Path folder) {
         if (!exists(folder)) {
             throw new StoreException(Reason.MISSING, "There is no KeyDesk store in " + folder
                     + ". Run 'keydesk init' (or start the desktop app) to create one, or point --data at an existing store.");
         }
-        restrictToOwner(folder);
+        OwnerOnly.requirePrivateFolder(folder);
+        OwnerOnly.requirePrivateFile(dataFile(folder));
         if (!Files.isWritable(folder) || !Files.isWritable(dataFile(folder))) {
             throw new StoreException(Reason.UNREADABLE, "The store in " + folder + " is read-only. KeyDesk must be able"
                     + " to write there to record changes and the audit log; make the folder and its files writable.");
         }
-        return connectAndMigrate(folder, true);
+        StoreCheck.beforeOpening(folder);
+        OwnerOnly.narrowFile(dataFile(folder));
+        return connectAndMigrate(folder);
     }
 
-    /** Creates a new store in an empty or missing folder. */
+    /**
+     * Creates a new store in a missing folder (made owner-only as it is created) or in an empty
+     * one that only its owner can use. The store file is made empty and owner-only before H2
+     * writes its first byte into it.
+     */
     public static Database create(Path folder) {
         if (exists(folder)) {
             throw new StoreException(Reason.ALREADY_EXISTS, "A KeyDesk store already exists in " + folder + ".");
         }
+        OwnerOnly.prepareFolder(folder);
+        Path file = dataFile(folder);
+        OwnerOnly.createFile(file);
         try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new StoreException(Reason.UNREADABLE, "Cannot create the store folder " + folder + ": " + e.getMessage(), e);
+            return connectAndMigrate(folder);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // the failure below is what matters; the next init reports the leftover file
+            }
+            throw e;
         }
-        restrictToOwner(folder);
-        return connectAndMigrate(folder, false);
     }
 
     public static boolean exists(Path folder) {
@@ -96,21 +113,38 @@ public final class Database implements AutoCloseable {
     /** Closes the store; a file that is mostly dead space is compacted first (see {@link DeadSpace}). */
     @Override
     public void close() {
+        boolean compacted = false;
         try (Connection connection = pool.getConnection()) {
             if (DeadSpace.worthCompacting(connection)) {
                 DeadSpace.closeCompacted(connection);
+                compacted = true;
             }
         } catch (SQLException | RuntimeException e) {
             // compacting only saves disk: the store still closes below, and the next close tries again
         }
         pool.dispose();
+        if (compacted) {
+            narrowAfterCompaction();
+        }
     }
 
-    private static Database connectAndMigrate(Path folder, boolean mustExist) {
-        JooqWarmUp.start();
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder, mustExist), "keydesk", "");
+    /**
+     * H2 compacts by writing a new file (with the process's umask, 0644 as a rule) and moving it
+     * over the store. The owner-only folder keeps it private meanwhile; here it gets its own mode back.
+     */
+    private void narrowAfterCompaction() {
         try {
-            if (!mustExist || !isCurrent(pool)) {
+            OwnerOnly.narrowFile(dataFile(folder));
+        } catch (StoreException e) {
+            // the next open narrows it again; the folder is owner-only either way
+        }
+    }
+
+    private static Database connectAndMigrate(Path folder) {
+        JooqWarmUp.start();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "keydesk", "");
+        try {
+            if (!isCurrent(pool)) {
                 migrate(pool, folder);
             }
             JooqWarmUp.awaitDone();
@@ -139,8 +173,7 @@ public final class Database implements AutoCloseable {
         MigrationVersion newest = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
                 .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElseThrow();
         if (current != null && current.getVersion() != null && current.getVersion().compareTo(newest) > 0) {
-            throw new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
-                    + current.getVersion() + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
+            throw newerStore(folder, current.getVersion().toString(), newest.toString());
         }
         flyway.migrate();
     }
@@ -152,29 +185,35 @@ public final class Database implements AutoCloseable {
     /**
      * WRITE_DELAY=0: a commit is on disk before the call returns, so a change reported as done
      * survives kill -9 (the default 500 ms lost thousands of commits in a measurement). It does
-     * not survive a power cut: H2 does not fsync every commit. IFEXISTS keeps anything but
-     * create from making a new store by accident. QUERY_CACHE_SIZE: H2 keeps 8 parsed statements
-     * per connection by default; creating a key alone runs 7 different ones (actor, site, insert,
-     * read back, audit head, audit entry, head update), so with sign-in and verification around
-     * them every statement was parsed again each time. MAX_COMPACT_TIME=0: closing decides itself
-     * whether to compact ({@link DeadSpace}), instead of rewriting part of the file on every close.
+     * not survive a power cut: H2 does not fsync every commit. IFEXISTS: H2 never makes a file
+     * of its own; {@link #create} makes the empty, owner-only file it writes into. QUERY_CACHE_SIZE:
+     * H2 keeps 8 parsed statements per connection by default; creating a key alone runs 7 different
+     * ones (actor, site, insert, read back, audit head, audit entry, head update), so with sign-in
+     * and verification around them every statement was parsed again each time. MAX_COMPACT_TIME=0:
+     * closing decides itself whether to compact ({@link DeadSpace}), instead of rewriting part of the
+     * file on every close. TRACE_LEVEL_FILE=0: H2 would otherwise write its errors (even the
+     * expected one after a compacting close) to keydesk.trace.db beside the store, a file nobody
+     * reads that was left behind; KeyDesk reports failures itself.
      */
-    static String url(Path folder, boolean mustExist) {
+    static String url(Path folder) {
         String base = folder.resolve(StoreLocation.FILE_BASE_NAME).toAbsolutePath().toString();
-        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0" + (mustExist ? ";IFEXISTS=TRUE" : "");
+        return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0"
+                + ";TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
     }
 
-    private static void restrictToOwner(Path folder) {
-        try {
-            var ownerOnly = PosixFilePermissions.fromString("rwx------");
-            if (Files.getFileStore(folder).supportsFileAttributeView("posix")
-                    && !Files.getPosixFilePermissions(folder).equals(ownerOnly)) {
-                Files.setPosixFilePermissions(folder, ownerOnly);
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new StoreException(Reason.UNREADABLE, "Cannot restrict the store folder " + folder
-                    + " to its owner: " + e.getMessage(), e);
-        }
+    static StoreException newerStore(Path folder, String version, String newest) {
+        return new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
+                + version + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
+    }
+
+    static StoreException inUse(Path folder, Throwable cause) {
+        return new StoreException(Reason.IN_USE, "The store in " + folder
+                + " is in use by another KeyDesk process. Close it and try again.", cause);
+    }
+
+    static StoreException notAStore(Path folder, Throwable cause) {
+        return new StoreException(Reason.UNREADABLE, "The file " + dataFile(folder) + " is not a KeyDesk store this"
+                + " program can read, or it is damaged. It was left as it is.", cause);
     }
 
     static StoreException translate(Throwable failure, Path folder) {
@@ -184,9 +223,7 @@ public final class Database implements AutoCloseable {
 
     /** While opening, a failure we do not recognise means the file is not a store we can read. */
     private static StoreException translateOpening(Throwable failure, Path folder) {
-        return recognised(failure, folder).orElseGet(() -> new StoreException(Reason.UNREADABLE, "The file "
-                + dataFile(folder) + " is not a KeyDesk store this program can read, or it is damaged."
-                + " It was left as it is.", failure));
+        return recognised(failure, folder).orElseGet(() -> notAStore(folder, failure));
     }
 
     /** The failures a person can act on: in use, missing, disk full, not an H2 store. */
@@ -199,17 +236,14 @@ public final class Database implements AutoCloseable {
             if (t instanceof SQLException sql) {
                 int code = sql.getErrorCode();
                 if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                    return Optional.of(new StoreException(Reason.IN_USE, "The store in " + folder
-                            + " is in use by another KeyDesk process. Close it and try again.", failure));
+                    return Optional.of(inUse(folder, failure));
                 }
                 if (code == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1 || code == ErrorCode.DATABASE_NOT_FOUND_1) {
                     return Optional.of(new StoreException(Reason.MISSING,
                             "There is no KeyDesk store in " + folder + ".", failure));
                 }
                 if (code == ErrorCode.FILE_CORRUPTED_1 || code == ErrorCode.FILE_VERSION_ERROR_1) {
-                    return Optional.of(new StoreException(Reason.UNREADABLE, "The file " + dataFile(folder)
-                            + " is not a KeyDesk store this program can read, or it is damaged. It was left as it is.",
-                            failure));
+                    return Optional.of(notAStore(folder, failure));
                 }
             }
         }

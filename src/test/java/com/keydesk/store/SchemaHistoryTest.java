@@ -161,7 +161,7 @@ class SchemaHistoryTest {
     }
 
     private static Connection connect(Path folder) throws SQLException {
-        return DriverManager.getConnection(Database.url(folder, true), "keydesk", "");
+        return DriverManager.getConnection(Database.url(folder), "keydesk", "");
     }
 
     /** Undoes V3 by hand, as a store written by the KeyDesk before it looks. */
