@@ -61,8 +61,10 @@ public final class AuthService {
             boolean matches = hasher.verify(stored.orElse(dummyHash.get()), password == null ? new char[0] : password.clone());
             if (user.isPresent() && matches) {
                 if (!user.get().active()) {
+                    // The answer a wrong password gets: "deactivated" only with the right password
+                    // would confirm the password to whoever guessed it. The audit says why.
                     recordFailure(name, digest, throttle, "deactivated");
-                    throw new AuthenticationException("This account is deactivated. Ask an administrator.");
+                    throw new AuthenticationException(WRONG);
                 }
                 db.inTransaction(cfg -> {
                     new ThrottleRepository(cfg.dsl()).clear(digest);
@@ -80,12 +82,13 @@ public final class AuthService {
     }
 
     /**
-     * Loads the Argon2 native library, makes the dummy hash and runs the sign-in and key-list
-     * queries once (results thrown away), so the first real sign-in and first screen do not pay
-     * for them. Front ends call it in the background while the person types; it changes nothing.
+     * Loads the Argon2 native library (one verification against the dummy hash) and runs the
+     * sign-in and key-list queries once (results thrown away), so the first real sign-in and first
+     * screen do not pay for them. Front ends call it in the background while the person types; it
+     * changes nothing.
      */
     public void prepare() {
-        dummyHash.get();
+        hasher.verify(dummyHash.get(), "warm-up".toCharArray());
         db.inTransaction(cfg -> {
             new UserRepository(cfg.dsl()).findByUsername("");
             // the first page queries the first screens run (results thrown away): warm jOOQ, H2 and the mapping
