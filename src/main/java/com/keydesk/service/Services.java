@@ -32,7 +32,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
         KeyFormat format = new KeyFormat(random);
         return new Services(
                 new Setup(db, log, hasher, clock),
-                new AuthService(db, log, hasher, dummy, clock),
+                new AuthService(db, guard, log, hasher, dummy, clock),
                 new KeyService(guard, log, format, hasher, clock),
                 new KeyVerifier(db, hasher, dummy, new VerifiedKeyCache(verifiedKeys, random), clock),
                 new UserService(guard, log, hasher, clock),

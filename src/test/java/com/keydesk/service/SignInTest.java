@@ -217,6 +217,79 @@ class SignInTest {
         assertThat(store.services.audit().verify(store.admin).intact()).isTrue();
     }
 
+    @Test
+    void attemptsDuringAWaitDoNotExtendIt() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure("bob", "wrong " + i);
+        }
+        long wait = secondsToWait(failure("bob", "wrong"));
+        for (int i = 0; i < 10; i++) {
+            store.clock.advance(Duration.ofMillis(wait * 100L - 1));
+            failure("bob", "guess during the wait " + i);
+        }
+        // ten tenths of the wait, less 10 ms, have passed: what is left is what was left, not a new wait
+        assertThat(secondsToWait(failure("bob", BOB_PASSWORD))).isEqualTo(1);
+
+        store.clock.advance(Duration.ofMillis(10));
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void throttleRowsOfNamesNobodyTriedForADayAreRemoved() {
+        failure("nobody-1", "x");
+        failure("nobody-2", "x");
+        store.clock.advance(Duration.ofHours(12));
+        failure("nobody-3", "x");
+        assertThat(throttleRows()).isEqualTo(3);
+
+        store.clock.advance(Duration.ofHours(12).plusSeconds(1));
+        failure("bob", "wrong");
+
+        assertThat(throttleRows()).as("nobody-1 and -2 forgotten; nobody-3 and bob kept").isEqualTo(2);
+    }
+
+    @Test
+    void failuresOlderThanADayNoLongerCountTowardsAWait() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS - 1; i++) {
+            failure("bob", "wrong " + i);
+        }
+        store.clock.advance(AuthService.FORGET_AFTER.plusSeconds(1));
+
+        assertThat(failure("bob", "wrong again").getMessage()).doesNotContain("Try again");
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void anUnknownNameCostsOneArgon2idRunFromTheFirstAttemptLikeAKnownName() {
+        var hasher = new com.keydesk.crypto.Argon2idHasher(TestStore.CHEAP);
+        AuthService fresh = new AuthService(store.db, new Guard(store.db, new AuditLog(store.db, store.clock)),
+                new AuditLog(store.db, store.clock), hasher, new DummyHash(TestStore.CHEAP, new SecureRandom()), store.clock);
+
+        catchThrowableOfType(AuthenticationException.class, () -> fresh.signIn("nobody", "x".toCharArray()));
+        assertThat(hasher.runs()).as("first unknown name").isEqualTo(1);
+        catchThrowableOfType(AuthenticationException.class, () -> fresh.signIn("bob", "wrong".toCharArray()));
+        assertThat(hasher.runs()).as("then a known name").isEqualTo(2);
+        catchThrowableOfType(AuthenticationException.class, () -> fresh.signIn("somebody", "x".toCharArray()));
+        assertThat(hasher.runs()).as("then another unknown name").isEqualTo(3);
+    }
+
+    @Test
+    void theDummyHashCarriesTheParametersOfARealOneAndMatchesNothing() {
+        var shipped = new com.keydesk.crypto.Argon2idHasher(com.keydesk.crypto.Argon2Params.SHIPPED);
+        String dummy = new DummyHash(com.keydesk.crypto.Argon2Params.SHIPPED, new SecureRandom()).get();
+        String real = shipped.hash("anything at all".toCharArray());
+
+        assertThat(dummy.substring(0, dummy.indexOf("$", 20))).isEqualTo(real.substring(0, real.indexOf("$", 20)))
+                .isEqualTo("$argon2id$v=19$m=19456,t=2,p=1");
+        assertThat(dummy.length()).isEqualTo(real.length());
+        assertThat(shipped.verify(dummy, "".toCharArray())).isFalse();
+        assertThat(shipped.runs()).isEqualTo(2);
+    }
+
+    private int throttleRows() {
+        return store.db.inTransaction(cfg -> new com.keydesk.store.ThrottleRepository(cfg.dsl()).count());
+    }
+
     private AuthenticationException failure(String username, String password) {
         AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
                 () -> auth.signIn(username, password == null ? null : password.toCharArray()));
