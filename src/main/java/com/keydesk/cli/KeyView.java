@@ -104,13 +104,13 @@ final class KeyView {
     }
 
     static String tableHeader() {
-        return String.format("%-6s %-28s %-10s %-18s %-9s %-24s %s", "ID", "NAME", "OWNER", "PERMISSION", "STATUS",
+        return String.format("%-6s %-28s %-10s %-18s %-17s %-24s %s", "ID", "NAME", "OWNER", "PERMISSION", "STATUS",
                 "KEY", "EXPIRES");
     }
 
     static String tableRow(ApiKey key, Instant now) {
         KeyStatus status = key.status(now);
-        return String.format("%-6d %-28s %-10s %-18s %-9s %-24s %s", key.id(), clip(key.name(), 28),
+        return String.format("%-6d %-28s %-10s %-18s %-17s %-24s %s", key.id(), clip(key.name(), 28),
                 key.ownerUsername() == null ? "(site)" : clip(key.ownerUsername(), 10),
                 key.permissionSet().wireName(), status.wireName(), key.descriptiveLabel(),
                 key.expiresAt() == null ? "never" : key.expiresAt().toString());
