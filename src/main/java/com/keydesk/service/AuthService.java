@@ -23,14 +23,17 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Sign-in. An unknown user and a wrong password get the same answer in about the same time (a
- * dummy hash is checked). After {@link #FREE_ATTEMPTS} failures for a username, known or not,
- * each further failure doubles a waiting time kept in the store, so a restart does not reset it.
+ * Sign-in. An unknown user, a wrong password and a deactivated account get the same answer for
+ * the same cost (one Argon2id check; a dummy hash for an unknown user). After
+ * {@link #FREE_ATTEMPTS} failures for a username, known or not, each further failure doubles a
+ * waiting time kept in the store, so a restart does not reset it; {@link #unlock} ends it early.
  */
 public final class AuthService {
     static final int FREE_ATTEMPTS = 3;
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    /** The one answer for an unknown user, a wrong password and a deactivated account. */
     private static final String WRONG = "Sign-in failed: the username or password is wrong.";
+    private static final String UNLOCKED = "user.unlocked";
 
     /** A throttle row whose wait ended this long ago is removed: its failures no longer count. */
     static final Duration FORGET_AFTER = Duration.ofDays(1);
@@ -167,11 +170,9 @@ public final class AuthService {
                     "user:" + Texts.printable(username), AuditEntry.OUTCOME_DENIED, refused.getMessage());
             throw refused;
         }
-        return db.inTransaction(cfg -> clear(cfg.dsl(), StoreOwner.ACTOR_PREFIX + account, username,
+        return db.inTransaction(cfg -> clear(cfg.dsl(), StoreOwner.ACTOR_PREFIX + Texts.printable(account), username,
                 " by the operating-system account that owns the store"));
     }
-
-    private static final String UNLOCKED = "user.unlocked";
 
     private boolean clear(DSLContext tx, String actor, String username, String how) {
         String name = username == null ? "" : username.strip();

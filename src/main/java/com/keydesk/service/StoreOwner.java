@@ -1,7 +1,7 @@
 package com.keydesk.service;
 
 import com.keydesk.domain.PermissionDeniedException;
-import com.keydesk.store.StoreLocation;
+import com.keydesk.store.Database;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -32,7 +32,7 @@ final class StoreOwner {
                     + " wait until the sign-in wait ends instead.");
         }
         try {
-            Path file = folder.resolve(StoreLocation.FILE_BASE_NAME + ".mv.db");
+            Path file = Database.dataFile(folder);   // a store that is no local file (a server's) is refused
             int me = ownUid();
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(folder)
                     || uid(file) != me || uid(folder) != me) {
