@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -232,6 +234,55 @@ class SignInTest {
 
         store.clock.advance(Duration.ofMillis(10));
         assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void aFailureThatEndsWhileAnotherAttemptsWaitRunsCountsButDoesNotRestartIt() {
+        // Two attempts at once, made deterministic: the outer attempt's failure is recorded half a
+        // second after its check, and in between a second attempt fails and starts a 1 s wait.
+        AtomicInteger calls = new AtomicInteger();
+        AtomicReference<Runnable> atSecondCall = new AtomicReference<>();
+        java.time.Clock hooked = new java.time.Clock() {
+            @Override
+            public java.time.Instant instant() {
+                if (calls.incrementAndGet() == 2) {
+                    Runnable hook = atSecondCall.getAndSet(null);
+                    if (hook != null) {
+                        hook.run();
+                    }
+                }
+                return store.clock.instant();
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        AuditLog log = new AuditLog(store.db, hooked);
+        AuthService racing = new AuthService(store.db, new Guard(store.db, log), log,
+                new com.keydesk.crypto.Argon2idHasher(TestStore.CHEAP), new DummyHash(TestStore.CHEAP, new SecureRandom()), hooked);
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS - 1; i++) {
+            failure("bob", "wrong " + i);
+        }
+        java.time.Instant start = store.clock.instant();
+        atSecondCall.set(() -> {
+            failure("bob", "the other attempt");          // failure 3: a 1 s wait from start
+            store.clock.advance(Duration.ofMillis(500));
+        });
+
+        catchThrowableOfType(AuthenticationException.class, () -> racing.signIn("bob", "this attempt".toCharArray()));
+
+        store.clock.set(start.plusSeconds(1));
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username())
+                .as("the wait ends 1 s after it began, not 1 s after the later failure").isEqualTo("bob");
+        assertThat(StoreSnapshot.audit(store)).filteredOn(e -> e.action().equals("auth.sign_in_failed"))
+                .last().satisfies(e -> assertThat(e.detail()).isEqualTo("wrong password, failure 4"));
     }
 
     @Test
