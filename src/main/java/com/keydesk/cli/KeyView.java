@@ -85,6 +85,9 @@ final class KeyView {
 
     /** One line of a value as a terminal should show it: a tab as a space, other hidden or control characters as '?'. */
     private static String visible(String line) {
+        if (plainAscii(line)) {
+            return line;   // the usual case, and keys list writes one per key: no copy
+        }
         StringBuilder out = new StringBuilder(line.length());
         line.codePoints().forEach(cp -> {
             if (cp == '\t') {
@@ -94,6 +97,16 @@ final class KeyView {
             }
         });
         return out.toString();
+    }
+
+    private static boolean plainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The one place a secret is written out: right after create or replace, as Files.com's {@code key}. */
@@ -110,8 +123,9 @@ final class KeyView {
 
     static String tableRow(ApiKey key, Instant now) {
         KeyStatus status = key.status(now);
-        return String.format("%-6d %-28s %-10s %-18s %-17s %-24s %s", key.id(), clip(key.name(), 28),
-                key.ownerUsername() == null ? "(site)" : clip(key.ownerUsername(), 10),
+        // one line per key whatever a row edited outside KeyDesk holds: line breaks and control characters show as '?'
+        return String.format("%-6d %-28s %-10s %-18s %-17s %-24s %s", key.id(), clip(visible(key.name()), 28),
+                key.ownerUsername() == null ? "(site)" : clip(visible(key.ownerUsername()), 10),
                 key.permissionSet().wireName(), status.wireName(), key.descriptiveLabel(),
                 key.expiresAt() == null ? "never" : key.expiresAt().toString());
     }

@@ -64,4 +64,14 @@ class KeyShowTextTest {
                 .allSatisfy(l -> assertThat(l.startsWith(" ") || l.matches("(name|description|id):.*")).as(l).isTrue());
         assertThat(text).contains("name:              evil?[2Kname?").doesNotContain("\u001b").doesNotContain("\u202E");
     }
+
+    @Test
+    void aListRowStaysOneLineWhateverTheNameHolds() {
+        var key = new com.keydesk.domain.ApiKey(5, "two\nlines\u2028and\rmore", null, null, null, false, true,
+                com.keydesk.domain.PermissionSet.FULL, null, false, "kds_x…y", java.time.Instant.EPOCH, "alice", null, null);
+
+        String row = KeyView.tableRow(key, java.time.Instant.EPOCH);
+
+        assertThat(row).doesNotContainPattern("\\R").startsWith("5      two?lines?and?more");
+    }
 }
