@@ -13,8 +13,9 @@
 #
 #   class-data.sh train IMAGE   build time: runs the command line over a scratch store with the
 #                               image's own runtime and options, and writes IMAGE/lib/app/keydesk.classlist
-#   class-data.sh dump DIR      install time (postinst): makes DIR/lib/runtime/lib/server/classes.jsa
-#                               from that list, or else of the JDK's own start-up classes, as jlink does
+#   class-data.sh dump DIR      install time (postinst, as root): makes DIR/lib/runtime/lib/server/classes.jsa
+#                               from that list, or else of the JDK's own start-up classes, as jlink does;
+#                               it works in a root-only folder inside DIR and uses nothing in /tmp
 #
 # POSIX sh: the package's postinst runs it with /bin/sh.
 set -eu
@@ -70,20 +71,31 @@ case $action in
     echo "class-data: $(grep -c -v '^@' "$list") classes listed in $list"
     ;;
   dump)
-    new=$archive.new
-    log=$(mktemp)
-    loaded=$(mktemp)
-    trap 'rm -f "$new" "$log" "$loaded"' EXIT
+    # Runs as root (the postinst). Nothing here uses a name in a folder others can write to: the
+    # work happens in a fresh folder beside the archive, inside the install tree (root's, never
+    # world-writable), made by mktemp -d with umask 077, and removed on every way out. Its JVMs get
+    # it as their temporary folder and current folder, keep no perf-data file in /tmp
+    # (-XX:-UsePerfData), and write their class-load log with rotation off (filecount=0): the JVM's
+    # rotation renames and re-creates its log by a derived name, following symbolic links.
+    umask 077
+    work=$(mktemp -d "$(dirname "$archive")/class-data.XXXXXXXXXX")
+    trap 'rm -rf "$work"' EXIT
+    trap 'exit 1' HUP INT TERM
+    log=$work/log
     # An archive of the classes in the list $1, put in place only once the app has started with it
     # and, for KeyDesk's list, has taken its own command line (com.keydesk.cli.Cli) from it.
     make() {
-      rm -f "$new"
+      rm -f "$work/classes.jsa" "$work/loaded"
       classes=$1
       shift
-      "$java" "$@" -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$new" -cp "$classpath" >>"$log" 2>&1 \
-        && "$java" "$@" -Xshare:on -XX:SharedArchiveFile="$new" -Xlog:class+load:file="$loaded" -cp "$classpath" "$main" --version >>"$log" 2>&1 \
-        && { [ "$classes" != "$list" ] || grep -q 'com.keydesk.cli.Cli source: shared objects file' "$loaded"; } \
-        && mv -f "$new" "$archive"
+      ( cd "$work" && TMPDIR=$work "$java" "$@" -XX:-UsePerfData -Djava.io.tmpdir="$work" \
+          -Xshare:dump -XX:SharedClassListFile="$classes" -XX:SharedArchiveFile="$work/classes.jsa" -cp "$classpath" ) >>"$log" 2>&1 \
+        && ( cd "$work" && TMPDIR=$work "$java" "$@" -XX:-UsePerfData -Djava.io.tmpdir="$work" \
+          -Xshare:on -XX:SharedArchiveFile="$work/classes.jsa" -Xlog:class+load:file="$work/loaded"::filecount=0 \
+          -cp "$classpath" "$main" --version ) >>"$log" 2>&1 \
+        && { [ "$classes" != "$list" ] || grep -q 'com.keydesk.cli.Cli source: shared objects file' "$work/loaded"; } \
+        && chmod 644 "$work/classes.jsa" \
+        && mv -f "$work/classes.jsa" "$archive"   # same file system: the archive appears whole or not at all
     }
     if [ -f "$list" ] && make "$list" "$@"; then
       echo "class-data: made $archive"

@@ -23,6 +23,7 @@ app="$root/opt/keydesk"
 [ ! -e "$app/lib/runtime/lib/server/classes.jsa" ] || fail "the .deb carries a class-data archive; the postinst makes it"
 # "made": the archive holds KeyDesk's classes; dump checks that the command line is loaded from it
 sh "$app/lib/class-data.sh" dump "$app" | grep -q '^class-data: made ' || fail "class-data.sh dump made no archive of KeyDesk's classes"
+! ls "$app/lib/runtime/lib/server" | grep -q '^class-data\.' || fail "class-data.sh dump left its working folder behind"
 echo "class-data archive of the installed app: ok ($(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB)"
 
 export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8

@@ -16,11 +16,13 @@ final class Help {
               users list [--json]
               users deactivate USERNAME | users activate USERNAME
               users promote USERNAME [--yes] | users demote USERNAME
+              users unlock USERNAME                  end USERNAME's sign-in wait (administrators)
+              users unlock USERNAME --as-store-owner without sign-in, as the OS account owning the store file
               settings show [--json]
               settings set users_can_create_api_keys true|false
               keys create (--site | --for USERNAME) --name NAME [--description TEXT]
                           [--expires YYYY-MM-DD] [--permission SET] [--json]
-              keys list [--json] [--status active|disabled|expired]
+              keys list [--json] [--status active|disabled|expired|owner_deactivated]
               keys show ID [--json]
               keys update ID [--name NAME] [--description TEXT] [--expires YYYY-MM-DD | --no-expiry]
               keys disable ID | keys enable ID [--permission SET] | keys revoke ID

@@ -116,7 +116,7 @@ final class KeyCommands {
         if (args.has("--json")) {
             ctx.out.println(Json.write(fields));
         } else {
-            fields.forEach((k, v) -> ctx.out.printf("%-18s %s%n", k + ":", v == null ? "" : v));
+            ctx.out.print(KeyView.showText(fields));
         }
     }
 

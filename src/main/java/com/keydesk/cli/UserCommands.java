@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code users ...}: add, list, deactivate, activate, promote, demote. Administrators only (checked in the service). */
+/** {@code users ...}: add, list, deactivate, activate, promote, demote, unlock. Administrators only (checked in the service). */
 final class UserCommands {
     private UserCommands() {
     }
@@ -32,6 +32,7 @@ final class UserCommands {
                 User user = ctx.services().users().setAdmin(ctx.signIn(), name, false);
                 ctx.err.println(user.username() + " is no longer an administrator.");
             }
+            case "unlock" -> unlock(ctx, Args.parse(words, Set.of(), Set.of("--as-store-owner")));
             default -> throw Commands.unknown("users", sub);
         }
     }
@@ -78,6 +79,20 @@ final class UserCommands {
         }
         User user = ctx.services().users().setAdmin(session, name, true);
         ctx.err.println(user.username() + " is now an administrator.");
+    }
+
+    /**
+     * Ends a username's sign-in wait: an administrator signs in as usual; with --as-store-owner
+     * nobody signs in and the service checks that the operating-system account running this owns
+     * the store file (the way back when the last administrator is the one held back).
+     */
+    private static void unlock(Context ctx, Args args) {
+        String name = args.positional(1, "users unlock USERNAME [--as-store-owner]").getFirst();
+        var auth = ctx.services().auth();
+        boolean cleared = args.has("--as-store-owner") ? auth.unlockAsStoreOwner(name) : auth.unlock(ctx.signIn(), name);
+        String shown = com.keydesk.domain.Texts.printable(name.strip());
+        ctx.err.println(cleared ? "Ended the sign-in wait for " + shown + "; failed attempts count from zero again."
+                : shown + " had no sign-in wait or failed attempts to clear.");
     }
 
     static Map<String, Object> fields(User u) {

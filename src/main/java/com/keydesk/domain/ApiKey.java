@@ -36,7 +36,7 @@ public record ApiKey(
     }
 
     public KeyStatus status(Instant now) {
-        return KeyStatus.of(permissionSet, expiresAt, now);
+        return KeyStatus.of(permissionSet, expiresAt, ownerActive, now);
     }
 
     /** A site key, or a key of an administrator, can do anything on the site. */

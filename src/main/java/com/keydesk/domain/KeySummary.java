@@ -7,6 +7,7 @@ import java.time.Instant;
  * the fields only the details dialog needs stay in the store until it asks for {@link ApiKey}.
  *
  * @param ownerUsername the owner's username, or null for a site-wide key
+ * @param ownerActive   false only for a user key whose owner is deactivated
  * @param description   only for search; may be null
  * @param createdBy     username of whoever created it (null if that user no longer exists)
  */
@@ -15,6 +16,7 @@ public record KeySummary(
         String name,
         String description,
         String ownerUsername,
+        boolean ownerActive,
         PermissionSet permissionSet,
         boolean disabledByAdmin,
         String descriptiveLabel,
@@ -28,6 +30,6 @@ public record KeySummary(
     }
 
     public KeyStatus status(Instant now) {
-        return KeyStatus.of(permissionSet, expiresAt, now);
+        return KeyStatus.of(permissionSet, expiresAt, ownerActive, now);
     }
 }

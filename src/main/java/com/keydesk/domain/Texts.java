@@ -27,13 +27,27 @@ public final class Texts {
         return out.toString();
     }
 
-    /** Control characters and the bidirectional controls that can make text read differently than it is. */
+    /**
+     * Control characters, line and paragraph separators, and every invisible format character
+     * (Unicode category Cf: zero-width space, word joiner, byte order mark, soft hyphen, tag
+     * characters U+E0000..E007F, and the bidirectional controls that make text read differently
+     * than it is). Names that differ only in these look the same to a person.
+     */
     public static boolean isUnsafe(int codePoint) {
         return Character.isISOControl(codePoint)
+                || Character.getType(codePoint) == Character.FORMAT
                 || (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2066 && codePoint <= 0x2069)
                 || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C
                 || Character.getType(codePoint) == Character.LINE_SEPARATOR
                 || Character.getType(codePoint) == Character.PARAGRAPH_SEPARATOR;
+    }
+
+    /**
+     * Zero-width non-joiner and joiner: format characters that some scripts (Persian, the Indic
+     * scripts) and emoji sequences need between two visible characters, and nowhere else.
+     */
+    public static boolean isJoiner(int codePoint) {
+        return codePoint == 0x200C || codePoint == 0x200D;
     }
 }

@@ -4,14 +4,17 @@ import com.keydesk.crypto.Argon2idHasher;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.KeyType;
+import com.keydesk.domain.PermissionDeniedException;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
+import com.keydesk.domain.ValidationException;
 import com.keydesk.store.Database;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.ThrottleRepository;
 import com.keydesk.store.ThrottleRepository.State;
 import com.keydesk.store.Times;
 import com.keydesk.store.UserRepository;
+import org.jooq.DSLContext;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,23 +23,31 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Sign-in. An unknown user and a wrong password get the same answer in about the same time (a
- * dummy hash is checked). After {@link #FREE_ATTEMPTS} failures for a username, known or not,
- * each further failure doubles a waiting time kept in the store, so a restart does not reset it.
+ * Sign-in. An unknown user, a wrong password and a deactivated account get the same answer for
+ * the same cost (one Argon2id check; a dummy hash for an unknown user). After
+ * {@link #FREE_ATTEMPTS} failures for a username, known or not, each further failure doubles a
+ * waiting time kept in the store, so a restart does not reset it; {@link #unlock} ends it early.
  */
 public final class AuthService {
     static final int FREE_ATTEMPTS = 3;
     static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    /** The one answer for an unknown user, a wrong password and a deactivated account. */
     private static final String WRONG = "Sign-in failed: the username or password is wrong.";
+    private static final String UNLOCKED = "user.unlocked";
+
+    /** A throttle row whose wait ended this long ago is removed: its failures no longer count. */
+    static final Duration FORGET_AFTER = Duration.ofDays(1);
 
     private final Database db;
+    private final Guard guard;
     private final AuditLog audit;
     private final Argon2idHasher hasher;
     private final DummyHash dummyHash;
     private final Clock clock;
 
-    AuthService(Database db, AuditLog audit, Argon2idHasher hasher, DummyHash dummyHash, Clock clock) {
+    AuthService(Database db, Guard guard, AuditLog audit, Argon2idHasher hasher, DummyHash dummyHash, Clock clock) {
         this.db = db;
+        this.guard = guard;
         this.audit = audit;
         this.hasher = hasher;
         this.dummyHash = dummyHash;
@@ -47,7 +58,7 @@ public final class AuthService {
     public Session signIn(String username, char[] password) {
         try {
             String name = username == null ? "" : username.strip();
-            String digest = AuditChain.sha256(UserRepository.usernameKey(name));
+            String digest = throttleKey(name);
             Instant now = clock.instant();
             Optional<State> throttle = db.inTransaction(cfg -> new ThrottleRepository(cfg.dsl()).find(digest));
             if (throttle.isPresent() && now.isBefore(throttle.get().blockedUntil())) {
@@ -61,8 +72,10 @@ public final class AuthService {
             boolean matches = hasher.verify(stored.orElse(dummyHash.get()), password == null ? new char[0] : password.clone());
             if (user.isPresent() && matches) {
                 if (!user.get().active()) {
-                    recordFailure(name, digest, throttle, "deactivated");
-                    throw new AuthenticationException("This account is deactivated. Ask an administrator.");
+                    // The answer a wrong password gets: "deactivated" only with the right password
+                    // would confirm the password to whoever guessed it. The audit says why.
+                    recordFailure(name, digest, "deactivated");
+                    throw new AuthenticationException(WRONG);
                 }
                 db.inTransaction(cfg -> {
                     RowBinding.requireUser(cfg.dsl(), user.get().id());
@@ -71,7 +84,7 @@ public final class AuthService {
                 });
                 return new Session(user.get().id(), user.get().username());
             }
-            recordFailure(name, digest, throttle, user.isPresent() ? "wrong password" : "unknown user");
+            recordFailure(name, digest, user.isPresent() ? "wrong password" : "unknown user");
             throw new AuthenticationException(WRONG);
         } finally {
             if (password != null) {
@@ -81,12 +94,13 @@ public final class AuthService {
     }
 
     /**
-     * Loads the Argon2 native library, makes the dummy hash and runs the sign-in and key-list
-     * queries once (results thrown away), so the first real sign-in and first screen do not pay
-     * for them. Front ends call it in the background while the person types; it changes nothing.
+     * Loads the Argon2 native library (one verification against the dummy hash) and runs the
+     * sign-in and key-list queries once (results thrown away), so the first real sign-in and first
+     * screen do not pay for them. Front ends call it in the background while the person types; it
+     * changes nothing.
      */
     public void prepare() {
-        dummyHash.get();
+        hasher.verify(dummyHash.get(), "warm-up".toCharArray());
         db.inTransaction(cfg -> {
             new UserRepository(cfg.dsl()).findByUsername("");
             // the first page queries the first screens run (results thrown away): warm jOOQ, H2 and the mapping
@@ -108,15 +122,76 @@ public final class AuthService {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
-    private void recordFailure(String name, String digest, Optional<State> before, String why) {
-        int failures = before.map(State::failures).orElse(0) + 1;
+    /**
+     * A failure counts and, from the {@link #FREE_ATTEMPTS}th on, starts a wait. A failure that
+     * ends while a wait is already running (two attempts at once) counts but does not restart it;
+     * attempts made during a wait are refused before any check and change nothing.
+     */
+    private void recordFailure(String name, String digest, String why) {
         Instant now = Times.storable(clock.instant());
         db.inTransaction(cfg -> {
-            new ThrottleRepository(cfg.dsl()).save(digest, new State(failures, now.plus(delayAfter(failures))));
+            ThrottleRepository throttle = new ThrottleRepository(cfg.dsl());
+            throttle.removeWaitsEndedBefore(now.minus(FORGET_AFTER));
+            Optional<State> before = throttle.findForUpdate(digest);
+            int failures = before.map(State::failures).orElse(0) + 1;
+            Instant until = before.filter(b -> now.isBefore(b.blockedUntil())).map(State::blockedUntil)
+                    .orElse(now.plus(delayAfter(failures)));
+            throttle.save(digest, new State(failures, until));
             // The audit names the username as typed (made printable); it says why only to administrators.
             audit.append(cfg.dsl(), Texts.printable(name), "auth.sign_in_failed", "user:" + Texts.printable(name),
                     AuditEntry.OUTCOME_FAILED, why + ", failure " + failures);
             return null;
         });
+    }
+
+    /**
+     * Ends the sign-in wait of a username (known or not) at once: an administrator's answer to
+     * someone locking a colleague out by typing their name. Audited. Returns whether there was a
+     * wait or a failure count to clear.
+     */
+    public boolean unlock(Session session, String username) {
+        return guard.run(session, (tx, actor) -> {
+            Policy.requireAdmin(actor, UNLOCKED, "user:" + Texts.printable(username));
+            return clear(tx, actor.username(), username, "");
+        });
+    }
+
+    /**
+     * {@link #unlock} without signing in, for when the last administrator is the one held back:
+     * allowed only to the operating-system account that owns this local store file
+     * ({@link StoreOwner}), recorded in the audit log under that account's name as "os:NAME".
+     * It clears a wait and nothing else: the password is still needed to sign in.
+     */
+    public boolean unlockAsStoreOwner(String username) {
+        String account;
+        try {
+            account = StoreOwner.confirm(db.folder());
+        } catch (PermissionDeniedException refused) {
+            audit.appendAlone(StoreOwner.ACTOR_PREFIX + Texts.printable(StoreOwner.claimedAccount()), UNLOCKED,
+                    "user:" + Texts.printable(username), AuditEntry.OUTCOME_DENIED, refused.getMessage());
+            throw refused;
+        }
+        return db.inTransaction(cfg -> clear(cfg.dsl(), StoreOwner.ACTOR_PREFIX + Texts.printable(account), username,
+                " by the operating-system account that owns the store"));
+    }
+
+    private boolean clear(DSLContext tx, String actor, String username, String how) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty()) {
+            throw new ValidationException("username", "Say whose sign-in wait to end: users unlock USERNAME.");
+        }
+        ThrottleRepository throttle = new ThrottleRepository(tx);
+        throttle.removeWaitsEndedBefore(Times.storable(clock.instant()).minus(FORGET_AFTER));
+        boolean cleared = throttle.clear(throttleKey(name));
+        String target = new UserRepository(tx).findByUsername(name).map(u -> "user:" + u.id())
+                .orElse("user:" + Texts.printable(name));
+        audit.append(tx, actor, UNLOCKED, target, AuditEntry.OUTCOME_OK,
+                (cleared ? "sign-in wait cleared" : "no sign-in wait to clear") + how);
+        return cleared;
+    }
+
+    /** The throttle row's key: a digest of the username as compared (case ignored), so the table holds no names. */
+    static String throttleKey(String name) {
+        return AuditChain.sha256(UserRepository.usernameKey(name));
     }
 }

@@ -22,12 +22,15 @@ public final class InputRules {
         Validation.password(password);
     }
 
-    /** A key's name: required, at most 100 UTF-16 units, no control or direction-reversing characters. */
+    /**
+     * A key's name: required, at most 100 UTF-16 units, no control, invisible (Unicode Cf) or
+     * direction-reversing characters; a joiner only between two visible characters.
+     */
     public static void checkKeyName(String name) {
         Validation.keyName(name);
     }
 
-    /** A key's description: optional; line breaks allowed, other control characters not. */
+    /** A key's description: optional; line breaks allowed, other control and invisible characters not. */
     public static void checkDescription(String description) {
         Validation.description(description);
     }

@@ -282,7 +282,7 @@ public final class KeyService {
     private static ApiKey findFor(DSLContext tx, Actor actor, long keyId, String action) {
         return new KeyRepository(tx).findById(keyId).orElseThrow(() -> actor.isAdmin()
                 ? new NotFoundException("There is no key with id " + keyId + ".")
-                : new Denied(actor, action, "api_key:" + keyId, "Key " + keyId + " is not one of your keys."));
+                : new Denied(actor, action, "api_key:" + keyId, Policy.notYours(keyId)));
     }
 
     static ApiKey find(DSLContext tx, long keyId) {

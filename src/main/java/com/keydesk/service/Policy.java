@@ -27,7 +27,7 @@ final class Policy {
     /** List and show: administrators see every key, others only their own. */
     static void requireCanSee(Actor actor, ApiKey key, String action) {
         if (!actor.isAdmin() && !ownsKey(actor, key)) {
-            throw new Denied(actor, action, target(key), "Key " + key.id() + " is not one of your keys.");
+            throw new Denied(actor, action, target(key), notYours(key.id()));
         }
     }
 
@@ -94,6 +94,11 @@ final class Policy {
         return key.userId() != null && key.userId() == actor.id();
     }
 
+    /** The one answer a non-administrator gets for a key id that is not theirs, whether it exists or not. */
+    static String notYours(long keyId) {
+        return "Key " + keyId + " is not one of your keys.";
+    }
+
     static String target(ApiKey key) {
         return "api_key:" + key.id();
     }
@@ -102,11 +107,10 @@ final class Policy {
         if (actor.isAdmin()) {
             return;
         }
-        if (key.type() == KeyType.SITE) {
-            throw new Denied(actor, action, target(key), "Only a site administrator may change site-wide keys.");
-        }
+        // A site key gets the sentence a missing id gets (KeyService.findFor): which ids are site
+        // keys is not a non-administrator's business.
         if (!ownsKey(actor, key)) {
-            throw new Denied(actor, action, target(key), "Key " + key.id() + " is not one of your keys.");
+            throw new Denied(actor, action, target(key), notYours(key.id()));
         }
     }
 

@@ -26,7 +26,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
      */
     public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random, int verifiedKeys) {
         Argon2idHasher hasher = new Argon2idHasher(params);
-        DummyHash dummy = new DummyHash(hasher, random);
+        DummyHash dummy = new DummyHash(params, random);
         AuditLog log = new AuditLog(db, clock);
         Guard guard = new Guard(db, log);
         KeyFormat format = new KeyFormat(random);
@@ -34,7 +34,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
         db.inTransaction(cfg -> BoundRows.bindIfNeverBound(log, cfg.dsl()));
         return new Services(
                 new Setup(db, log, hasher, clock),
-                new AuthService(db, log, hasher, dummy, clock),
+                new AuthService(db, guard, log, hasher, dummy, clock),
                 new KeyService(guard, log, format, hasher, clock),
                 new KeyVerifier(db, hasher, dummy, new VerifiedKeyCache(verifiedKeys, random), clock),
                 new UserService(guard, log, hasher, clock),

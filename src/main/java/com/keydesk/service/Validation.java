@@ -85,9 +85,9 @@ final class Validation {
             return null;
         }
         String value = text.strip();
-        if (value.codePoints().anyMatch(Texts::isUnsafe)) {
-            throw new ValidationException(field, "The " + label
-                    + " may not contain control characters or characters that reverse text direction.");
+        if (hasHiddenCharacters(value)) {
+            throw new ValidationException(field, "The " + label + " may not contain control characters, invisible"
+                    + " characters (such as a zero-width space) or characters that reverse text direction.");
         }
         // Counted in UTF-16 units, as H2's VARCHAR(n) counts them: a character outside the Basic
         // Multilingual Plane (most emoji) counts twice. Counting code points let a valid-looking
@@ -96,5 +96,27 @@ final class Validation {
             throw new ValidationException(field, "The " + label + " can be at most " + max + " characters.");
         }
         return value;
+    }
+
+    /**
+     * Any character {@link Texts#isUnsafe} names, except a joiner between two visible characters
+     * (an emoji sequence, a Persian or Indic word): "Backup" and "Back\u200Bup" must not both be names.
+     */
+    static boolean hasHiddenCharacters(String value) {
+        int[] cps = value.codePoints().toArray();
+        for (int i = 0; i < cps.length; i++) {
+            if (Texts.isJoiner(cps[i])) {
+                if (i == 0 || i == cps.length - 1 || !visible(cps[i - 1]) || !visible(cps[i + 1])) {
+                    return true;
+                }
+            } else if (Texts.isUnsafe(cps[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean visible(int codePoint) {
+        return !Texts.isUnsafe(codePoint) && !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint);
     }
 }

@@ -25,6 +25,25 @@ public final class ThrottleRepository {
                 .fetchOptional(r -> new State(r.getFailures(), fromDb(r.getBlockedUntil())));
     }
 
+    /** As {@link #find}, with the row locked until the transaction ends: two failures at once both count. */
+    public Optional<State> findForUpdate(String usernameDigest) {
+        return dsl.selectFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq(usernameDigest)).forUpdate()
+                .fetchOptional(r -> new State(r.getFailures(), fromDb(r.getBlockedUntil())));
+    }
+
+    /**
+     * Removes the rows whose wait ended before {@code cutoff}. A row's wait ends at most 15 minutes
+     * after its last failure, so with a cutoff a day back these are names nobody has got wrong for
+     * at least a day: guesses at unknown names no longer pile up, and old failures stop counting.
+     */
+    public int removeWaitsEndedBefore(Instant cutoff) {
+        return dsl.deleteFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.BLOCKED_UNTIL.lt(toDb(cutoff))).execute();
+    }
+
+    public int count() {
+        return dsl.fetchCount(SIGN_IN_THROTTLE);
+    }
+
     public void save(String usernameDigest, State state) {
         dsl.mergeInto(SIGN_IN_THROTTLE)
                 .using(dsl.selectOne())
@@ -37,7 +56,8 @@ public final class ThrottleRepository {
                 .execute();
     }
 
-    public void clear(String usernameDigest) {
-        dsl.deleteFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq(usernameDigest)).execute();
+    /** Returns whether there was a row to remove. */
+    public boolean clear(String usernameDigest) {
+        return dsl.deleteFrom(SIGN_IN_THROTTLE).where(SIGN_IN_THROTTLE.USERNAME_DIGEST.eq(usernameDigest)).execute() > 0;
     }
 }

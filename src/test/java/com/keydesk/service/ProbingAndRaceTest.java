@@ -42,6 +42,38 @@ class ProbingAndRaceTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aNonAdministratorGetsOneAnswerForASiteKeyAndAMissingKeyInEveryAction(boolean usersMayManageKeys) {
+        try (TestStore store = TestStore.in(temp)) {
+            long siteKey = store.siteKey("Backup job").key().id();
+            long disabledSiteKey = store.siteKey("Old job").key().id();
+            store.services.keys().disable(store.admin, disabledSiteKey);
+            long missing = disabledSiteKey + 100;
+            store.allowUsersToCreateKeys(usersMayManageKeys);
+            Session bob = store.addUser("bob");
+            KeyService keys = store.services.keys();
+            java.util.Map<String, java.util.function.LongConsumer> actions = new java.util.LinkedHashMap<>();
+            actions.put("show", id -> keys.show(bob, id));
+            actions.put("disable", id -> keys.disable(bob, id));
+            actions.put("enable", id -> keys.enable(bob, id == siteKey ? disabledSiteKey : id, null));
+            actions.put("revoke", id -> keys.revoke(bob, id));
+            actions.put("replace", id -> keys.replace(bob, id));
+            actions.put("update", id -> keys.update(bob, id, new com.keydesk.domain.KeyEdit("Renamed", null, null, false)));
+
+            actions.forEach((name, action) -> {
+                long asked = name.equals("enable") ? disabledSiteKey : siteKey;
+                Throwable forSiteKey = org.assertj.core.api.Assertions.catchThrowable(() -> action.accept(siteKey));
+                Throwable forMissing = org.assertj.core.api.Assertions.catchThrowable(() -> action.accept(missing));
+                assertThat(forSiteKey).as(name).isInstanceOf(PermissionDeniedException.class)
+                        .hasMessage("Key " + asked + " is not one of your keys.");
+                assertThat(forMissing).as(name).isInstanceOf(PermissionDeniedException.class)
+                        .hasMessage("Key " + missing + " is not one of your keys.");
+            });
+            assertThat(keys.show(store.admin, siteKey).name()).isEqualTo("Backup job");
+        }
+    }
+
     @Test
     void aWrongCurrentPasswordIsAuditedAndChangesNothing() {
         try (TestStore store = TestStore.in(temp)) {

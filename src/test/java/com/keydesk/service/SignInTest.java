@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -182,11 +184,15 @@ class SignInTest {
     }
 
     @Test
-    void deactivatedUserCannotSignIn() {
+    void aDeactivatedAccountGetsTheWrongPasswordAnswerEvenWithTheRightPassword() {
         store.services.users().setActive(store.admin, "bob", false);
 
-        assertThat(failure("bob", BOB_PASSWORD).getMessage()).contains("deactivated");
-        assertThat(failure("bob", "wrong").getMessage()).isEqualTo(failure("nobody", "wrong").getMessage());
+        String rightPassword = failure("bob", BOB_PASSWORD).getMessage();
+        assertThat(rightPassword).isEqualTo(failure("bob", "wrong").getMessage())
+                .isEqualTo(failure("nobody", "wrong").getMessage()).doesNotContain("deactivated");
+        // administrators still learn why from the audit log
+        assertThat(StoreSnapshot.audit(store)).filteredOn(e -> e.action().equals("auth.sign_in_failed"))
+                .first().satisfies(e -> assertThat(e.detail()).startsWith("deactivated"));
     }
 
     @Test
@@ -211,6 +217,128 @@ class SignInTest {
         assertThat(StoreSnapshot.audit(store)).allSatisfy(e ->
                 assertThat(e.actor() + e.target()).doesNotContain("\u202E").doesNotContain("\n"));
         assertThat(store.services.audit().verify(store.admin).intact()).isTrue();
+    }
+
+    @Test
+    void attemptsDuringAWaitDoNotExtendIt() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
+            failure("bob", "wrong " + i);
+        }
+        long wait = secondsToWait(failure("bob", "wrong"));
+        for (int i = 0; i < 10; i++) {
+            store.clock.advance(Duration.ofMillis(wait * 100L - 1));
+            failure("bob", "guess during the wait " + i);
+        }
+        // ten tenths of the wait, less 10 ms, have passed: what is left is what was left, not a new wait
+        assertThat(secondsToWait(failure("bob", BOB_PASSWORD))).isEqualTo(1);
+
+        store.clock.advance(Duration.ofMillis(10));
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void aFailureThatEndsWhileAnotherAttemptsWaitRunsCountsButDoesNotRestartIt() {
+        // Two attempts at once, made deterministic: the outer attempt's failure is recorded half a
+        // second after its check, and in between a second attempt fails and starts a 1 s wait.
+        AtomicInteger calls = new AtomicInteger();
+        AtomicReference<Runnable> atSecondCall = new AtomicReference<>();
+        java.time.Clock hooked = new java.time.Clock() {
+            @Override
+            public java.time.Instant instant() {
+                if (calls.incrementAndGet() == 2) {
+                    Runnable hook = atSecondCall.getAndSet(null);
+                    if (hook != null) {
+                        hook.run();
+                    }
+                }
+                return store.clock.instant();
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+        };
+        AuditLog log = new AuditLog(store.db, hooked);
+        AuthService racing = new AuthService(store.db, new Guard(store.db, log), log,
+                new com.keydesk.crypto.Argon2idHasher(TestStore.CHEAP), new DummyHash(TestStore.CHEAP, new SecureRandom()), hooked);
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS - 1; i++) {
+            failure("bob", "wrong " + i);
+        }
+        java.time.Instant start = store.clock.instant();
+        atSecondCall.set(() -> {
+            failure("bob", "the other attempt");          // failure 3: a 1 s wait from start
+            store.clock.advance(Duration.ofMillis(500));
+        });
+
+        catchThrowableOfType(AuthenticationException.class, () -> racing.signIn("bob", "this attempt".toCharArray()));
+
+        store.clock.set(start.plusSeconds(1));
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username())
+                .as("the wait ends 1 s after it began, not 1 s after the later failure").isEqualTo("bob");
+        assertThat(StoreSnapshot.audit(store)).filteredOn(e -> e.action().equals("auth.sign_in_failed"))
+                .last().satisfies(e -> assertThat(e.detail()).isEqualTo("wrong password, failure 4"));
+    }
+
+    @Test
+    void throttleRowsOfNamesNobodyTriedForADayAreRemoved() {
+        failure("nobody-1", "x");
+        failure("nobody-2", "x");
+        store.clock.advance(Duration.ofHours(12));
+        failure("nobody-3", "x");
+        assertThat(throttleRows()).isEqualTo(3);
+
+        store.clock.advance(Duration.ofHours(12).plusSeconds(1));
+        failure("bob", "wrong");
+
+        assertThat(throttleRows()).as("nobody-1 and -2 forgotten; nobody-3 and bob kept").isEqualTo(2);
+    }
+
+    @Test
+    void failuresOlderThanADayNoLongerCountTowardsAWait() {
+        for (int i = 0; i < AuthService.FREE_ATTEMPTS - 1; i++) {
+            failure("bob", "wrong " + i);
+        }
+        store.clock.advance(AuthService.FORGET_AFTER.plusSeconds(1));
+
+        assertThat(failure("bob", "wrong again").getMessage()).doesNotContain("Try again");
+        assertThat(auth.signIn("bob", BOB_PASSWORD.toCharArray()).username()).isEqualTo("bob");
+    }
+
+    @Test
+    void anUnknownNameCostsOneArgon2idRunFromTheFirstAttemptLikeAKnownName() {
+        var hasher = new com.keydesk.crypto.Argon2idHasher(TestStore.CHEAP);
+        AuthService fresh = new AuthService(store.db, new Guard(store.db, new AuditLog(store.db, store.clock)),
+                new AuditLog(store.db, store.clock), hasher, new DummyHash(TestStore.CHEAP, new SecureRandom()), store.clock);
+
+        catchThrowableOfType(AuthenticationException.class, () -> fresh.signIn("nobody", "x".toCharArray()));
+        assertThat(hasher.runs()).as("first unknown name").isEqualTo(1);
+        catchThrowableOfType(AuthenticationException.class, () -> fresh.signIn("bob", "wrong".toCharArray()));
+        assertThat(hasher.runs()).as("then a known name").isEqualTo(2);
+        catchThrowableOfType(AuthenticationException.class, () -> fresh.signIn("somebody", "x".toCharArray()));
+        assertThat(hasher.runs()).as("then another unknown name").isEqualTo(3);
+    }
+
+    @Test
+    void theDummyHashCarriesTheParametersOfARealOneAndMatchesNothing() {
+        var shipped = new com.keydesk.crypto.Argon2idHasher(com.keydesk.crypto.Argon2Params.SHIPPED);
+        String dummy = new DummyHash(com.keydesk.crypto.Argon2Params.SHIPPED, new SecureRandom()).get();
+        String real = shipped.hash("anything at all".toCharArray());
+
+        assertThat(dummy.substring(0, dummy.indexOf("$", 20))).isEqualTo(real.substring(0, real.indexOf("$", 20)))
+                .isEqualTo("$argon2id$v=19$m=19456,t=2,p=1");
+        assertThat(dummy.length()).isEqualTo(real.length());
+        assertThat(shipped.verify(dummy, "".toCharArray())).isFalse();
+        assertThat(shipped.runs()).isEqualTo(2);
+    }
+
+    private int throttleRows() {
+        return store.db.inTransaction(cfg -> new com.keydesk.store.ThrottleRepository(cfg.dsl()).count());
     }
 
     private AuthenticationException failure(String username, String password) {

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A key's status as shown: the service's status, with "expiring soon" for an active key near its end. */
+/**
+ * A key's status as shown: the service's status, with "expiring soon" for an active key near its
+ * end, and "owner deactivated" for a key that is switched on but does not work because of its owner.
+ */
 public enum DisplayStatus {
-    ACTIVE, EXPIRING_SOON, DISABLED, EXPIRED;
+    ACTIVE, EXPIRING_SOON, DISABLED, EXPIRED, OWNER_DEACTIVATED;
 
     public static final Duration SOON = Duration.ofDays(7);
 
@@ -30,11 +33,19 @@ public enum DisplayStatus {
         if (status == KeyStatus.DISABLED) {
             return DISABLED;
         }
+        if (status == KeyStatus.OWNER_DEACTIVATED) {
+            return OWNER_DEACTIVATED;
+        }
         return expiresAt != null && expiresAt.isBefore(now.plus(SOON)) ? EXPIRING_SOON : ACTIVE;
     }
 
     public boolean works() {
         return this == ACTIVE || this == EXPIRING_SOON;
+    }
+
+    /** The key's own switch is on (it can be disabled), whether or not its owner lets it work. */
+    public boolean switchedOn() {
+        return works() || this == OWNER_DEACTIVATED;
     }
 
     public String text() {
@@ -45,7 +56,7 @@ public enum DisplayStatus {
         return switch (this) {
             case ACTIVE -> "badge-active";
             case EXPIRING_SOON -> "badge-expiring";
-            case DISABLED -> "badge-disabled";
+            case DISABLED, OWNER_DEACTIVATED -> "badge-disabled";
             case EXPIRED -> "badge-expired";
         };
     }

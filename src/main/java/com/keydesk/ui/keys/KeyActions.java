@@ -38,15 +38,16 @@ public final class KeyActions {
         this.selected = selected;
         this.reload = reload;
         this.isAdmin = admin;
-        // With anything working in the selection the action switches off; otherwise it switches on.
-        enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().works()), selected);
+        // With anything switched on in the selection the action switches off; otherwise it switches on.
+        enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().switchedOn()), selected);
         toggleText = Bindings.createStringBinding(() -> Messages.get(enables.get() ? "action.enable" : "action.disable"), enables);
         canToggle = Bindings.createBooleanBinding(() -> !selected.isEmpty()
                 && (enables.get() ? mayManage.get() && selected.stream().anyMatch(r -> mayEnable(r, admin))
                 : true), selected, enables, mayManage);
         canRevoke = Bindings.createBooleanBinding(() -> !selected.isEmpty() && mayManage.get(), selected, mayManage);
         canReplace = Bindings.createBooleanBinding(() -> selected.size() == 1 && mayManage.get()
-                && selected.getFirst().status() != DisplayStatus.EXPIRED, selected, mayManage);
+                && selected.getFirst().status() != DisplayStatus.EXPIRED
+                && selected.getFirst().status() != DisplayStatus.OWNER_DEACTIVATED, selected, mayManage);
     }
 
     /** Disables every working key selected, or (if none works) enables every disabled one. */
@@ -56,7 +57,7 @@ public final class KeyActions {
         }
         boolean enable = enables.get();
         List<KeyRow> targets = selected.stream()
-                .filter(r -> enable ? mayEnable(r, isAdmin) : r.status().works()).toList();
+                .filter(r -> enable ? mayEnable(r, isAdmin) : r.status().switchedOn()).toList();
         if (targets.size() > 1 && !ctx.dialogs().confirm(
                 Messages.format(enable ? "bulk.enable.heading" : "bulk.disable.heading", targets.size()),
                 Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size()),

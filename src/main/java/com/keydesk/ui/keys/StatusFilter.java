@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** The status choices above a key table. */
 public enum StatusFilter {
-    ALL, ACTIVE, EXPIRING_SOON, DISABLED, EXPIRED, NEEDS_ATTENTION;
+    ALL, ACTIVE, EXPIRING_SOON, DISABLED, EXPIRED, OWNER_DEACTIVATED, NEEDS_ATTENTION;
 
     public boolean accepts(DisplayStatus status) {
         return switch (this) {
@@ -15,6 +15,7 @@ public enum StatusFilter {
             case EXPIRING_SOON -> status == DisplayStatus.EXPIRING_SOON;
             case DISABLED -> status == DisplayStatus.DISABLED;
             case EXPIRED -> status == DisplayStatus.EXPIRED;
+            case OWNER_DEACTIVATED -> status == DisplayStatus.OWNER_DEACTIVATED;
             case NEEDS_ATTENTION -> status == DisplayStatus.EXPIRING_SOON || status == DisplayStatus.EXPIRED;
         };
     }

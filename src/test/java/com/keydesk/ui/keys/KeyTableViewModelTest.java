@@ -278,4 +278,26 @@ class KeyTableViewModelTest {
             assertThat(vm.rows()).extracting(KeyRow::name).containsExactly("Laptop sync");
         }
     }
+
+    @Test
+    void keysOfADeactivatedOwnerShowThatTheyDoNotWorkAndCanStillBeDisabled() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            ui.store.services.users().setActive(ui.store.admin, "bob", false);
+            KeyTableViewModel vm = table(ui, KeyScope.USER_KEYS);
+            KeyRow backup = vm.rows().stream().filter(r -> r.name().equals("Backup job")).findFirst().orElseThrow();
+
+            assertThat(backup.status()).isEqualTo(DisplayStatus.OWNER_DEACTIVATED);
+            assertThat(backup.status().works()).isFalse();
+            assertThat(backup.status().text()).isEqualTo("Owner deactivated");
+            vm.statusFilterProperty().set(StatusFilter.ACTIVE);
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Laptop sync");
+            vm.statusFilterProperty().set(StatusFilter.OWNER_DEACTIVATED);
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("Backup job");
+
+            vm.selected().setAll(backup);
+            assertThat(vm.actions().toggleTextProperty().get()).isEqualTo("Disable");
+            assertThat(vm.actions().canToggleProperty().get()).isTrue();
+        }
+    }
 }

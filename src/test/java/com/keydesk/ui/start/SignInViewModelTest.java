@@ -43,4 +43,19 @@ class SignInViewModelTest {
             assertThat(vm.errorProperty().get()).isEmpty();
         }
     }
+
+    @Test
+    void aDeactivatedAccountWithTheRightPasswordGetsTheWrongPasswordSentence() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.addUser("bob");
+            ui.store.services.users().setActive(ui.store.admin, "bob", false);
+            AtomicReference<Session> signedIn = new AtomicReference<>();
+            SignInViewModel vm = new SignInViewModel(ui.store.services.auth(), ui.tasks, "here", signedIn::set);
+            vm.usernameProperty().set("bob");
+            vm.passwordProperty().set("bob password 123");
+            vm.signIn();
+            assertThat(vm.errorProperty().get()).isEqualTo("Sign-in failed: the username or password is wrong.");
+            assertThat(signedIn.get()).isNull();
+        }
+    }
 }
