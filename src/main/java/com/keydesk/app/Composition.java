@@ -4,8 +4,8 @@ import com.keydesk.crypto.Argon2Params;
 import com.keydesk.domain.StoreException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
-import com.keydesk.service.Setup;
-import com.keydesk.store.Backups;
+import com.keydesk.service.StoreCreation;
+import com.keydesk.service.StoreRestore;
 import com.keydesk.store.Database;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.ErrorText;
@@ -121,15 +121,12 @@ public final class Composition implements StoreRestorer {
         setRoot(new SetupView(new SetupViewModel(this::initialise, tasks, this::showMain), folder.toString()));
     }
 
-    /** Runs in the background: checks the input first so a bad value never leaves a half-made store. */
+    /** Runs in the background: the procedure keydesk init runs too (service/StoreCreation). */
     private Session initialise(String siteName, String admin, char[] password) {
-        Setup.checkInput(siteName, admin, password);
-        Database created = Database.create(folder);
-        Services wired = wire(created);
-        Session session = wired.setup().initialise(siteName, admin, password);
-        db = created;
-        services = wired;
-        return session;
+        StoreCreation.Created created = StoreCreation.create(folder, siteName, admin, password, this::wire);
+        db = created.db();
+        services = created.services();
+        return created.session();
     }
 
     private void showSignIn() {
@@ -158,27 +155,28 @@ public final class Composition implements StoreRestorer {
     }
 
     /**
-     * The sequence of {@code keydesk restore}: authorize and record the intent in the current
-     * store, close it, restore (the current store file is kept beside the new one), reopen, record
-     * who restored it, then everyone signs in again, against the restored users.
+     * The procedure of {@code keydesk restore} (service/StoreRestore): the backup is read and checked
+     * while this store stays open, which is closed only for the swap; then everyone signs in again,
+     * against the restored users.
      */
     @Override
-    public void restore(Session session, Path backup, Consumer<Throwable> onFailure) {
+    public void restore(Session session, Path backup, boolean otherSiteConfirmed, Consumer<Throwable> onFailure) {
         tasks.run(() -> {
-            services.backups().authorizeRestore(session, backup);
-            Database open = db;
-            db = null;
-            open.close();
-            Path keptAside;
+            StoreRestore.Outcome outcome;
             try {
-                keptAside = Backups.restore(folder, backup, clock.instant());
+                outcome = new StoreRestore(folder, clock).restore(services, session, backup, otherSiteConfirmed, () -> {
+                    Database open = db;
+                    db = null;
+                    open.close();
+                });
             } catch (RuntimeException failed) {
-                reopen(failed);   // the old store was put back: work on with it
+                if (db == null) {
+                    reopen(failed);   // closed for the swap, then put back: work on with it
+                }
                 throw failed;
             }
             reopen(null);
-            services.backups().recordRestore(session.username(), backup);
-            return java.util.Optional.ofNullable(keptAside);
+            return java.util.Optional.ofNullable(outcome.keptAside());
         }, keptAside -> {
             clipboard.clearIfStillHoldsSecret();
             showSignIn();

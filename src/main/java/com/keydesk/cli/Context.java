@@ -4,6 +4,7 @@ import com.keydesk.crypto.Argon2Params;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
+import com.keydesk.service.StoreCreation;
 import com.keydesk.store.Database;
 
 import java.io.BufferedReader;
@@ -28,7 +29,6 @@ final class Context implements AutoCloseable {
     final PrintStream err;
     private final Clock clock;
     private Database db;
-    private boolean folderExisted;
     private Services services;
 
     Context(Path folder, String username, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
@@ -50,11 +50,16 @@ final class Context implements AutoCloseable {
         return services;
     }
 
-    /** Creates the store: only init does this. */
-    Services createStore() {
-        folderExisted = java.nio.file.Files.exists(folder);
-        attach(whileArgon2WarmsUp(() -> Database.create(folder)));
-        return services;
+    /** Creates the store, its site and first administrator (service/StoreCreation): only init does this. */
+    void createStore(String site, String admin, char[] password) {
+        var argon2 = Argon2WarmUp.start();
+        try {
+            StoreCreation.Created created = StoreCreation.create(folder, site, admin, password, this::wire);
+            db = created.db();
+            services = created.services();
+        } finally {
+            argon2.awaitDone();
+        }
     }
 
     /** Opens the store while Argon2 loads on a second thread; returns once both are done. */
@@ -74,25 +79,13 @@ final class Context implements AutoCloseable {
         services = null;
     }
 
-    /** Removes a store that init created but could not finish, so no half-made store is left behind. */
-    void discardNewStore() {
-        close();
-        db = null;
-        try {
-            for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
-                java.nio.file.Files.deleteIfExists(folder.resolve(com.keydesk.store.StoreLocation.FILE_BASE_NAME + suffix));
-            }
-            if (!folderExisted) {
-                java.nio.file.Files.deleteIfExists(folder);
-            }
-        } catch (IOException e) {
-            err.println("keydesk: could not remove the unfinished store in " + folder + ": " + e.getMessage());
-        }
-    }
-
     private void attach(Database opened) {
         db = opened;
-        services = Services.over(db, Argon2Params.SHIPPED, clock, new SecureRandom());
+        services = wire(opened);
+    }
+
+    private Services wire(Database opened) {
+        return Services.over(opened, Argon2Params.SHIPPED, clock, new SecureRandom());
     }
 
     /** Signs the acting user in with --user / KEYDESK_USER and KEYDESK_PASSWORD (or a terminal prompt). */
