@@ -79,6 +79,11 @@ final class BoundedZip implements AutoCloseable {
         }
     }
 
+    /** Bytes inflated so far, over all entries. */
+    long inflated() {
+        return inflatedTotal;
+    }
+
     ValidationException refused(String why) {
         return BackupReader.refused(file, why);
     }
