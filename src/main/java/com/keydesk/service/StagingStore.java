@@ -16,7 +16,7 @@ import java.util.List;
  * brings, a few thousand at a time, so that a large backup is never held in memory at once.
  */
 final class StagingStore implements BackupTables.Rows {
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 10_000;
     private final Database db;
     private final List<UserRow> users = new ArrayList<>();
     private final List<KeyRow> keys = new ArrayList<>();
