@@ -213,7 +213,7 @@ final class BackupWriter {
             g.writeNumberProperty("format_version", BackupFormat.VERSION);
             g.writeNumberProperty("schema_version", BackupTables.schemaVersion());
             g.writeStringProperty("keydesk_version", keydeskVersion);
-            g.writeStringProperty("created_at", text(now));
+            g.writeStringProperty("created_at", text(now.truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
             g.writeStringProperty("site_name", site == null ? null : site.name());
             g.writeStringProperty("site_identity", identity);
             g.writeName("audit_head");

@@ -67,6 +67,7 @@ public final class StoreRestore {
         Path file = zip.toAbsolutePath().normalize();
         BackupService.CurrentSite here = current.backups().siteToReplace(session);
         BackupReader.peek(file);
+        removeLeftoverStaging();
         Staged staged = stage(file, session.username());
         try {
             BackupReader.Manifest backup = staged.backup();
@@ -192,6 +193,19 @@ public final class StoreRestore {
             }
         } catch (IOException e) {
             throw new StoreException(Reason.UNREADABLE, "Cannot create the store folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A restore killed half-way leaves its staging folder behind. While the store is open no other
+     * KeyDesk process can be restoring into this folder, so any such folder is a leftover.
+     */
+    private void removeLeftoverStaging() {
+        try (Stream<Path> entries = Files.list(folder)) {
+            entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX) && Files.isDirectory(p))
+                    .forEach(StoreRestore::deleteTree);
+        } catch (IOException e) {
+            // only hashes, in the owner-only store folder; a later restore tries again
         }
     }
 

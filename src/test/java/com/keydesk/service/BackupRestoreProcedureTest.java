@@ -217,6 +217,14 @@ class BackupRestoreProcedureTest {
     }
 
     @Test
+    void aStagingFolderLeftByARestoreThatWasKilledIsRemovedByTheNext() throws Exception {
+        Path leftover = Files.createDirectories(folder.resolve(".restore-killed"));
+        Files.writeString(leftover.resolve("keydesk.mv.db"), "half a store");
+        restore(backup("b.zip"), false);
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
     void creatingAStoreThatCannotBeFinishedLeavesNothingBehind() {
         Path fresh = dir.resolve("fresh");
         assertThatThrownBy(() -> StoreCreation.create(fresh, "Site", "admin", "a long enough password".toCharArray(),
