@@ -36,6 +36,12 @@ public final class StoreRestore {
     private final Path folder;
     private final Clock clock;
     private final BackupFormat.Limits limits;
+    private final Mover mover;
+
+    /** Moves a file atomically; tests make it fail to prove what a failed swap leaves. */
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
 
     /** What was restored and where the replaced store went (null when there was none). */
     public record Outcome(Path keptAside, String siteName, Instant backupMadeAt) {
@@ -46,9 +52,14 @@ public final class StoreRestore {
     }
 
     StoreRestore(Path folder, Clock clock, BackupFormat.Limits limits) {
+        this(folder, clock, limits, (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    StoreRestore(Path folder, Clock clock, BackupFormat.Limits limits, Mover mover) {
         this.folder = folder.toAbsolutePath().normalize();
         this.clock = clock;
         this.limits = limits;
+        this.mover = mover;
     }
 
     /** A quick check before asking for confirmation: a zip, and not the old format. Reads no rows. */
@@ -144,21 +155,21 @@ public final class StoreRestore {
         Path keptAside = hadStore ? asideName(current) : null;
         if (hadStore) {
             try {
-                Files.move(current, keptAside, StandardCopyOption.ATOMIC_MOVE);
+                mover.move(current, keptAside);
             } catch (IOException e) {
                 throw new StoreException(Reason.UNREADABLE, "Could not set the current store aside (" + e.getMessage()
                         + "); nothing was changed.", e);
             }
         }
         try {
-            Files.move(Database.dataFile(staged.folder()), current, StandardCopyOption.ATOMIC_MOVE);
+            mover.move(Database.dataFile(staged.folder()), current);
         } catch (IOException e) {
             if (!hadStore) {
                 throw new StoreException(Reason.UNREADABLE, "Could not put the restored store in place ("
                         + e.getMessage() + "); nothing was changed.", e);
             }
             try {
-                Files.move(keptAside, current, StandardCopyOption.ATOMIC_MOVE);
+                mover.move(keptAside, current);
             } catch (IOException putBack) {
                 throw new StoreException(Reason.UNREADABLE, "Could not put the restored store in place ("
                         + e.getMessage() + "), nor the previous store back: it is kept as " + keptAside

@@ -217,6 +217,29 @@ class BackupRestoreProcedureTest {
     }
 
     @Test
+    void whenTheRestoredStoreCannotBePutInPlaceThePreviousOneIsPutBackAndTheMessageSaysSo() throws Exception {
+        IssuedKey kept = store.siteKey("Kept");
+        Path zip = backup("b.zip");
+        store.siteKey("After the backup");
+        int[] moves = {0};
+        StoreRestore failing = new StoreRestore(folder, store.clock, BackupFormat.Limits.STANDARD, (from, to) -> {
+            if (++moves[0] == 2) {
+                throw new java.io.IOException("simulated failure");
+            }
+            Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        });
+        assertThatThrownBy(() -> failing.restore(store.services, store.admin, zip, false, store.db::close))
+                .isInstanceOf(com.keydesk.domain.StoreException.class)
+                .hasMessageContaining("simulated failure").hasMessageContaining("the previous store was put back");
+        assertThat(folderListing()).containsExactly("keydesk.mv.db");
+        Services previous = reopen();
+        Session admin = previous.auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+        assertThat(previous.keys().list(admin)).extracting(ApiKey::name).contains("Kept", "After the backup");
+        assertThat(previous.verifier().verify(kept.secret().reveal()).id()).isEqualTo(kept.key().id());
+        assertThat(previous.audit().entries(admin).getLast().action()).isEqualTo("store.restore_started");
+    }
+
+    @Test
     void aStagingFolderLeftByARestoreThatWasKilledIsRemovedByTheNext() throws Exception {
         Path leftover = Files.createDirectories(folder.resolve(".restore-killed"));
         Files.writeString(leftover.resolve("keydesk.mv.db"), "half a store");
