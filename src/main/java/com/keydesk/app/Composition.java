@@ -4,8 +4,8 @@ import com.keydesk.crypto.Argon2Params;
 import com.keydesk.domain.StoreException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
-import com.keydesk.service.Setup;
-import com.keydesk.store.Backups;
+import com.keydesk.service.StoreCreation;
+import com.keydesk.service.StoreRestore;
 import com.keydesk.service.Witness;
 import com.keydesk.service.WitnessLocation;
 import com.keydesk.store.Database;
@@ -145,16 +145,14 @@ public final class Composition implements StoreRestorer {
         setRoot(new SetupView(new SetupViewModel(this::initialise, tasks, this::showMain), folder.toString()));
     }
 
-    /** Runs in the background: checks the input first so a bad value never leaves a half-made store. */
+    /** Runs in the background: the procedure keydesk init runs too (service/StoreCreation). */
     private Session initialise(String siteName, String admin, char[] password) {
-        Setup.checkInput(siteName, admin, password);
-        Database created = Database.create(folder);
-        Services wired = wire(created);
-        Session session = wired.setup().initialise(siteName, admin, password);
-        db = created;
-        services = wired;
+        StoreCreation.Created created = StoreCreation.create(folder, siteName, admin, password, this::wire);
+        db = created.db();
+        services = created.services();
+        // a new store here replaces whatever this installation remembered of an earlier one
         witness.remember();
-        return session;
+        return created.session();
     }
 
     private void showSignIn() {
@@ -183,30 +181,31 @@ public final class Composition implements StoreRestorer {
     }
 
     /**
-     * The sequence of {@code keydesk restore}: authorize and record the intent in the current
-     * store, close it, restore (the current store file is kept beside the new one), reopen, record
-     * who restored it, then everyone signs in again, against the restored users.
+     * The procedure of {@code keydesk restore} (service/StoreRestore): the backup is read and checked
+     * while this store stays open, which is closed only for the swap; then everyone signs in again,
+     * against the restored users.
      */
     @Override
-    public void restore(Session session, Path backup, Consumer<Throwable> onFailure) {
+    public void restore(Session session, Path backup, boolean otherSiteConfirmed, Consumer<Throwable> onFailure) {
         tasks.run(() -> {
-            services.backups().authorizeRestore(session, backup);
-            Database open = db;
-            db = null;
-            open.close();
-            Path keptAside;
+            StoreRestore.Outcome outcome;
             try {
-                keptAside = Backups.restore(folder, backup, clock.instant());
+                outcome = new StoreRestore(folder, clock).restore(services, session, backup, otherSiteConfirmed, () -> {
+                    Database open = db;
+                    db = null;
+                    open.close();
+                });
             } catch (RuntimeException failed) {
-                reopen(failed);   // the old store was put back: work on with it
+                if (db == null) {
+                    reopen(failed);   // closed for the swap, then put back: work on with it
+                }
                 throw failed;
             }
             reopen(null);
-            services.backups().recordRestore(session.username(), backup);
             // restored on purpose, through KeyDesk: an older history here is expected, not a rollback
             historyProblem = null;
             witness.remember();
-            return java.util.Optional.ofNullable(keptAside);
+            return java.util.Optional.ofNullable(outcome.keptAside());
         }, keptAside -> {
             clipboard.clearIfStillHoldsSecret();
             showSignIn();

@@ -1,14 +1,15 @@
 package com.keydesk.cli;
 
+import com.keydesk.domain.ConfirmationNeededException;
 import com.keydesk.service.Session;
-import com.keydesk.store.Backups;
+import com.keydesk.service.StoreRestore;
 import com.keydesk.store.Database;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** {@code backup FILE} and {@code restore FILE --yes}. */
+/** {@code backup FILE} and {@code restore FILE --yes [--other-site]}. */
 final class BackupCommands {
     private BackupCommands() {
     }
@@ -21,28 +22,33 @@ final class BackupCommands {
     }
 
     /**
-     * Replaces the store with a backup. An existing store must be opened by an administrator first;
-     * the replaced store file is kept beside the new one.
+     * Replaces the store with a backup (service/StoreRestore). An existing store must be opened by
+     * an administrator first; the replaced store file is kept beside the new one.
      */
     static void restore(Context ctx, List<String> words) {
-        Args args = Args.parse(words, Set.of(), Set.of("--yes"));
-        Path file = Path.of(args.positional(1, "restore FILE --yes").getFirst()).toAbsolutePath().normalize();
-        Backups.requireBackupFile(file);
+        Args args = Args.parse(words, Set.of(), Set.of("--yes", "--other-site"));
+        Path file = Path.of(args.positional(1, "restore FILE --yes [--other-site]").getFirst()).toAbsolutePath().normalize();
+        StoreRestore.checkFile(file);
         if (!args.has("--yes")) {
             throw new UsageException("Restoring replaces the store in " + ctx.folder() + " with " + file
                     + " (the current store is kept beside it). Run again with --yes to confirm.");
         }
-        String actor = "(no store)";
+        StoreRestore restore = new StoreRestore(ctx.folder(), ctx.clock());
+        StoreRestore.Outcome outcome;
         if (Database.exists(ctx.folder())) {
             Session session = ctx.signIn();
-            ctx.services().backups().authorizeRestore(session, file);
-            actor = session.username();
-            ctx.closeStore();
+            try {
+                outcome = restore.restore(ctx.services(), session, file, args.has("--other-site"), ctx::closeStore);
+            } catch (ConfirmationNeededException e) {
+                throw new UsageException(e.getMessage() + " Run again with --other-site as well as --yes to confirm.");
+            }
+        } else {
+            outcome = restore.restoreWithoutStore(file);
         }
-        Path keptAside = Backups.restore(ctx.folder(), file, ctx.clock().instant());
+        // restored on purpose, through KeyDesk: an older history is expected here, not a rollback
         ctx.replacedOnPurpose();
-        ctx.services().backups().recordRestore(actor, file);
+        ctx.services();
         ctx.err.println("Restored the store in " + ctx.folder() + " from " + file
-                + (keptAside == null ? "." : "; the previous store is kept as " + keptAside.getFileName() + "."));
+                + (outcome.keptAside() == null ? "." : "; the previous store is kept as " + outcome.keptAside().getFileName() + "."));
     }
 }

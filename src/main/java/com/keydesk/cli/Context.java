@@ -4,6 +4,7 @@ import com.keydesk.crypto.Argon2Params;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
+import com.keydesk.service.StoreCreation;
 import com.keydesk.service.Witness;
 import com.keydesk.service.WitnessLocation;
 import com.keydesk.store.Database;
@@ -30,7 +31,6 @@ final class Context implements AutoCloseable {
     final PrintStream err;
     private final Clock clock;
     private Database db;
-    private boolean folderExisted;
     private Services services;
     private Witness witness;
     /** What the witness found wrong with the store's history when it was opened; null when nothing. */
@@ -57,11 +57,19 @@ final class Context implements AutoCloseable {
         return services;
     }
 
-    /** Creates the store: only init does this. */
-    Services createStore() {
-        folderExisted = java.nio.file.Files.exists(folder);
-        attach(whileArgon2WarmsUp(() -> Database.create(folder)));
-        return services;
+    /** Creates the store, its site and first administrator (service/StoreCreation): only init does this. */
+    void createStore(String site, String admin, char[] password) {
+        var argon2 = Argon2WarmUp.start();
+        try {
+            StoreCreation.Created created = StoreCreation.create(folder, site, admin, password, this::wire);
+            db = created.db();
+            services = created.services();
+            // a new store here replaces whatever this installation remembered of an earlier one
+            witness = witnessOver(db);
+            witness.remember();
+        } finally {
+            argon2.awaitDone();
+        }
     }
 
     /** Opens the store while Argon2 loads on a second thread; returns once both are done. */
@@ -81,27 +89,10 @@ final class Context implements AutoCloseable {
         services = null;
     }
 
-    /** Removes a store that init created but could not finish, so no half-made store is left behind. */
-    void discardNewStore() {
-        close();
-        db = null;
-        try {
-            for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
-                java.nio.file.Files.deleteIfExists(folder.resolve(com.keydesk.store.StoreLocation.FILE_BASE_NAME + suffix));
-            }
-            if (!folderExisted) {
-                java.nio.file.Files.deleteIfExists(folder);
-            }
-        } catch (IOException e) {
-            err.println("keydesk: could not remove the unfinished store in " + folder + ": " + e.getMessage());
-        }
-    }
-
     private void attach(Database opened) {
         db = opened;
-        services = Services.over(db, Argon2Params.SHIPPED, clock, new SecureRandom());
-        witness = Witness.over(db, clock, WitnessLocation.resolve(env, System.getProperty("os.name"),
-                System.getProperty("user.home")), folder.toString());
+        services = wire(opened);
+        witness = witnessOver(opened);
         if (replacedOnPurpose) {
             replacedOnPurpose = false;
             witness.remember();
@@ -110,6 +101,15 @@ final class Context implements AutoCloseable {
         if (historyProblem != null) {
             err.println("keydesk: warning: " + historyProblem + " Run 'keydesk audit verify'.");
         }
+    }
+
+    private Services wire(Database opened) {
+        return Services.over(opened, Argon2Params.SHIPPED, clock, new SecureRandom());
+    }
+
+    private Witness witnessOver(Database opened) {
+        return Witness.over(opened, clock, WitnessLocation.resolve(env, System.getProperty("os.name"),
+                System.getProperty("user.home")), folder.toString());
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.keydesk.cli;
 
 import com.keydesk.domain.AuthenticationException;
+import com.keydesk.domain.ConfirmationNeededException;
 import com.keydesk.domain.ConflictException;
 import com.keydesk.domain.KeyRejectedException;
 import com.keydesk.domain.NotFoundException;
@@ -30,6 +31,7 @@ public final class ExitCode {
     static int of(RuntimeException e) {
         return switch (e) {
             case UsageException u -> USAGE;
+            case ConfirmationNeededException c -> USAGE;
             case AuditBrokenException b -> AUDIT_BROKEN;
             case TamperedException t -> AUDIT_BROKEN;
             case ValidationException v -> INVALID_INPUT;

@@ -22,15 +22,7 @@ final class SetupCommands {
         args.positional(0, "init --site NAME --admin USERNAME");
         String site = args.required("--site", "NAME");
         String admin = args.required("--admin", "USERNAME");
-        char[] password = ctx.actingPassword();
-        com.keydesk.service.Setup.checkInput(site, admin, password);
-        Services services = ctx.createStore();
-        try {
-            services.setup().initialise(site, admin, password);
-        } catch (RuntimeException e) {
-            ctx.discardNewStore();
-            throw e;
-        }
+        ctx.createStore(site, admin, ctx.actingPassword());
         ctx.err.println("Created the KeyDesk store for " + site.strip() + " in " + ctx.folder()
                 + " with administrator " + admin.strip() + ".");
     }

@@ -1,19 +1,27 @@
 package com.keydesk.service;
 
-import com.keydesk.store.Backups;
+import com.keydesk.store.BackupTables;
+import com.keydesk.store.SiteRepository;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static com.keydesk.domain.AuditEntry.OUTCOME_OK;
 
-/** Consistent backups of the open store: administrators only. Restoring is done on a closed store (see Backups). */
+/**
+ * Backups of the open store in KeyDesk's own format (BackupWriter): administrators only. Restoring
+ * is {@link StoreRestore}, which asks this service whether the actor may and records it here.
+ */
 public final class BackupService {
+    private static final String RESTORE = "store.restore_started";
     private final Guard guard;
     private final AuditLog audit;
+    private final Clock clock;
 
-    BackupService(Guard guard, AuditLog audit) {
+    BackupService(Guard guard, AuditLog audit, Clock clock) {
         this.guard = guard;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Writes the backup, then records it; the entry is in the store, not in the backup it describes. */
@@ -21,25 +29,30 @@ public final class BackupService {
         guard.run(session, (tx, actor) -> {
             String action = "store.backup_created";
             Policy.requireAdmin(actor, action, "store");
-            Backups.backup(tx, file);
+            BackupWriter.write(tx, file, clock.instant(), ProductVersion.text());
             audit.append(tx, actor.username(), action, "store", OUTCOME_OK, "file=" + file.toAbsolutePath().normalize());
             return null;
         });
     }
 
-    /** Checks that the actor may replace this store with a backup, and records the intent before it happens. */
-    public void authorizeRestore(Session session, Path file) {
+    /** The site a restore would replace, once the actor is known to be an administrator (a denial is audited). */
+    CurrentSite siteToReplace(Session session) {
+        return guard.run(session, (tx, actor) -> {
+            Policy.requireAdmin(actor, RESTORE, "store");
+            String name = new SiteRepository(tx).find().map(s -> s.name()).orElse("");
+            return new CurrentSite(name, BackupTables.siteIdentity(tx));
+        });
+    }
+
+    /** Records, in the store about to be replaced, who replaces it and with what. */
+    void recordRestoreStarted(Session session, Path file) {
         guard.run(session, (tx, actor) -> {
-            String action = "store.restore_started";
-            Policy.requireAdmin(actor, action, "store");
-            Backups.requireBackupFile(file);
-            audit.append(tx, actor.username(), action, "store", OUTCOME_OK, "file=" + file.toAbsolutePath().normalize());
+            Policy.requireAdmin(actor, RESTORE, "store");
+            audit.append(tx, actor.username(), RESTORE, "store", OUTCOME_OK, "file=" + file);
             return null;
         });
     }
 
-    /** Records in the restored store who restored it and from where. */
-    public void recordRestore(String actor, Path file) {
-        audit.appendAlone(actor, "store.restored", "store", OUTCOME_OK, "file=" + file.toAbsolutePath().normalize());
+    record CurrentSite(String name, String identity) {
     }
 }

@@ -40,7 +40,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                 new UserService(guard, log, hasher, clock),
                 new SiteService(guard, log),
                 new AuditService(guard, log),
-                new BackupService(guard, log),
+                new BackupService(guard, log, clock),
                 new DemoData(guard, log, format, clock));
     }
 }

@@ -57,11 +57,15 @@ class BackupRestoreTest {
         String secret = alice.run("keys", "create", "--site", "--name", "Secret holder").out().strip();
         Path backup = temp.resolve("b.zip");
         alice.run("backup", backup.toString());
-        // H2's backup is a zip of the store file: read the entry uncompressed
+        // every entry, uncompressed
         try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(backup))) {
-            zip.getNextEntry();
-            String content = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(content).doesNotContain(secret).doesNotContain(secret.substring(17, 60));
+            int entries = 0;
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries++;
+                String content = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(content).doesNotContain(secret).doesNotContain(secret.substring(17, 60)).doesNotContain(PW);
+            }
+            assertThat(entries).isEqualTo(5);
         }
     }
 
@@ -88,5 +92,67 @@ class BackupRestoreTest {
         Files.writeString(existing, "x");
         assertThat(alice.run("backup", existing.toString()).exit()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(Files.readString(existing)).isEqualTo("x");
+    }
+
+    /**
+     * What H2's BACKUP TO made (the old format), from a database whose tables carry code: a column
+     * default and a check that write a marker file whenever a row is written. It would run at the
+     * restore's own audit entry if the file were opened. It is refused without being opened.
+     */
+    @Test
+    void anOldFormatBackupIsRefusedWithoutBeingOpened() throws Exception {
+        Path marker = temp.resolve("marker");
+        Path evil = temp.resolve("evil");
+        String path = marker.toString().replace("'", "''");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + evil.resolve("keydesk"), "sa", "");
+             var s = c.createStatement()) {
+            s.execute("CREATE ALIAS MARK AS 'long mark(String p) throws Exception {"
+                    + " java.nio.file.Files.writeString(java.nio.file.Path.of(p), \"ran\"); return 1; }'");
+            s.execute("CREATE TABLE audit_entry (seq BIGINT, x BIGINT DEFAULT FILE_WRITE('ran', '" + path + "'),"
+                    + " y BIGINT DEFAULT MARK('" + path + "') CHECK (MARK('" + path + "') = 1))");
+            s.execute("INSERT INTO audit_entry (seq) VALUES (1)");
+            assertThat(marker).as("the payload works when the database is opened and written").exists();
+            Files.delete(marker);
+            s.execute("BACKUP TO '" + temp.resolve("old.zip").toString().replace("'", "''") + "'");
+        }
+        var result = alice.run("restore", temp.resolve("old.zip").toString(), "--yes");
+        assertThat(result.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(result.err()).contains("old format").contains("a database file can carry code")
+                .contains("make a new backup");
+        assertThat(marker).doesNotExist();
+        assertThat(alice.run("audit", "list").out()).doesNotContain("store.restore");
+        try (var files = Files.list(store)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keydesk.mv.db");
+        }
+    }
+
+    @Test
+    void anotherSitesBackupNeedsOtherSiteBesideYes() throws Exception {
+        Path otherStore = temp.resolve("other");
+        CliHarness olga = new CliHarness(otherStore, clock).as("olga", PW);
+        assertThat(olga.run("init", "--site", "Other Co", "--admin", "olga").exit()).isZero();
+        Path backup = temp.resolve("other.zip");
+        assertThat(olga.run("backup", backup.toString()).exit()).isZero();
+
+        var refused = alice.run("restore", backup.toString(), "--yes");
+        assertThat(refused.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(refused.err()).contains("another site, \"Other Co\"").contains("--other-site");
+        assertThat(alice.run("settings", "show").out()).contains("site: Acme");
+
+        assertThat(alice.run("restore", backup.toString(), "--yes", "--other-site").exit()).isZero();
+        assertThat(olga.run("settings", "show").out()).contains("site: Other Co");
+    }
+
+    @Test
+    void restoreIntoAFolderWithoutAStoreMakesTheStore() throws Exception {
+        Path backup = temp.resolve("b.zip");
+        assertThat(alice.run("backup", backup.toString()).exit()).isZero();
+        Path elsewhere = temp.resolve("new-machine");
+        var result = new CliHarness(elsewhere, clock).anonymous().run("restore", backup.toString(), "--yes");
+        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(new CliHarness(elsewhere, clock).as("alice", PW).run("audit", "verify").exit()).isZero();
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("keydesk.mv.db");
+        }
     }
 }

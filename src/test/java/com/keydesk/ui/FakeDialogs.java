@@ -10,11 +10,13 @@ public final class FakeDialogs implements DialogService {
 
     public final List<Asked> asked = new ArrayList<>();
     public boolean answer = true;
+    /** When not empty, the answers to confirm(...) in turn, before {@link #answer}. */
+    public java.util.Deque<Boolean> answers = new java.util.ArrayDeque<>();
 
     @Override
     public boolean confirm(String heading, String sentence, String confirmLabel) {
         asked.add(new Asked("confirm", heading, sentence, null));
-        return answer;
+        return answers.isEmpty() ? answer : answers.poll();
     }
 
     @Override

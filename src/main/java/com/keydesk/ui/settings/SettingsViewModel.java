@@ -1,5 +1,6 @@
 package com.keydesk.ui.settings;
 
+import com.keydesk.domain.ConfirmationNeededException;
 import com.keydesk.domain.Site;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
@@ -120,12 +121,25 @@ public final class SettingsViewModel {
                 Messages.get("settings.restore.confirm"))) {
             return;
         }
+        restore(file, false);
+    }
+
+    /** A backup of another site gets a second confirmation that says so, then the same hand-over. */
+    private void restore(Path file, boolean otherSiteConfirmed) {
         backupStatus.set("");
         backupError.set("");
         busy.set(true);
-        restorer.restore(ctx.session(), file, failure -> {
+        restorer.restore(ctx.session(), file, otherSiteConfirmed, failure -> {
             busy.set(false);
-            backupError.set(ErrorText.sentence(failure));
+            if (failure instanceof ConfirmationNeededException otherSite && !otherSiteConfirmed
+                    && ctx.dialogs().confirm(Messages.get("settings.restore.otherSite.heading"), otherSite.getMessage(),
+                    Messages.get("settings.restore.otherSite.confirm"))) {
+                restore(file, true);
+                return;
+            }
+            if (!(failure instanceof ConfirmationNeededException)) {
+                backupError.set(ErrorText.sentence(failure));
+            }
         });
     }
 

@@ -12,8 +12,12 @@ import java.util.function.Consumer;
  */
 public interface StoreRestorer {
 
-    /** Starts the restore in the background; on failure {@code onFailure} runs on the UI thread. */
-    void restore(Session session, Path backup, Consumer<Throwable> onFailure);
+    /**
+     * Starts the restore in the background; on failure {@code onFailure} runs on the UI thread. A
+     * backup of another site fails with {@link com.keydesk.domain.ConfirmationNeededException}
+     * unless {@code otherSiteConfirmed}.
+     */
+    void restore(Session session, Path backup, boolean otherSiteConfirmed, Consumer<Throwable> onFailure);
 
     /** The store's folder, named in the confirmation. */
     Path storeFolder();

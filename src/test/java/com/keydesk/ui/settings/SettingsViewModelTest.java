@@ -27,11 +27,16 @@ class SettingsViewModelTest {
     private static final class FakeRestorer implements StoreRestorer {
         Path restored;
         Throwable failWith;
+        final List<Boolean> otherSiteConfirmations = new ArrayList<>();
+        boolean otherSite;
 
         @Override
-        public void restore(Session session, Path backup, Consumer<Throwable> onFailure) {
+        public void restore(Session session, Path backup, boolean otherSiteConfirmed, Consumer<Throwable> onFailure) {
             restored = backup;
-            if (failWith != null) {
+            otherSiteConfirmations.add(otherSiteConfirmed);
+            if (otherSite && !otherSiteConfirmed) {
+                onFailure.accept(new com.keydesk.domain.ConfirmationNeededException("This backup is of another site."));
+            } else if (failWith != null) {
                 onFailure.accept(failWith);
             }
         }
@@ -134,6 +139,37 @@ class SettingsViewModelTest {
             vm.restore();
             assertThat(restorer.restored).isEqualTo(dir.resolve("old.zip"));
             assertThat(vm.backupErrorProperty().get()).isEqualTo("x is not a KeyDesk backup.");
+            assertThat(vm.busyProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aBackupOfAnotherSiteNeedsASecondConfirmationThatSaysSo() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            FakeRestorer restorer = new FakeRestorer();
+            restorer.otherSite = true;
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), restorer);
+            files.backupToRestore = dir.resolve("other.zip");
+            ui.dialogs.answer = true;
+            vm.restore();
+            assertThat(ui.dialogs.asked).hasSize(2);
+            assertThat(ui.dialogs.last().sentence()).isEqualTo("This backup is of another site.");
+            assertThat(restorer.otherSiteConfirmations).containsExactly(false, true);
+            assertThat(vm.backupErrorProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void refusingTheSecondConfirmationRestoresNothing() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            FakeRestorer restorer = new FakeRestorer();
+            restorer.otherSite = true;
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), restorer);
+            files.backupToRestore = dir.resolve("other.zip");
+            ui.dialogs.answer = true;
+            ui.dialogs.answers = new java.util.ArrayDeque<>(List.of(true, false));
+            vm.restore();
+            assertThat(restorer.otherSiteConfirmations).containsExactly(false);
             assertThat(vm.busyProperty().get()).isFalse();
         }
     }

@@ -1,0 +1,145 @@
+package com.keydesk.service;
+
+import com.keydesk.domain.ValidationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One line of a backup's JSON-lines file: a flat object with exactly the expected fields, each a
+ * string, whole number, boolean or null. Read with Jackson's bounded streaming parser; any other
+ * shape is refused with the file and line named.
+ */
+final class BackupLine {
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private final String where;
+    private final Map<String, Object> values;
+
+    private BackupLine(String where, Map<String, Object> values) {
+        this.where = where;
+        this.values = values;
+    }
+
+    static BackupLine parse(String file, long number, byte[] bytes, int length, List<String> fields) {
+        String where = "line " + number + " of " + file;
+        Map<String, Object> values = new HashMap<>();
+        try (JsonParser p = BackupFormat.JSON.createParser(ObjectReadContext.empty(), bytes, 0, length)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new Bad(where + " is not a JSON object");
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                if (t != JsonToken.PROPERTY_NAME || token == null) {
+                    throw new Bad(where + " is not a complete JSON object");
+                }
+                Object value = switch (token) {
+                    case VALUE_STRING -> p.getString();
+                    case VALUE_NUMBER_INT -> p.getLongValue();
+                    case VALUE_TRUE -> Boolean.TRUE;
+                    case VALUE_FALSE -> Boolean.FALSE;
+                    case VALUE_NULL -> null;
+                    default -> throw new Bad(where + ": the field " + name + " is not a plain value");
+                };
+                if (!fields.contains(name)) {
+                    throw new Bad(where + " has a field no KeyDesk backup has");
+                }
+                values.put(name, value);
+            }
+            if (p.nextToken() != null) {
+                throw new Bad(where + " holds more than one JSON object");
+            }
+        } catch (JacksonException e) {
+            throw new Bad(where + " is not valid JSON within KeyDesk's limits");
+        }
+        if (values.size() != fields.size()) {
+            throw new Bad(where + " lacks a field (" + fields.stream().filter(f -> !values.containsKey(f)).findFirst()
+                    .orElse("?") + ")");
+        }
+        return new BackupLine(where, values);
+    }
+
+    String where() {
+        return where;
+    }
+
+    String text(String field) {
+        Object v = values.get(field);
+        if (v != null && !(v instanceof String)) {
+            throw new Bad(where + ": " + field + " is not text");
+        }
+        return (String) v;
+    }
+
+    String requiredText(String field) {
+        String v = text(field);
+        if (v == null) {
+            throw new Bad(where + ": " + field + " is missing");
+        }
+        return v;
+    }
+
+    Long number(String field) {
+        Object v = values.get(field);
+        if (v != null && !(v instanceof Long)) {
+            throw new Bad(where + ": " + field + " is not a whole number");
+        }
+        return (Long) v;
+    }
+
+    long positive(String field) {
+        Long v = number(field);
+        if (v == null || v < 1) {
+            throw new Bad(where + ": " + field + " is not a positive whole number");
+        }
+        return v;
+    }
+
+    boolean flag(String field) {
+        if (!(values.get(field) instanceof Boolean b)) {
+            throw new Bad(where + ": " + field + " is not true or false");
+        }
+        return b;
+    }
+
+    /** A time as KeyDesk stores it: UTC, microseconds at most, between 1970 and 9999. */
+    Instant time(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            Instant t = Instant.parse(v);
+            if (t.isBefore(EARLIEST) || t.isAfter(LATEST) || !t.equals(t.truncatedTo(ChronoUnit.MICROS))) {
+                throw new Bad(where + ": " + field + " is not a time KeyDesk stores");
+            }
+            return t;
+        } catch (DateTimeException e) {
+            throw new Bad(where + ": " + field + " is not a time");
+        }
+    }
+
+    Instant requiredTime(String field) {
+        Instant t = time(field);
+        if (t == null) {
+            throw new Bad(where + ": " + field + " is missing");
+        }
+        return t;
+    }
+
+    /** Why a line was refused; the reader adds which backup. */
+    static final class Bad extends ValidationException {
+        Bad(String why) {
+            super("file", why);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package com.keydesk.service;
+
+import com.keydesk.store.Database;
+import com.keydesk.store.StoreLocation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * Creating a store, the one procedure the desktop app's first-run setup and {@code keydesk init}
+ * share: the input is checked before anything touches the disk, the store is made by KeyDesk's
+ * migrations, the site and its first administrator are written with the audit log's start, and
+ * if any step fails nothing of the new store is left behind.
+ */
+public final class StoreCreation {
+    private StoreCreation() {
+    }
+
+    /** The new store, open, its services, and the first administrator's session. */
+    public record Created(Database db, Services services, Session session) {
+    }
+
+    /** {@code wiring} makes the services over the new store (the shipped program's Argon2 parameters or a test's). */
+    public static Created create(Path folder, String siteName, String adminUsername, char[] password,
+                                 Function<Database, Services> wiring) {
+        try {
+            Setup.checkInput(siteName, adminUsername, password);
+            boolean folderExisted = Files.exists(folder);
+            Database db = Database.create(folder);
+            try {
+                Services services = wiring.apply(db);
+                Session session = services.setup().initialise(siteName, adminUsername, password);
+                return new Created(db, services, session);
+            } catch (RuntimeException e) {
+                db.close();
+                discard(folder, folderExisted, e);
+                throw e;
+            }
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    /** Removes a store that could not be finished; a folder that existed before stays. */
+    private static void discard(Path folder, boolean folderExisted, RuntimeException failure) {
+        try {
+            for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
+                Files.deleteIfExists(folder.resolve(StoreLocation.FILE_BASE_NAME + suffix));
+            }
+            if (!folderExisted) {
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
