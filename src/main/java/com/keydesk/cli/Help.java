@@ -30,11 +30,13 @@ final class Help {
               audit list [--json] | audit verify
               backup FILE                            a consistent copy of the open store (a zip)
               demo-data --keys N [--users N]         fill a store made for demos/benchmarks (refuses real keys)
+              scan PATH... [--git | --staged] [--respect-gitignore] [--format text|json|sarif]
+                   [--revoke [--yes]]                find leaked KeyDesk keys (- reads stdin); exit 12 if any
               restore FILE --yes                     replace the store with a backup; the old one is kept beside it
 
             Exit codes: 0 ok, 2 usage, 3 sign-in failed, 4 permission denied, 5 not found,
               6 invalid input, 7 key rejected, 8 no usable store, 9 store in use, 10 conflict,
-              11 audit log tampered with,
+              11 audit log tampered with, 12 leaked keys found (scan),
               1 unexpected error.
             """;
 
