@@ -10,6 +10,8 @@ import com.keydesk.ui.main.MainViewModel;
 import com.keydesk.ui.main.Section;
 import com.keydesk.ui.password.ChangePasswordView;
 import com.keydesk.ui.password.ChangePasswordViewModel;
+import com.keydesk.ui.scan.ScanView;
+import com.keydesk.ui.scan.ScanViewModel;
 import com.keydesk.ui.settings.SettingsView;
 import com.keydesk.ui.settings.SettingsViewModel;
 import com.keydesk.ui.settings.StoreRestorer;
@@ -44,7 +46,7 @@ final class Screens {
         return new MainView(vm, section -> other(vm, section, files), password);
     }
 
-    /** Users, settings and the audit log; the navigation offers them to administrators only. */
+    /** Users, settings and the audit log (the navigation offers them to administrators only), and the leak scan. */
     private Node other(MainViewModel vm, Section section, FilePicker files) {
         SignedIn ctx = vm.context();
         ZoneId zone = ZoneId.systemDefault();
@@ -52,6 +54,7 @@ final class Screens {
             case USERS -> new UsersView(new UsersViewModel(ctx, new FxUserDialogs(() -> stage)));
             case SETTINGS -> new SettingsView(new SettingsViewModel(ctx, preferences, files, restorer, vm::applySite, zone));
             case AUDIT -> new AuditLogView(new AuditLogViewModel(ctx, zone));
+            case SCAN -> new ScanView(new ScanViewModel(ctx, files, vm.keyDialogs(), javafx.application.Platform::runLater));
             default -> new Label(section.text());
         };
     }

@@ -168,6 +168,9 @@ public final class LeakScanner {
     }
 
     private void scanFile(Path file, Listener listener) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("The scan was cancelled.");
+        }
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
             scanStream(file.toString(), in, listener);
         } catch (IOException e) {
