@@ -43,7 +43,10 @@ final class Screens {
         MenuItem password = new MenuItem(Messages.get("password.menu"), new FontIcon("mdi2l-lock-reset"));
         password.setId("changePasswordItem");
         password.setOnAction(e -> ChangePasswordView.showAndWait(stage, new ChangePasswordViewModel(vm.context())));
-        return new MainView(vm, section -> other(vm, section, files), password);
+        MenuItem scan = new MenuItem(Messages.get("scan.menu"), new FontIcon("mdi2s-shield-search"));
+        scan.setId("scanForLeakedKeysItem");
+        scan.setOnAction(e -> vm.currentProperty().set(Section.SCAN));
+        return new MainView(vm, section -> other(vm, section, files), password, scan);
     }
 
     /** Users, settings and the audit log (the navigation offers them to administrators only), and the leak scan. */

@@ -143,7 +143,9 @@ public final class ScanViewModel {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             FoundKey k = names.get(i);
-            out.add(new ScanRow(f.where(), Path.of(f.path()).toAbsolutePath().normalize().toString(), f.line(),
+            // Shown relative to the folder chosen (it is in the summary above the table); audited in full.
+            Path file = Path.of(f.path());
+            out.add(new ScanRow(folder.relativize(file).toString(), file.toAbsolutePath().normalize().toString(), f.line(),
                     f.column(), f.masked(), k.keyId(), k.name(), k.owner(), ScanStatus.of(k)));
         }
         return new Outcome(out, summary);

@@ -39,11 +39,13 @@ class ScanForLeakedKeysRobotTest extends AppRobotTest {
         app.useFilePicker(files);
         files.folderToScan = tree;
         signInAsAdmin();
-        clickOn("#nav-SCAN");
+        clickOn("#userMenu");
+        clickOn("#scanForLeakedKeysItem");
         clickOn("#scanFolderButton");
 
         List<ScanRow> rows = rowsOf("#scanTable");
         assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.file()).isEqualTo("settings.json");
             assertThat(row.name()).isEqualTo("CI deploy");
             assertThat(row.status()).isEqualTo(ScanStatus.ACTIVE);
             assertThat(row.position()).isEqualTo("2:15");

@@ -59,6 +59,7 @@ class ScanViewModelTest {
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(vm.rows()).hasSize(3);
         assertThat(vm.rows()).extracting(ScanRow::name).containsOnly("deploy", "backup");
+        assertThat(vm.rows()).extracting(ScanRow::file).containsOnly(".env", "backup.sh");
         assertThat(vm.rows()).allSatisfy(r -> assertThat(r.status()).isEqualTo(ScanStatus.ACTIVE));
         assertThat(vm.rows()).allSatisfy(r -> assertThat(r.toString())
                 .doesNotContain(deploy.secret().reveal().substring(17, 60))
