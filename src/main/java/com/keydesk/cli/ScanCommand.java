@@ -58,7 +58,7 @@ final class ScanCommand {
             throw new com.keydesk.domain.ValidationException("path", "Could not read what was to be scanned: "
                     + e.getCause().getMessage());
         }
-        Naming naming = name(ctx, findings);
+        Naming naming = name(ctx, findings, revoke);
         switch (format) {
             case "json" -> ctx.out.println(Json.write(ScanReport.json(findings, naming.names())));
             case "sarif" -> ctx.out.println(Json.write(ScanReport.sarif(findings, naming.names(), Cli.VERSION)));
@@ -76,7 +76,7 @@ final class ScanCommand {
     private record Naming(Session session, List<FoundKey> names, String note) {
     }
 
-    private static Naming name(Context ctx, List<Finding> findings) {
+    private static Naming name(Context ctx, List<Finding> findings, boolean revoke) {
         List<FoundKey> unknown = findings.stream().map(f -> FoundKey.UNKNOWN).toList();
         if (findings.isEmpty()) {
             return new Naming(null, unknown, "");
@@ -87,9 +87,17 @@ final class ScanCommand {
         if (!ctx.hasUser()) {
             return new Naming(null, unknown, " Not signed in (--user or KEYDESK_USER), so the keys are not named.");
         }
-        Session session = ctx.signIn();
-        List<Secret> keys = findings.stream().map(Finding::key).toList();
-        return new Naming(session, ctx.services().leaks().name(session, keys), "");
+        try {
+            Session session = ctx.signIn();
+            List<Secret> keys = findings.stream().map(Finding::key).toList();
+            return new Naming(session, ctx.services().leaks().name(session, keys), "");
+        } catch (com.keydesk.domain.StoreException e) {
+            // The desktop app may hold the store: the findings still matter more than their names.
+            if (revoke || e.reason() != com.keydesk.domain.StoreException.Reason.IN_USE) {
+                throw e;
+            }
+            return new Naming(null, unknown, " " + e.getMessage() + " So the keys are not named.");
+        }
     }
 
     /** Revokes each distinct active key found, after one confirmation; returns the exit code to end with. */

@@ -160,6 +160,25 @@ class ScanCommandTest {
     }
 
     @Test
+    void aStoreHeldByAnotherProcessStillGetsTheFindingsUnnamedButRevokeRefuses() throws Exception {
+        Process holder = com.keydesk.testing.ChildJvm.start(com.keydesk.testing.HoldStore.class, java.util.Map.of(),
+                store.toString());
+        try {
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(reader.readLine()).isEqualTo("open");
+            var scanned = alice.run("scan", tree.toString());
+            assertThat(scanned.exit()).isEqualTo(ExitCode.LEAKS_FOUND);
+            assertThat(scanned.out()).contains("unknown");
+            assertThat(scanned.err()).contains("in use by another KeyDesk process").contains("not named");
+            assertThat(alice.run("scan", tree.toString(), "--revoke", "--yes").exit()).isEqualTo(ExitCode.STORE_IN_USE);
+        } finally {
+            holder.getOutputStream().close();
+            assertThat(holder.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void badArgumentsAreOneSentenceWithTheUsageCode() {
         assertThat(alice.run("scan").exit()).isEqualTo(ExitCode.USAGE);
         assertThat(alice.run("scan", tree.toString(), "--format", "xml").exit()).isEqualTo(ExitCode.USAGE);
