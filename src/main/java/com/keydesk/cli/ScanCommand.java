@@ -66,7 +66,7 @@ final class ScanCommand {
         }
         ctx.err.println(ScanReport.summary(summary, findings.size()) + naming.note());
         int exit = findings.isEmpty() ? ExitCode.OK : ExitCode.LEAKS_FOUND;
-        if (revoke) {
+        if (revoke && !findings.isEmpty()) {
             exit = revokeActive(ctx, naming, findings, args.has("--yes"), exit);
         }
         return exit;
