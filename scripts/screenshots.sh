@@ -66,6 +66,15 @@ kd keys create --for frank --name "Frank sync" --permission sync_app >/dev/null
 kd keys create --for frank --name "Frank mobile" --permission mobile_app --expires "$(in_days 14)" >/dev/null
 kd keys create --for $ADMIN --name "Alice CLI" --permission full --expires "$(in_days 90)" >/dev/null
 kd settings set users_can_create_api_keys true >/dev/null
+# A project folder with two keys lying in it, for the "Scan for leaked keys…" screen.
+PROJECT="$WORK/project"
+mkdir -p "$PROJECT/config"
+leaked_site=$(kd keys create --site --name "Old CI token" | tail -1)
+leaked_bob=$(kd keys create --for bob --name "Bob build script" --permission files_only --json)
+printf 'DATABASE_URL=postgres://localhost/app\r\nFILES_API_KEY=%s\r\n' "$leaked_site" > "$PROJECT/.env"
+printf 'upload:\n  endpoint: https://files.example.com\n  key: %s\n' \
+    "$(sed -n 's/.*"key": *"\([^"]*\)".*/\1/p' <<<"$leaked_bob")" > "$PROJECT/config/upload.yaml"
+kd keys disable "$(key_id <<<"$leaked_bob")" >/dev/null
 unset KEYDESK_PASSWORD KEYDESK_USER
 
 # ---- the app under Xvfb, driven by the tour --------------------------------------------
@@ -80,7 +89,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 mkdir -p "$OUT"
 echo "Touring the app on $DISPLAY…"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Dprism.order=sw \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Dprism.order=sw -Dkeydesk.tour.scanFolder="$PROJECT" \
     -cp "target/test-classes:target/classes:$(cat target/tour-classpath.txt)" \
     com.keydesk.tour.ScreenshotTour "$STORE" "$OUT" "$ADMIN" 'demo password alice' bob "$USER_PASSWORD"
 echo "Screenshots are in $OUT."

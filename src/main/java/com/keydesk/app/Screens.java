@@ -10,6 +10,8 @@ import com.keydesk.ui.main.MainViewModel;
 import com.keydesk.ui.main.Section;
 import com.keydesk.ui.password.ChangePasswordView;
 import com.keydesk.ui.password.ChangePasswordViewModel;
+import com.keydesk.ui.scan.ScanView;
+import com.keydesk.ui.scan.ScanViewModel;
 import com.keydesk.ui.settings.SettingsView;
 import com.keydesk.ui.settings.SettingsViewModel;
 import com.keydesk.ui.settings.StoreRestorer;
@@ -41,10 +43,13 @@ final class Screens {
         MenuItem password = new MenuItem(Messages.get("password.menu"), new FontIcon("mdi2l-lock-reset"));
         password.setId("changePasswordItem");
         password.setOnAction(e -> ChangePasswordView.showAndWait(stage, new ChangePasswordViewModel(vm.context())));
-        return new MainView(vm, section -> other(vm, section, files), password);
+        MenuItem scan = new MenuItem(Messages.get("scan.menu"), new FontIcon("mdi2s-shield-search"));
+        scan.setId("scanForLeakedKeysItem");
+        scan.setOnAction(e -> vm.currentProperty().set(Section.SCAN));
+        return new MainView(vm, section -> other(vm, section, files), password, scan);
     }
 
-    /** Users, settings and the audit log; the navigation offers them to administrators only. */
+    /** Users, settings and the audit log (the navigation offers them to administrators only), and the leak scan. */
     private Node other(MainViewModel vm, Section section, FilePicker files) {
         SignedIn ctx = vm.context();
         ZoneId zone = ZoneId.systemDefault();
@@ -52,6 +57,7 @@ final class Screens {
             case USERS -> new UsersView(new UsersViewModel(ctx, new FxUserDialogs(() -> stage)));
             case SETTINGS -> new SettingsView(new SettingsViewModel(ctx, preferences, files, restorer, vm::applySite, zone));
             case AUDIT -> new AuditLogView(new AuditLogViewModel(ctx, zone));
+            case SCAN -> new ScanView(new ScanViewModel(ctx, files, vm.keyDialogs(), javafx.application.Platform::runLater));
             default -> new Label(section.text());
         };
     }

@@ -62,6 +62,11 @@ final class Args {
         return value;
     }
 
+    /** Every positional argument, however many. */
+    List<String> positionals() {
+        return List.copyOf(positional);
+    }
+
     /** Exactly {@code count} positional arguments, named for the error message. */
     List<String> positional(int count, String usage) {
         if (positional.size() != count) {

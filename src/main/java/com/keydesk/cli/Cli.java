@@ -70,9 +70,8 @@ public final class Cli {
             Path folder = StoreLocation.resolve(data, env, System.getProperty("os.name"), System.getProperty("user.home"));
             withoutH2ValueCache();
             try (Context ctx = new Context(folder, user, env, in, out, err, clock)) {
-                Commands.dispatch(ctx, words);
+                return Commands.dispatch(ctx, words);
             }
-            return ExitCode.OK;
         } catch (KeyDeskException e) {
             err.println("keydesk: " + e.getMessage());
             debug(env, err, e);

@@ -7,9 +7,13 @@ final class Commands {
     private Commands() {
     }
 
-    static void dispatch(Context ctx, List<String> words) {
+    /** Runs the command; returns its exit code when it ends normally (failures are thrown). */
+    static int dispatch(Context ctx, List<String> words) {
         String group = words.getFirst();
         List<String> rest = words.subList(1, words.size());
+        if (group.equals("scan")) {
+            return ScanCommand.run(ctx, rest);
+        }
         switch (group) {
             case "init" -> SetupCommands.init(ctx, rest);
             case "passwd" -> SetupCommands.changePassword(ctx, rest);
@@ -23,6 +27,7 @@ final class Commands {
             default -> throw new UsageException("Unknown command \"" + com.keydesk.domain.Texts.printable(group)
                     + "\". Run 'keydesk help' for the list.");
         }
+        return ExitCode.OK;
     }
 
     /** Fills a store made for demos and benchmarks; refuses a store with real keys. */

@@ -27,6 +27,7 @@ final class Context implements AutoCloseable {
     private final String username;
     private final Map<String, String> env;
     private final BufferedReader stdin;
+    private final InputStream stdinBytes;
     final PrintStream out;
     final PrintStream err;
     private final Clock clock;
@@ -44,6 +45,7 @@ final class Context implements AutoCloseable {
         this.username = username;
         this.env = env;
         this.stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        this.stdinBytes = in;
         this.out = out;
         this.err = err;
         this.clock = clock;
@@ -163,6 +165,21 @@ final class Context implements AutoCloseable {
         } catch (IOException e) {
             throw new UsageException("Could not read standard input: " + e.getMessage());
         }
+    }
+
+    /** Standard input as bytes, for a command that reads it whole as data (scan -); never mixed with readLine. */
+    InputStream stdinBytes() {
+        return stdinBytes;
+    }
+
+    /** Whether a store exists where this command looks for one (scan works without one). */
+    boolean storeExists() {
+        return java.nio.file.Files.exists(folder.resolve(com.keydesk.store.StoreLocation.FILE_BASE_NAME + ".mv.db"));
+    }
+
+    /** Whether someone was named to act (--user or KEYDESK_USER). */
+    boolean hasUser() {
+        return username != null && !username.isBlank();
     }
 
     Clock clock() {

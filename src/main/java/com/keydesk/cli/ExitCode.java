@@ -24,6 +24,8 @@ public final class ExitCode {
     public static final int STORE_IN_USE = 9;
     public static final int CONFLICT = 10;
     public static final int AUDIT_BROKEN = 11;
+    /** {@code scan} found at least one KeyDesk key (whatever its status, and even if --revoke revoked it). */
+    public static final int LEAKS_FOUND = 12;
 
     private ExitCode() {
     }

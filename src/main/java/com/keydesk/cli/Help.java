@@ -34,12 +34,15 @@ final class Help {
               audit trust-current --yes              accept the history as it is now (after a warning)
               backup FILE                            a consistent copy of the open store (a zip of JSON lines)
               demo-data --keys N [--users N]         fill a store made for demos/benchmarks (refuses real keys)
+              scan PATH... [--git | --staged] [--respect-gitignore] [--format text|json|sarif]
+                   [--revoke [--yes]]                find leaked KeyDesk keys (- reads stdin); exit 12 if any
               restore FILE --yes                     replace the store with a backup; the old one is kept beside it
                 [--other-site]                       also confirms a backup of another site
 
             Exit codes: 0 ok, 2 usage, 3 sign-in failed, 4 permission denied, 5 not found,
               6 invalid input, 7 key rejected, 8 no usable store, 9 store in use, 10 conflict,
               11 store changed outside KeyDesk (audit log, a row, or history rolled back),
+              12 leaked keys found (scan),
               1 unexpected error.
             """;
 

@@ -49,24 +49,50 @@ public final class KeyFormat {
      * characters or checksum. Nothing here touches the database.
      */
     public static ParsedKey parse(String text) {
-        String key = text == null ? "" : text.strip();
-        if (key.length() != KEY_LENGTH || !key.startsWith(PREFIX)) {
+        ParsedKey parsed = tryParse(text == null ? "" : text.strip());
+        if (parsed == null) {
             throw malformed();
+        }
+        return parsed;
+    }
+
+    /**
+     * True when {@code text} is exactly one well-formed key: prefix, type marker, shape and
+     * checksum. For the leak scanner, which must never report a string that fails the checksum.
+     */
+    public static boolean recognise(String text) {
+        return text != null && tryParse(text) != null;
+    }
+
+    /** The key split into its parts, or null when its shape or checksum is wrong. */
+    private static ParsedKey tryParse(String key) {
+        if (key.length() != KEY_LENGTH || !key.startsWith(PREFIX)) {
+            return null;
         }
         KeyType type = KeyType.fromMarker(key.charAt(PREFIX.length()));
         int firstSep = PREFIX.length() + 1;
         int secondSep = firstSep + 1 + LOOKUP_LENGTH;
         if (type == null || key.charAt(firstSep) != '_' || key.charAt(secondSep) != '_') {
-            throw malformed();
+            return null;
         }
         String lookupId = key.substring(firstSep + 1, secondSep);
         String secretPart = key.substring(secondSep + 1, secondSep + 1 + SECRET_LENGTH);
         String checksum = key.substring(KEY_LENGTH - CHECKSUM_LENGTH);
         if (!Base62.isBase62(lookupId) || !Base62.isBase62(secretPart)
                 || !checksum(key.substring(0, KEY_LENGTH - CHECKSUM_LENGTH)).equals(checksum)) {
-            throw malformed();
+            return null;
         }
         return new ParsedKey(type, lookupId, secretPart);
+    }
+
+    /** The label of a well-formed key (see {@link #labelOf}): safe to print, it holds no secret character. */
+    public static String maskedLabel(String key) {
+        return labelOf(key);
+    }
+
+    /** The lookup id of a well-formed key: not secret. */
+    public static String lookupIdOf(String key) {
+        return key.substring(PREFIX.length() + 2, PREFIX.length() + 2 + LOOKUP_LENGTH);
     }
 
     /** The non-secret label people use to tell keys apart: type and lookup id, plus the last characters. */

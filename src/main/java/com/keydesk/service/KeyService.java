@@ -186,13 +186,23 @@ public final class KeyService {
 
     /** Deletes the key for good. The audit log keeps the record that it existed. */
     public void revoke(Session session, long keyId) {
+        revoke(session, keyId, null);
+    }
+
+    /**
+     * As {@link #revoke(Session, long)}, with why it was revoked (for example {@code found in
+     * <path>} from the leak scanner) added to the audit entry. The reason is untrusted text: it is
+     * made printable and cut short; it must never hold a secret.
+     */
+    public void revoke(Session session, long keyId, String reason) {
         guard.run(session, (tx, actor) -> {
             String action = "api_key.revoked";
             ApiKey key = findFor(tx, actor, keyId, action);
             Policy.requireCanRevoke(actor, site(tx), key, action);
             // no binding check: deleting is safe even for a row changed outside KeyDesk, and clears it away
             new KeyRepository(tx).delete(keyId);
-            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, describe(key), RowBinding.REMOVED);
+            String detail = describe(key) + (reason == null || reason.isBlank() ? "" : "; " + AuditText.reason(reason));
+            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK, detail, RowBinding.REMOVED);
             return null;
         });
     }

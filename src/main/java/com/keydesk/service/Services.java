@@ -14,7 +14,7 @@ import java.time.Clock;
  */
 public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifier verifier, UserService users,
                        SiteService site, AuditService audit, BackupService backups,
-                       DemoData demoData) {
+                       DemoData demoData, LeakService leaks) {
 
     public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random) {
         return over(db, params, clock, random, VerifiedKeyCache.DEFAULT_CAPACITY);
@@ -41,6 +41,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                 new SiteService(guard, log),
                 new AuditService(guard, log),
                 new BackupService(guard, log, clock),
-                new DemoData(guard, log, format, clock));
+                new DemoData(guard, log, format, clock),
+                new LeakService(guard, hasher, dummy, clock));
     }
 }

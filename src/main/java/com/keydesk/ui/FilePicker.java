@@ -13,4 +13,7 @@ public interface FilePicker {
 
     /** The backup file to restore from. */
     Path chooseBackupToRestore();
+
+    /** The folder to scan for leaked keys. */
+    Path chooseFolderToScan();
 }

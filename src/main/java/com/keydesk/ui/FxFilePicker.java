@@ -29,6 +29,15 @@ public final class FxFilePicker implements FilePicker {
         return file == null ? null : file.toPath();
     }
 
+    @Override
+    public Path chooseFolderToScan() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(Messages.format("window.title.with", Messages.get("scan.chooser")));
+        chooser.setInitialDirectory(new File(System.getProperty("user.home")));
+        File folder = chooser.showDialog(owner.get());
+        return folder == null ? null : folder.toPath();
+    }
+
     private static FileChooser chooser(String titleKey) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(Messages.format("window.title.with", Messages.get(titleKey)));

@@ -77,6 +77,12 @@ public final class ScreenshotTour extends FxRobot {
             tasks = new FxTaskRunner();
             app = new Composition(stage, store, Argon2Params.SHIPPED, Clock.systemUTC(), tasks,
                     UiPreferences.inMemory(), () -> { });
+            String scanFolder = System.getProperty("keydesk.tour.scanFolder");
+            if (scanFolder != null) {
+                com.keydesk.ui.FakeFilePicker picker = new com.keydesk.ui.FakeFilePicker();
+                picker.folderToScan = Path.of(scanFolder);
+                app.useFilePicker(picker);
+            }
             app.start();
         });
         waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());
@@ -123,6 +129,13 @@ public final class ScreenshotTour extends FxRobot {
         waitUntil(() -> lookup("#verifyResult").tryQuery().map(Node::isVisible).orElse(false)
                 && !lookup("#verifyResult").queryLabeled().getText().isEmpty());
         shot("audit-log");
+
+        if (System.getProperty("keydesk.tour.scanFolder") != null) {
+            clickOn("#nav-SCAN");
+            clickOn("#scanFolderButton");
+            waitUntil(() -> rows("#scanTable") > 0);
+            shot("scan");
+        }
 
         clickOn("#signOutButton");
         waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());

@@ -7,6 +7,7 @@ public final class FakeFilePicker implements FilePicker {
     public Path backupTarget;
     public Path backupToRestore;
     public String suggestedName;
+    public Path folderToScan;
 
     @Override
     public Path chooseBackupTarget(String suggestedName) {
@@ -17,5 +18,10 @@ public final class FakeFilePicker implements FilePicker {
     @Override
     public Path chooseBackupToRestore() {
         return backupToRestore;
+    }
+
+    @Override
+    public Path chooseFolderToScan() {
+        return folderToScan;
     }
 }

@@ -119,6 +119,7 @@ public final class MainViewModel {
     }
 
     public SignedIn context() { return ctx; }
+    public KeyDialogs keyDialogs() { return keyDialogs; }
     public String username() { return ctx.session().username(); }
     public String storeLocation() { return storeFolder.toString(); }
     public ObservableList<Section> sections() { return sections; }

@@ -22,7 +22,7 @@ class MainViewModelTest {
             MainViewModel vm = new MainViewModel(ui.admin(), ui.keyDialogs, dir, ZoneOffset.UTC, () -> { });
             vm.load();
             assertThat(vm.sections()).containsExactly(Section.SITE_KEYS, Section.USER_KEYS, Section.USERS,
-                    Section.SETTINGS, Section.AUDIT);
+                    Section.SETTINGS, Section.AUDIT, Section.SCAN);
             assertThat(vm.currentProperty().get()).isEqualTo(Section.SITE_KEYS);
             assertThat(vm.siteNameProperty().get()).isEqualTo("Acme");
             assertThat(vm.mayManageKeysProperty().get()).isTrue();
@@ -35,7 +35,7 @@ class MainViewModelTest {
             var bob = ui.store.addUser("bob");
             MainViewModel vm = new MainViewModel(ui.as(bob), ui.keyDialogs, dir, ZoneOffset.UTC, () -> { });
             vm.load();
-            assertThat(vm.sections()).containsExactly(Section.MY_KEYS);
+            assertThat(vm.sections()).containsExactly(Section.MY_KEYS, Section.SCAN);
             assertThat(vm.mayManageKeysProperty().get()).isFalse();
 
             ui.store.allowUsersToCreateKeys(true);
