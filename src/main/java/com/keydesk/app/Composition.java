@@ -253,11 +253,14 @@ public final class Composition implements StoreRestorer {
     public void shutdown() {
         clipboard.clearIfStillHoldsSecret();
         Database open = db;
+        db = null;
         if (open != null) {
             try {
                 if (historyProblem == null && witness != null) {
                     witness.remember();   // how far the history went, for the next start to check
                 }
+            } catch (RuntimeException e) {
+                // the memory is a check for next time; failing to update it must never stop an exit
             } finally {
                 open.close();
             }
