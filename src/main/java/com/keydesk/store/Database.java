@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException(Reason.UNREADABLE, "The store in " + folder + " is read-only. KeyDesk must be able"
                     + " to write there to record changes and the audit log; make the folder and its files writable.");
         }
+        JooqWarmUp.start();   // on a second core while the file is checked: the check is pure reading and parsing
         StoreCheck.beforeOpening(folder);
         OwnerOnly.narrowFile(dataFile(folder));
         return connectAndMigrate(folder);
