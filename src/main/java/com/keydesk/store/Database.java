@@ -202,6 +202,11 @@ public final class Database implements AutoCloseable {
                 + ";TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
     }
 
+    /** For callers written when create let H2 make the file: every store exists before H2 opens it now. */
+    static String url(Path folder, boolean mustExistIgnored) {
+        return url(folder);
+    }
+
     static StoreException newerStore(Path folder, String version, String newest) {
         return new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
                 + version + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
