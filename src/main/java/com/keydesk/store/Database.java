@@ -60,6 +60,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException(Reason.UNREADABLE, "The store in " + folder + " is read-only. KeyDesk must be able"
                     + " to write there to record changes and the audit log; make the folder and its files writable.");
         }
+        JooqWarmUp.start();   // on a second core while the file is checked: the check is pure reading and parsing
         StoreCheck.beforeOpening(folder);
         OwnerOnly.narrowFile(dataFile(folder));
         return connectAndMigrate(folder);
@@ -199,6 +200,11 @@ public final class Database implements AutoCloseable {
         String base = folder.resolve(StoreLocation.FILE_BASE_NAME).toAbsolutePath().toString();
         return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0"
                 + ";TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
+    }
+
+    /** For callers written when create let H2 make the file: every store exists before H2 opens it now. */
+    static String url(Path folder, boolean mustExistIgnored) {
+        return url(folder);
     }
 
     static StoreException newerStore(Path folder, String version, String newest) {

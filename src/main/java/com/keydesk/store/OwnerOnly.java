@@ -55,14 +55,19 @@ final class OwnerOnly {
         requirePrivateFolder(folder);
     }
 
-    /** Refuses a store folder that is not a folder of this user's that only they can use. */
-    static void requirePrivateFolder(Path folder) {
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-            if (Files.isDirectory(folder)) {
-                throw new StoreException(Reason.UNREADABLE, "The store folder " + folder + " is a symbolic link;"
-                        + " point --data at the folder itself.");
-            }
-            throw new StoreException(Reason.UNREADABLE, "The store folder " + folder + " is not a folder.");
+    /**
+     * Refuses a store folder that is not a folder of this user's that only they can use. A link to
+     * a folder is judged by the folder it leads to (a data folder moved elsewhere and linked back).
+     */
+    static void requirePrivateFolder(Path given) {
+        if (!Files.isDirectory(given)) {
+            throw new StoreException(Reason.UNREADABLE, "The store folder " + given + " is not a folder.");
+        }
+        Path folder;
+        try {
+            folder = given.toRealPath();
+        } catch (IOException e) {
+            throw new StoreException(Reason.UNREADABLE, "Cannot read the store folder " + given + ": " + e.getMessage(), e);
         }
         PosixFileAttributes attributes = posix(folder);
         if (attributes == null) {
@@ -70,14 +75,14 @@ final class OwnerOnly {
         }
         UserPrincipal me = currentUser(folder);
         if (me != null && !me.equals(attributes.owner())) {
-            throw new StoreException(Reason.UNREADABLE, "The store folder " + folder + " belongs to "
+            throw new StoreException(Reason.UNREADABLE, "The store folder " + given + " belongs to "
                     + attributes.owner().getName() + ", not to you; KeyDesk opens only a store in a folder you own.");
         }
         Set<PosixFilePermission> loose = EnumSet.copyOf(attributes.permissions());
         loose.retainAll(OTHERS);
         if (!loose.isEmpty()) {
             throw new StoreException(Reason.UNREADABLE, "Other users can " + (writable(loose) ? "change" : "read")
-                    + " the store folder " + folder + " (" + PosixFilePermissions.toString(attributes.permissions())
+                    + " the store folder " + given + " (" + PosixFilePermissions.toString(attributes.permissions())
                     + "); run 'chmod 700 " + folder + "' and try again.");
         }
     }

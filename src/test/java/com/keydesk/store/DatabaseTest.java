@@ -162,12 +162,17 @@ class DatabaseTest {
 
     @Test
     void aFileThatIsNotAStoreIsReportedAsUnreadable() throws IOException {
-        Path folder = Files.createDirectory(temp.resolve("garbage"));
+        Path folder = Files.createDirectory(temp.resolve("garbage"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.write(Database.dataFile(folder), "this is not an H2 file".repeat(1000).getBytes(StandardCharsets.UTF_8));
+        byte[] before = Files.readAllBytes(Database.dataFile(folder));
 
         assertThatThrownBy(() -> Database.open(folder))
                 .isInstanceOf(StoreException.class)
+                .hasMessage("The file " + Database.dataFile(folder) + " is not a KeyDesk store this program can read,"
+                        + " or it is damaged. It was left as it is.")
                 .extracting(e -> ((StoreException) e).reason()).isEqualTo(Reason.UNREADABLE);
+        assertThat(Files.readAllBytes(Database.dataFile(folder))).isEqualTo(before);
     }
 
     @Test

@@ -139,6 +139,18 @@ class OwnerOnlyTest {
     }
 
     @Test
+    void aLinkToAnOwnerOnlyStoreFolderIsJudgedByTheFolderAndOpens() throws IOException {
+        Path real = temp.resolve("moved-away");
+        Database.create(real).close();
+        Path link = Files.createSymbolicLink(temp.resolve("linked-back"), real);
+
+        Database.open(link).close();
+
+        Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rwxr-xr-x"));
+        assertThatThrownBy(() -> Database.open(link)).hasMessageStartingWith("Other users can read the store folder " + link);
+    }
+
+    @Test
     void aStoreFileThatIsALinkIsRefused() throws IOException {
         Path elsewhere = temp.resolve("elsewhere");
         Database.create(elsewhere).close();
