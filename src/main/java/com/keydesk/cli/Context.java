@@ -199,7 +199,8 @@ final class Context implements AutoCloseable {
                     witness.remember().ifPresent(why -> err.println("keydesk: warning: " + why));
                 }
             } catch (RuntimeException e) {
-                err.println("keydesk: warning: could not record what this installation saw of the store.");
+                // the store could not be read at the end (the command's own failure, say a full disk, was
+                // reported already): the memory stays where it was, which the store still holds
             } finally {
                 db.close();
             }
