@@ -44,8 +44,17 @@ final class KeyRecogniser {
 
     /** Reads {@code in} to its end; returns the number of bytes read. */
     static long scan(InputStream in, Hits hits, BooleanSupplier cancelled) throws IOException {
+        return scan(in, hits, cancelled, true);
+    }
+
+    /**
+     * Reads {@code in} to its end; returns the number of bytes read. Without {@code positions}
+     * every hit is reported at line 0, column 0: counting lines is most of the scanner's cost,
+     * and a caller that can read its input again only needs them where a key is.
+     */
+    static long scan(InputStream in, Hits hits, BooleanSupplier cancelled, boolean positions) throws IOException {
         byte[] buf = BUFFERS.get();
-        Position where = new Position();
+        Position where = positions ? new Position() : null;
         int len = 0;
         int pos = 0;
         long total = 0;
@@ -66,8 +75,10 @@ final class KeyRecogniser {
             // are carried over; at the end those cannot hold a key.
             pos = findKeys(buf, pos, len - KEY_LENGTH + 1, where, hits);
             if (!eof && pos > 0) {
-                where.advance(buf, pos);
-                where.shifted(pos);
+                if (where != null) {
+                    where.advance(buf, pos);
+                    where.shifted(pos);
+                }
                 System.arraycopy(buf, pos, buf, 0, len - pos);
                 len -= pos;
                 pos = 0;
@@ -101,8 +112,12 @@ final class KeyRecogniser {
                 if (buf[s] == 'k' && hasKeyShape(buf, s)) {
                     String text = new String(buf, s, KEY_LENGTH, StandardCharsets.US_ASCII);
                     if (KeyFormat.recognise(text)) {
-                        where.advance(buf, s);
-                        hits.found(where.line, where.column, text);
+                        if (where == null) {
+                            hits.found(0, 0, text);
+                        } else {
+                            where.advance(buf, s);
+                            hits.found(where.line, where.column, text);
+                        }
                     }
                 }
                 s++;
