@@ -35,7 +35,8 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * 19 forks of about 12 s: about 4 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
- * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench).
+ * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
+ * -Dbench.only=scan.
  */
 public final class JmhFigures {
     private static final int ROUNDS = 3;
@@ -65,6 +66,10 @@ public final class JmhFigures {
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
+        if (System.getProperty("bench.only", "").strip().equals("scan")) {
+            System.out.println("bench.only=scan: the JMH half is skipped.");
+            return;
+        }
         System.setProperty("keydesk.bench.dir", out.toString());
         // made here, once, so that no benchmark JVM spends its time filling a store
         for (int size : new int[]{10, 1_000, 10_000, 100_000}) {

@@ -13,6 +13,12 @@ final class ContentScanner {
 
     /** Scans {@code in} to its end unless it is binary; returns what it was. */
     static ContentKind scan(InputStream in, KeyRecogniser.Hits hits, BooleanSupplier cancelled) throws IOException {
+        return scan(in, hits, cancelled, true);
+    }
+
+    /** As {@link #scan(InputStream, KeyRecogniser.Hits, BooleanSupplier)}; see {@link KeyRecogniser#scan} for {@code positions}. */
+    static ContentKind scan(InputStream in, KeyRecogniser.Hits hits, BooleanSupplier cancelled, boolean positions)
+            throws IOException {
         byte[] head = in.readNBytes(ContentKind.SNIFF_LENGTH);
         ContentKind kind = ContentKind.of(head, head.length);
         if (kind == ContentKind.BINARY) {
@@ -25,7 +31,7 @@ final class ContentScanner {
             case UTF16_BE -> new Utf16Narrowing(whole, false);
             default -> whole;
         };
-        KeyRecogniser.scan(ascii, hits, cancelled);
+        KeyRecogniser.scan(ascii, hits, cancelled, positions);
         return kind;
     }
 

@@ -171,8 +171,23 @@ public final class LeakScanner {
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("The scan was cancelled.");
         }
-        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            scanStream(file.toString(), in, listener);
+        try {
+            // Most files hold no key. A first pass that counts no lines (counting them is most of
+            // the scanner's cost) says whether the file needs the pass that places each finding.
+            long[] count = {0};
+            boolean[] any = {false};
+            ContentKind kind;
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                kind = ContentScanner.scan(new CountingInputStream(in, count), (line, column, key) -> any[0] = true,
+                        cancelled, false);
+            }
+            if (!any[0]) {
+                counted(listener, file.toString(), count[0], kind);
+                return;
+            }
+            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                scanStream(file.toString(), in, listener);
+            }
         } catch (IOException e) {
             unreadable++;
             listener.skipped(file.toString(), "unreadable");

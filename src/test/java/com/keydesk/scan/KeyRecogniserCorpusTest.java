@@ -115,6 +115,15 @@ class KeyRecogniserCorpusTest {
     }
 
     @Test
+    void findsKeysInLongRunsOfKeyCharactersWithColumnsCountedAcrossReadBuffers() {
+        // 80 KB of two-byte characters, then a run of 70,000 letters that keys are glued into:
+        // the recogniser skips ordinary text but must still judge every start inside such a run.
+        String text = "é".repeat(40_000) + SITE + "\n" + "A".repeat(70_000) + USER + "_" + SITE + "\n";
+        assertThat(scan(text)).containsExactly(new Hit(1, 40_001, SITE), new Hit(2, 70_001, USER),
+                new Hit(2, 70_001 + KeyRecogniser.KEY_LENGTH + 1, SITE));
+    }
+
+    @Test
     void findsKeysInALargeStreamReadInSmallPiecesWithBoundedMemory() throws IOException {
         List<Hit> hits = new ArrayList<>();
         // 20 MB of lines, read by a stream that hands out at most 1000 bytes at a time.

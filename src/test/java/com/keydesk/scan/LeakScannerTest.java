@@ -52,6 +52,21 @@ class LeakScannerTest {
     }
 
     @Test
+    void placesAKeyFarIntoALargeFileAndCountsTheBytesOfFilesWithAndWithoutKeys() throws IOException {
+        String key = Keys.user();
+        String line = "ordinary words and numbers 12345 kd_ noise, several read buffers of them\n";
+        write(temp.resolve("tree/big.log"), line.repeat(3_000) + "key=" + key + "\n" + line.repeat(10));
+        write(temp.resolve("tree/plain.txt"), line.repeat(2_000));
+        List<Finding> found = new ArrayList<>();
+        LeakScanner.Summary summary = new LeakScanner(LeakScanner.Options.plain(), () -> false)
+                .scan(List.of(temp.resolve("tree").toString()), InputStream.nullInputStream(), found::add);
+        assertThat(found).extracting(Finding::line, Finding::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3_001L, 5L));
+        assertThat(summary.files()).isEqualTo(2);
+        assertThat(summary.bytes()).isEqualTo(Files.size(temp.resolve("tree/big.log")) + Files.size(temp.resolve("tree/plain.txt")));
+    }
+
+    @Test
     void aFindingShowsTheKeyOnlyMasked() throws IOException {
         String key = Keys.site();
         write(temp.resolve("f.txt"), key);

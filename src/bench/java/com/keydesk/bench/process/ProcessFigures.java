@@ -23,8 +23,12 @@ import java.util.jar.Manifest;
  * --json}, and the desktop tables (first rows, filter per keystroke, peak memory) at 1,000,
  * 10,000 and 100,000 keys; then merges the JMH figures and writes target/bench/results.json.
  * <p>
+ * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}).
+ * <p>
  * Arguments: BENCH_DIR APP_IMAGE TEST_CLASSES. System property bench.sizes (default
- * 1000,10000,100000) chooses the store sizes; bench.startups (default 7) the start-ups per side.
+ * 1000,10000,100000) chooses the store sizes; bench.startups (default 7) the start-ups per side;
+ * bench.scan.mb (default 1024) the size of the scan's tree; bench.only=scan runs the scan step
+ * alone (results.json then holds its figures only).
  */
 public final class ProcessFigures {
     private static final Map<String, Double> GOALS = goals();
@@ -39,8 +43,17 @@ public final class ProcessFigures {
         int startups = Integer.getInteger("bench.startups", 7);
         int largest = Arrays.stream(sizes).max().orElseThrow();
 
+        int scanMegabytes = Integer.getInteger("bench.scan.mb", 1024);
+        boolean scanOnly = System.getProperty("bench.only", "").strip().equals("scan");
+
         Figures figures = new Figures();
         figures.put("machine_cores", Runtime.getRuntime().availableProcessors());
+        if (scanOnly) {
+            ScanFigures.measure(app, bench, scanMegabytes, figures);
+            figures.write(bench.resolve("results.json"));
+            report(figures, bench.resolve("results.json"));
+            return;
+        }
         Map<Integer, Path> stores = new LinkedHashMap<>();
         for (int size : sizes) {
             stores.put(size, DemoStores.ensure(app, bench, size));
@@ -54,6 +67,7 @@ public final class ProcessFigures {
                 desktopTables(app, stores.get(size), size, testClasses, bench, display, figures);
             }
         }
+        ScanFigures.measure(app, bench, scanMegabytes, figures);
         figures.putAll(Figures.read(bench.resolve("jmh.json")));
         figures.write(bench.resolve("results.json"));
         report(figures, bench.resolve("results.json"));
@@ -193,6 +207,8 @@ public final class ProcessFigures {
         goals.put("filter_keystroke_p95_ms_100k_keys", 50.0);
         goals.put("rss_mb_100k_keys", 400.0);
         goals.put("cli_list_json_s_100k_keys", 2.0);
+        goals.put("scan_time_ratio_vs_ripgrep", 1.5);
+        goals.put("scan_rss_mb_1gb_tree", 200.0);
         return goals;
     }
 
