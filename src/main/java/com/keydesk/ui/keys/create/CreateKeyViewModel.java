@@ -100,6 +100,13 @@ public final class CreateKeyViewModel {
         }, failure -> errors.form.set(ErrorText.sentence(failure)));
     }
 
+    /** A name taken from the list of people: the owner field then reads exactly that name. */
+    public void chooseOwner(String username) {
+        if (choosesOwner && username != null && usernames.contains(username)) {
+            owner.set(username);
+        }
+    }
+
     public void create() {
         if (!canCreate.get()) {
             return;
