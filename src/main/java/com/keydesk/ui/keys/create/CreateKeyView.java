@@ -77,6 +77,7 @@ public final class CreateKeyView {
                 setDisable(empty || item == null || !vm.isSelectableDate(item));
             }
         });
+        Controls.onTypedDate(date, vm::typedExpiryDate);
         date.visibleProperty().bind(vm.expiryPresetProperty().isEqualTo(ExpiryPreset.DATE));
         date.managedProperty().bind(date.visibleProperty());
         HBox expiryRow = new HBox(8, expiry, date);

@@ -137,6 +137,17 @@ public final class CreateKeyViewModel {
         return taken;
     }
 
+    /**
+     * A date the person typed into the date field (the field itself drops a day it does not
+     * offer, so the sentence is said here): a day already gone gets the service's sentence.
+     */
+    public void typedExpiryDate(LocalDate typed) {
+        if (typed != null && !isSelectableDate(typed)) {
+            errors.expiry.set(FormErrors.problem(() -> InputRules.checkExpiry(
+                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant())));
+        }
+    }
+
     private void checkExpiry() {
         LocalDate date = expiryDate.get();
         boolean past = expiryPreset.get() == ExpiryPreset.DATE && date != null
