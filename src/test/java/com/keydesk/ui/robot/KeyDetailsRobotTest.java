@@ -62,7 +62,7 @@ class KeyDetailsRobotTest extends AppRobotTest {
         assertThat(dialogPane().getHeaderText()).isEqualTo("Discard your changes?");
         clickDialogButton("Cancel");
         assertThat(lookup("#detailsName").queryTextInputControl().getText()).isEqualTo("Backup job 2"); // still open
-        clickOn("#detailsDescription");
+        clickOn("#detailsName");
         type(KeyCode.ESCAPE);
         clickDialogButton("Discard changes");
         assertThat(lookup("#detailsName").tryQuery()).isEmpty();
