@@ -18,6 +18,7 @@ import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.TaskRunner;
 import com.keydesk.ui.Theme;
+import com.keydesk.ui.WindowPlacement;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.keys.FxKeyDialogs;
 import com.keydesk.ui.keys.copy.FxSecretClipboard;
@@ -103,8 +104,7 @@ public final class Composition implements StoreRestorer {
         Windows.setIcon(stage);
         stage.setTitle(Messages.get("window.title"));
         stage.setScene(Windows.scene(opening()));
-        stage.setWidth(1240);
-        stage.setHeight(760);
+        placeWindow();
         stage.show();
         tasks.run(() -> Database.exists(folder) ? opened(Database.open(folder)) : null, opened -> {
             if (opened == null) {
@@ -116,6 +116,26 @@ public final class Composition implements StoreRestorer {
                 javafx.application.Platform.runLater(this::warnIfHistoryChanged);
             }
         }, this::storeFailed);
+    }
+
+    /** Inside the screen, where the person left it if that is still on a screen; remembered when it closes. */
+    private void placeWindow() {
+        javafx.geometry.Rectangle2D primary = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.geometry.Rectangle2D place = WindowPlacement.place(preferences.windowBounds(), primary,
+                javafx.stage.Screen.getScreens().stream().map(javafx.stage.Screen::getVisualBounds).toList());
+        javafx.geometry.Rectangle2D min = WindowPlacement.minimum(primary);
+        stage.setMinWidth(min.getWidth());
+        stage.setMinHeight(min.getHeight());
+        stage.setX(place.getMinX());
+        stage.setY(place.getMinY());
+        stage.setWidth(place.getWidth());
+        stage.setHeight(place.getHeight());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDING, e -> {
+            if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen()) {
+                preferences.rememberWindowBounds(new javafx.geometry.Rectangle2D(
+                        stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+            }
+        });
     }
 
     /** Runs in the background: wires the services over a store just opened. */

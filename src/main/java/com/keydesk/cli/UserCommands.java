@@ -1,5 +1,7 @@
 package com.keydesk.cli;
 
+import com.keydesk.domain.Texts;
+
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
@@ -22,9 +24,10 @@ final class UserCommands {
                 String name = Args.parse(words, Set.of(), Set.of()).positional(1, "users " + sub + " USERNAME").getFirst();
                 boolean active = sub.equals("activate");
                 User user = ctx.services().users().setActive(ctx.signIn(), name, active);
-                ctx.err.println(user.username() + " is " + (active ? "active again; their "
-                        + user.keyCount() + " key(s) work again." : "deactivated; their " + user.keyCount()
-                        + " key(s) stopped working."));
+                ctx.err.println(user.username() + " is " + (active ? "active again; "
+                        + Texts.keys(user.keyCount(), "of theirs works again.", "of theirs work again.")
+                        : "deactivated; " + Texts.keys(user.keyCount(), "of theirs stopped working.",
+                        "of theirs stopped working.")));
             }
             case "promote" -> promote(ctx, Args.parse(words, Set.of(), Set.of("--yes")));
             case "demote" -> {

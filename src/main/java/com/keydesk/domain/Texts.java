@@ -50,4 +50,15 @@ public final class Texts {
     public static boolean isJoiner(int codePoint) {
         return codePoint == 0x200C || codePoint == 0x200D;
     }
+
+    /**
+     * "no keys", "1 key" or "3 keys" followed by the verb that agrees with it ("works again" /
+     * "work again"): the service's and command line's English sentences, never "key(s)".
+     */
+    public static String keys(long count, String verbOne, String verbMany) {
+        if (count == 0) {
+            return "no keys " + verbMany;
+        }
+        return count == 1 ? "1 key " + verbOne : count + " keys " + verbMany;
+    }
 }

@@ -9,6 +9,16 @@ public final class InputRules {
     private InputRules() {
     }
 
+    /** The site's name: required, at most as long as the store keeps. */
+    public static void checkSiteName(String siteName) {
+        Validation.siteName(siteName);
+    }
+
+    /** A key's expiry: none, or after {@code now}. */
+    public static void checkExpiry(java.time.Instant expiresAt, java.time.Instant now) {
+        Validation.expiry(expiresAt, now);
+    }
+
     public static void checkUsername(String username) {
         Validation.username(username);
     }

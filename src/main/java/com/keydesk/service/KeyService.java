@@ -114,6 +114,14 @@ public final class KeyService {
                 new KeyRepository(tx).countExpiringBefore(actor.isAdmin() ? null : actor.id(), now().plus(within)));
     }
 
+    /**
+     * Whether this person may move a key's expiry later or remove it (the rule {@link #update}
+     * applies), asked ahead so a front end offers only what will be allowed.
+     */
+    public boolean mayLengthenExpiry(Session session) {
+        return guard.run(session, (tx, actor) -> Policy.mayLengthenExpiry(actor));
+    }
+
     public ApiKey show(Session session, long keyId) {
         return guard.run(session, (tx, actor) -> {
             ApiKey key = findFor(tx, actor, keyId, "api_key.viewed");

@@ -75,10 +75,15 @@ final class Policy {
         requireSetting(actor, site, action, target(key));
         Instant old = key.expiresAt();
         boolean lengthens = old != null && (newExpiry == null || newExpiry.isAfter(old));
-        if (lengthens) {
+        if (lengthens && !mayLengthenExpiry(actor)) {
             throw new Denied(actor, action, target(key),
                     "Only an administrator can extend or remove a key's expiry; you may only make it earlier.");
         }
+    }
+
+    /** Moving a key's expiry later, or removing it: administrators only. */
+    static boolean mayLengthenExpiry(Actor actor) {
+        return actor.isAdmin();
     }
 
     /** Revoke and replace: administrators for any key, owners of user keys when the setting allows it. */

@@ -90,7 +90,7 @@ public final class UserService {
                 throw new ConflictException(user.username() + " is the last active administrator and cannot be demoted.");
             }
             users.setAdmin(user.id(), admin);
-            String detail = admin ? user.keyCount() + " key(s) gain full site power" : "no longer an administrator";
+            String detail = admin ? Texts.keys(user.keyCount(), "gains full site power", "gain full site power") : "no longer an administrator";
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail,
                     RowBinding.ofUser(tx, user.id()));
             return users.findById(user.id()).orElseThrow();
@@ -112,7 +112,8 @@ public final class UserService {
             }
             users.setActive(user.id(), active);
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
-                    user.keyCount() + " key(s) " + (active ? "work again" : "stop working"),
+                    active ? Texts.keys(user.keyCount(), "works again", "work again")
+                            : Texts.keys(user.keyCount(), "stops working", "stop working"),
                     RowBinding.ofUser(tx, user.id()));
             return users.findById(user.id()).orElseThrow();
         });

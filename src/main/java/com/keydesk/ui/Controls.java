@@ -29,4 +29,34 @@ public final class Controls {
         label.managedProperty().bind(label.visibleProperty());
         return label;
     }
+
+    /**
+     * Hands the date typed into a date picker's field to {@code typed} when the person presses
+     * Enter or leaves the field, before the picker decides whether to take it (it silently drops
+     * a day its cell factory disables). Text that is no date is not handed on.
+     */
+    public static void onTypedDate(javafx.scene.control.DatePicker picker,
+                                   java.util.function.Consumer<java.time.LocalDate> typed) {
+        Runnable forward = () -> {
+            String text = picker.getEditor().getText();
+            if (text == null || text.isBlank()) {
+                return;
+            }
+            try {
+                typed.accept(picker.getConverter().fromString(text.strip()));
+            } catch (java.time.DateTimeException | IllegalArgumentException notADate) {
+                // not a date at all: the picker puts its own value back
+            }
+        };
+        picker.getEditor().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                forward.run();
+            }
+        });
+        picker.getEditor().focusedProperty().addListener((o, was, focused) -> {
+            if (was && !focused) {
+                forward.run();
+            }
+        });
+    }
 }

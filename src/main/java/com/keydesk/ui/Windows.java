@@ -62,6 +62,29 @@ public final class Windows {
         stage.setTitle(Messages.format("window.title.with", heading));
         stage.setScene(scene(root));
         setIcon(stage);
+        growWithContent(stage);
         return stage;
+    }
+
+    /**
+     * A dialog's window follows its content's height: a sentence that appears (a validation
+     * message, a warning) makes the window taller instead of being cut, up to the screen's height. It never shrinks by
+     * itself, so a window the person resized stays as they left it.
+     * The scene keeps its width, so wrapped labels wrap rather than widen the window.
+     */
+    static void growWithContent(Stage stage) {
+        Scene scene = stage.getScene();
+        scene.addPostLayoutPulseListener(() -> {
+            if (!stage.isShowing() || scene.getRoot() == null) {
+                return;
+            }
+            double wanted = Math.ceil(scene.getRoot().prefHeight(scene.getWidth()));
+            double limit = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight()
+                    - (stage.getHeight() - scene.getHeight());
+            double target = Math.min(wanted, limit);
+            if (target - scene.getHeight() >= 1) {   // grows only: a window the person made taller stays so
+                stage.setHeight(stage.getHeight() + target - scene.getHeight());
+            }
+        });
     }
 }

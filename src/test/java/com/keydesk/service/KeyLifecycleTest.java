@@ -41,6 +41,13 @@ class KeyLifecycleTest {
         store.addUser("bob");
     }
 
+    @Test
+    void onlyAnAdministratorMayLengthenAnExpiryAndTheServiceSaysSoAhead() {
+        Session bob = store.services.auth().signIn("bob", "bob password 123".toCharArray());
+        org.assertj.core.api.Assertions.assertThat(keys.mayLengthenExpiry(store.admin)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(keys.mayLengthenExpiry(bob)).isFalse();
+    }
+
     @AfterEach
     void tearDown() {
         store.close();

@@ -137,7 +137,24 @@ class UserServiceTest {
         users.setAdmin(store.admin, "bob", true);
 
         assertThat(store.services.verifier().verify(key.secret().reveal()).hasFullSitePower()).isTrue();
-        assertThat(StoreSnapshot.lastAudit(store).detail()).contains("1 key(s) gain full site power");
+        assertThat(StoreSnapshot.lastAudit(store).detail()).contains("1 key gains full site power");
+    }
+
+    @Test
+    void theAuditDetailOfActivationCountsKeysInPlainEnglish() {
+        users.add(store.admin, "bob", null, false, PASSWORD.toCharArray());
+        users.setActive(store.admin, "bob", false);
+        assertThat(StoreSnapshot.lastAudit(store).detail()).isEqualTo("no keys stop working");
+        users.setActive(store.admin, "bob", true);
+        assertThat(StoreSnapshot.lastAudit(store).detail()).isEqualTo("no keys work again");
+        store.services.keys().create(store.admin, NewKey.forUser("bob", "one", null, null, null));
+        users.setActive(store.admin, "bob", false);
+        assertThat(StoreSnapshot.lastAudit(store).detail()).isEqualTo("1 key stops working");
+        users.setActive(store.admin, "bob", true);
+        assertThat(StoreSnapshot.lastAudit(store).detail()).isEqualTo("1 key works again");
+        store.services.keys().create(store.admin, NewKey.forUser("bob", "two", null, null, null));
+        users.setActive(store.admin, "bob", false);
+        assertThat(StoreSnapshot.lastAudit(store).detail()).isEqualTo("2 keys stop working");
     }
 
     @Test

@@ -71,10 +71,11 @@ public final class AuditLogView extends BorderPane {
         Button refresh = button("refreshAuditButton", null, "mdi2r-refresh");
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
         refresh.setOnAction(e -> vm.reload());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, action, actor, from, new Label("–"), to, clear, spacer, verify, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
+        HBox period = new HBox(8, from, new Label("–"), to);
+        period.setAlignment(Pos.CENTER_LEFT);
+        com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
+                java.util.List.of(action, actor, period, clear), java.util.List.of(verify, refresh));
+        toolbar.setPadding(Insets.EMPTY);
 
         buildTable();
         HBox footer = Controls.countFooter("auditCount", vm.countProperty());

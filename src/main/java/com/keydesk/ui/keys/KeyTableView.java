@@ -76,11 +76,9 @@ public final class KeyTableView extends BorderPane {
         Button refresh = button("refreshButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, create, toggle, replace, revoke, details, spacer, search, status, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(0, 0, 10, 0));
+        com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
+                java.util.List.of(create, toggle, replace, revoke, details), java.util.List.of(search, status, refresh));
+        toolbar.setId("keyToolbar");
 
         buildTable();
         HBox footer = Controls.countFooter("keyCount", vm.countProperty());

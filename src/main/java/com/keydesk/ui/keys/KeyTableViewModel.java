@@ -139,8 +139,10 @@ public final class KeyTableViewModel {
             return;
         }
         long id = selected.getFirst().id();
-        ctx.tasks().run(() -> ctx.services().keys().show(ctx.session(), id), (ApiKey key) -> {
-            KeyDetailsViewModel details = new KeyDetailsViewModel(ctx, key, mayManage.get(), zone);
+        ctx.tasks().run(() -> new Shown(ctx.services().keys().show(ctx.session(), id),
+                ctx.services().keys().mayLengthenExpiry(ctx.session())), (Shown shown) -> {
+            KeyDetailsViewModel details = new KeyDetailsViewModel(ctx, shown.key(), mayManage.get(),
+                    shown.mayLengthenExpiry(), zone);
             keyDialogs.showDetails(details);
             if (details.savedProperty().get()) {
                 reload();
@@ -150,6 +152,10 @@ public final class KeyTableViewModel {
             ctx.dialogs().showError(Messages.get("keys.detailsFailed"), ErrorText.sentence(failure),
                     ErrorText.isExpected(failure) ? null : failure);
         });
+    }
+
+    /** A key loaded for its details, and whether the person may lengthen its expiry. */
+    private record Shown(ApiKey key, boolean mayLengthenExpiry) {
     }
 
     private void show(List<KeyRow> all) {

@@ -15,6 +15,11 @@ public final class SetupView extends StackPane {
         TextField site = new TextField();
         site.setId("siteNameField");
         site.textProperty().bindBidirectional(vm.siteNameProperty());
+        site.focusedProperty().addListener((o, was, focused) -> {
+            if (was && !focused) {
+                vm.leftSiteName();
+            }
+        });
         TextField username = new TextField();
         username.setId("usernameField");
         username.textProperty().bindBidirectional(vm.usernameProperty());

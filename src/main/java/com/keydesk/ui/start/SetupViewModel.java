@@ -48,9 +48,21 @@ public final class SetupViewModel {
         canCreate = Bindings.createBooleanBinding(() -> !busy.get() && !siteName.get().isBlank()
                 && !username.get().isBlank() && !password.get().isEmpty() && password.get().equals(repeat.get()),
                 busy, siteName, username, password, repeat);
-        siteName.addListener((o, a, b) -> siteError.set(""));
+        // Once touched (typed in, or left), the site name's problem is said beside it, not only
+        // by a disabled button.
+        siteName.addListener((o, a, b) -> checkSiteName());
         username.addListener((o, a, b) -> usernameError.set(""));
         password.addListener((o, a, b) -> passwordError.set(""));
+    }
+
+    /** The person left the site name field: an empty one is now worth a sentence. */
+    public void leftSiteName() {
+        checkSiteName();
+    }
+
+    private void checkSiteName() {
+        siteError.set(com.keydesk.ui.keys.create.FormErrors.problem(
+                () -> com.keydesk.service.InputRules.checkSiteName(siteName.get())));
     }
 
     public void create() {

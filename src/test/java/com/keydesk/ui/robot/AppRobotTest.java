@@ -29,6 +29,8 @@ abstract class AppRobotTest extends FxRobot {
     protected final MutableClock clock = new MutableClock();
     protected Composition app;
     protected Stage stage;
+    /** What the JavaFX thread threw that nobody caught (the app shows these as "Something went wrong"). */
+    protected final List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Seeds the store before the app opens it; the default is a set-up site (admin alice). */
     protected void seed(TestStore store) {
@@ -53,6 +55,7 @@ abstract class AppRobotTest extends FxRobot {
             }
         }
         FxToolkit.setupFixture(() -> {
+            Thread.currentThread().setUncaughtExceptionHandler((t, failure) -> uncaught.add(failure));
             stage = new Stage();
             app = new Composition(stage, folder, TestStore.CHEAP, clock, new SameThreadTaskRunner(),
                     UiPreferences.inMemory(), () -> { });
@@ -73,6 +76,11 @@ abstract class AppRobotTest extends FxRobot {
             app.shutdown();
             stage.close();
         });
+    }
+
+    protected void assertNothingUncaught() {
+        WaitForAsyncUtils.waitForFxEvents();
+        org.assertj.core.api.Assertions.assertThat(uncaught).as("failures on the JavaFX thread").isEmpty();
     }
 
     protected void signIn(String username, String password) {

@@ -13,6 +13,27 @@ class FirstStartRobotTest extends AppRobotTest {
     }
 
     @Test
+    void anEmptySiteNameIsExplainedOnceTheFieldWasTouched() {
+        assertThat(siteError()).isEmpty(); // nothing said before the person has done anything
+        clickOn("#siteNameField");
+        clickOn("#usernameField"); // left empty
+        assertThat(siteError()).isEqualTo("A site name is required.");
+        clickOn("#siteNameField").write("A");
+        assertThat(siteError()).isEmpty();
+        type(javafx.scene.input.KeyCode.BACK_SPACE);
+        assertThat(siteError()).isEqualTo("A site name is required.");
+        assertThat(lookup("#createStoreButton").queryButton().isDisabled()).isTrue();
+    }
+
+    /** The visible sentence below the site name field, or "" when none shows. */
+    private String siteError() {
+        javafx.scene.Node field = lookup("#siteNameField").query();
+        javafx.scene.layout.Pane card = (javafx.scene.layout.Pane) field.getParent();
+        Label error = (Label) card.getChildren().get(card.getChildren().indexOf(field) + 1);
+        return error.isVisible() ? error.getText() : "";
+    }
+
+    @Test
     void anEmptyFolderAsksForTheSiteAndItsFirstAdministratorThenSignsIn() {
         assertThat(stage.getTitle()).contains("KeyDesk");
         clickOn("#siteNameField").write("Acme Files");

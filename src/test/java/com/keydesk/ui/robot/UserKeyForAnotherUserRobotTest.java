@@ -43,6 +43,34 @@ class UserKeyForAnotherUserRobotTest extends AppRobotTest {
     }
 
     @Test
+    void clickingANameInTheFullOwnerListTakesItAndTheKeyIsCreated() {
+        signInAsAdmin();
+        clickOn("#nav-USER_KEYS");
+        clickOn("#newKeyButton");
+        clickOn("#nameField").write("Bella's laptop");
+        // Nothing typed in the owner field: the whole list (alice, bella, bob), and a click on one
+        // that is not first (the list then narrows under the click).
+        Node bella = lookup("#ownerList .list-cell").match((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && n.isVisible() && "bella".equals(c.getItem())).query();
+        clickOn(bella);
+        assertNothingUncaught();
+        assertThat(lookup("#ownerField").queryTextInputControl().getText()).isEqualTo("bella");
+        assertThat(lookup("#ownerList").queryListView().getItems()).as("the list narrows to the name taken")
+                .containsExactly("bella");
+        clickOn("#createButton");
+
+        clickOn("#acknowledge");
+        clickOn("#doneButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup(".dialog-pane").match((Node n) -> n.getScene() != stage.getScene()).tryQuery())
+                .as("no error dialog").isEmpty();
+        assertThat(visibleKeys()).singleElement().satisfies(row -> {
+            assertThat(row.owner()).isEqualTo("bella");
+            assertThat(row.name()).isEqualTo("Bella's laptop");
+        });
+    }
+
+    @Test
     void anAdministratorOwnerShowsTheFullPowerWarning() {
         signInAsAdmin();
         clickOn("#nav-USER_KEYS");

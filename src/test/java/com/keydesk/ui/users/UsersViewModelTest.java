@@ -119,6 +119,20 @@ class UsersViewModelTest {
     }
 
     @Test
+    void aUserWithoutKeysIsToldSoWhenDeactivatedAndActivated() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.addUser("bob");
+            UsersViewModel vm = new UsersViewModel(ui.admin(), f -> { });
+            vm.reload();
+            vm.selectedProperty().set(named(vm, "bob"));
+            vm.toggleActive();
+            assertThat(ui.dialogs.last().sentence()).isEqualTo("bob can no longer sign in. They have no keys.");
+            vm.toggleActive();
+            assertThat(ui.dialogs.last().sentence()).isEqualTo("bob can sign in again. They have no keys.");
+        }
+    }
+
+    @Test
     void theServiceSentenceIsShownWhenItRefuses() {
         try (UiFixture ui = new UiFixture(dir)) {
             UsersViewModel vm = new UsersViewModel(ui.admin(), f -> { });

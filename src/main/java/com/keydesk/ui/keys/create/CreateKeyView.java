@@ -77,6 +77,7 @@ public final class CreateKeyView {
                 setDisable(empty || item == null || !vm.isSelectableDate(item));
             }
         });
+        Controls.onTypedDate(date, vm::typedExpiryDate);
         date.visibleProperty().bind(vm.expiryPresetProperty().isEqualTo(ExpiryPreset.DATE));
         date.managedProperty().bind(date.visibleProperty());
         HBox expiryRow = new HBox(8, expiry, date);
@@ -139,10 +140,23 @@ public final class CreateKeyView {
         search.textProperty().bindBidirectional(vm.ownerProperty());
         ListView<String> choices = new ListView<>(vm.ownerChoices());
         choices.setId("ownerList");
-        choices.setPrefHeight(96);
-        choices.getSelectionModel().selectedItemProperty().addListener((o, a, chosen) -> {
-            if (chosen != null && !chosen.equals(search.getText())) {
-                search.setText(chosen);
+        // four names in view, whatever the theme's row height
+        choices.setFixedCellSize(30);
+        choices.setPrefHeight(4 * 30 + 2);
+        // A name is taken on click or Enter, once the list has finished selecting it: taking it from
+        // the selection listener refilters the list in the middle of the selection change, and the
+        // list then selects an index that no longer exists (IndexOutOfBoundsException).
+        choices.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                takeChosen(choices, vm);
+            }
+        });
+        choices.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && choices.getSelectionModel().getSelectedItem() != null) {
+                e.consume();
+                takeChosen(choices, vm);
+                search.requestFocus();
+                search.end();
             }
         });
         search.setOnKeyPressed(e -> {
@@ -152,6 +166,13 @@ public final class CreateKeyView {
             }
         });
         return new VBox(4, search, choices);
+    }
+
+    private static void takeChosen(ListView<String> choices, CreateKeyViewModel vm) {
+        String chosen = choices.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            vm.chooseOwner(chosen);
+        }
     }
 
     private static int addRow(GridPane form, int row, String labelKey, Node field, StringProperty error) {

@@ -100,6 +100,13 @@ public final class CreateKeyViewModel {
         }, failure -> errors.form.set(ErrorText.sentence(failure)));
     }
 
+    /** A name taken from the list of people: the owner field then reads exactly that name. */
+    public void chooseOwner(String username) {
+        if (choosesOwner && username != null && usernames.contains(username)) {
+            owner.set(username);
+        }
+    }
+
     public void create() {
         if (!canCreate.get()) {
             return;
@@ -128,6 +135,17 @@ public final class CreateKeyViewModel {
         CopyNowViewModel taken = result;
         result = null;
         return taken;
+    }
+
+    /**
+     * A date the person typed into the date field (the field itself drops a day it does not
+     * offer, so the sentence is said here): a day already gone gets the service's sentence.
+     */
+    public void typedExpiryDate(LocalDate typed) {
+        if (typed != null && !isSelectableDate(typed)) {
+            errors.expiry.set(FormErrors.problem(() -> InputRules.checkExpiry(
+                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant())));
+        }
     }
 
     private void checkExpiry() {

@@ -28,6 +28,14 @@ public final class KeyDetailsView {
     private KeyDetailsView() {
     }
 
+    /** A field's label that keeps its whole text (a grid otherwise shrinks it to "…"). */
+    private static Label fieldLabel(String key, javafx.scene.Node field) {
+        Label label = new Label(Messages.get(key));
+        label.setLabelFor(field);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
+    }
+
     public static void showAndWait(Window owner, KeyDetailsViewModel vm) {
         GridPane facts = new GridPane();
         facts.setHgap(16);
@@ -36,6 +44,7 @@ public final class KeyDetailsView {
         for (Map.Entry<String, String> fact : vm.facts().entrySet()) {
             Label label = new Label(fact.getKey());
             label.getStyleClass().add("hint");
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(fact.getValue());
             value.setWrapText(true);
             facts.addRow(row++, label, value);
@@ -59,24 +68,33 @@ public final class KeyDetailsView {
                 setDisable(empty || item == null || !vm.isSelectableDate(item));
             }
         });
+        Controls.onTypedDate(expiry, vm::typedExpiryDate);
         CheckBox never = new CheckBox(Messages.get("details.noExpiry"));
         never.setId("detailsNoExpiry");
         never.selectedProperty().bindBidirectional(vm.noExpiryProperty());
+        // offered only to who may remove an expiry (the service's answer, see the view model)
+        never.setVisible(vm.offersNoExpiry());
+        never.setManaged(never.isVisible());
         expiry.disableProperty().bind(vm.noExpiryProperty());
 
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(4);
-        form.add(new Label(Messages.get("create.name")), 0, 0);
+        form.add(fieldLabel("create.name", name), 0, 0);
         form.add(name, 1, 0);
         form.add(Controls.errorLabel(vm.errors().name), 1, 1);
-        form.add(new Label(Messages.get("create.description")), 0, 2);
+        form.add(fieldLabel("create.description", description), 0, 2);
         form.add(description, 1, 2);
         form.add(Controls.errorLabel(vm.errors().description), 1, 3);
-        form.add(new Label(Messages.get("column.expires")), 0, 4);
-        form.add(new HBox(10, expiry, never), 1, 4);
-        form.add(Controls.errorLabel(vm.errors().expiry), 1, 5);
+        form.add(fieldLabel("column.expires", expiry), 0, 4);
+        HBox expiryRow = new HBox(10, expiry, never);
+        expiryRow.setAlignment(Pos.CENTER_LEFT);
+        form.add(expiryRow, 1, 4);
+        Label expiryError = Controls.errorLabel(vm.errors().expiry);
+        expiryError.setId("detailsExpiryError");
+        form.add(expiryError, 1, 5);
         GridPane.setHgrow(name, Priority.ALWAYS);
+        GridPane.setHgrow(description, Priority.ALWAYS);
         form.setDisable(!vm.mayEdit());
 
         Label formError = Controls.errorLabel(vm.errors().form);
@@ -99,7 +117,17 @@ public final class KeyDetailsView {
         root.setPadding(new Insets(20));
         root.setPrefWidth(600);
         Stage stage = Windows.modal(owner, Messages.get("details.title"), root);
-        close.setOnAction(e -> stage.close());
+        // Close, Escape and the window's own close button all ask first when something was edited.
+        close.setOnAction(e -> {
+            if (vm.mayClose()) {
+                stage.close();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!vm.mayClose()) {
+                e.consume();
+            }
+        });
         vm.savedProperty().addListener((o, a, done) -> {
             if (done) {
                 stage.close();

@@ -33,6 +33,7 @@ public final class KeyDetailsViewModel {
     private final SignedIn ctx;
     private final ApiKey key;
     private final boolean mayEdit;
+    private final boolean mayLengthenExpiry;
     private final ZoneId zone;
     private final StringProperty name;
     private final StringProperty description;
@@ -43,10 +44,15 @@ public final class KeyDetailsViewModel {
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding changed;
 
-    public KeyDetailsViewModel(SignedIn ctx, ApiKey key, boolean mayEdit, ZoneId zone) {
+    /**
+     * @param mayLengthenExpiry the service's answer ({@code KeyService.mayLengthenExpiry}): whether
+     *        this person may move the expiry later or remove it; when not, neither is offered
+     */
+    public KeyDetailsViewModel(SignedIn ctx, ApiKey key, boolean mayEdit, boolean mayLengthenExpiry, ZoneId zone) {
         this.ctx = ctx;
         this.key = key;
         this.mayEdit = mayEdit;
+        this.mayLengthenExpiry = mayLengthenExpiry;
         this.zone = zone;
         this.name = new SimpleStringProperty(key.name());
         this.description = new SimpleStringProperty(key.description() == null ? "" : key.description());
@@ -54,6 +60,8 @@ public final class KeyDetailsViewModel {
         this.noExpiry = new SimpleBooleanProperty(key.expiresAt() == null);
         this.changed = Bindings.createBooleanBinding(() -> edit() != null, name, description, expiryDate, noExpiry);
         name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> com.keydesk.service.InputRules.checkKeyName(b))));
+        expiryDate.addListener((o, a, b) -> errors.expiry.set(""));
+        noExpiry.addListener((o, a, b) -> errors.expiry.set(""));
         description.addListener((o, a, b) -> errors.description.set(
                 FormErrors.problem(() -> com.keydesk.service.InputRules.checkDescription(b))));
     }
@@ -124,8 +132,40 @@ public final class KeyDetailsViewModel {
         return key.expiresAt() == null ? null : LocalDate.ofInstant(key.expiresAt(), zone);
     }
 
+    /** Today or later; and no later than the current expiry for someone who may not lengthen it. */
     public boolean isSelectableDate(LocalDate date) {
-        return !date.isBefore(LocalDate.ofInstant(ctx.clock().instant(), zone));
+        if (date.isBefore(LocalDate.ofInstant(ctx.clock().instant(), zone))) {
+            return false;
+        }
+        LocalDate current = initialDate();
+        return mayLengthenExpiry || current == null || !date.isAfter(current);
+    }
+
+    /** "No expiry" is offered only to who may remove an expiry (or when the key has none already). */
+    public boolean offersNoExpiry() {
+        return mayEdit && (mayLengthenExpiry || key.expiresAt() == null);
+    }
+
+    /** A date typed into the expiry field that the field will not take: the service's sentence beside it. */
+    public void typedExpiryDate(LocalDate typed) {
+        if (typed == null || isSelectableDate(typed)) {
+            return;
+        }
+        Instant end = typed.plusDays(1).atStartOfDay(zone).toInstant();
+        String past = FormErrors.problem(() -> com.keydesk.service.InputRules.checkExpiry(end, ctx.clock().instant()));
+        errors.expiry.set(past.isEmpty() ? Messages.get("details.error.later") : past);
+    }
+
+    /**
+     * Whether the window may close now: at once when nothing was edited; otherwise only when the
+     * person agrees to throw the edits away.
+     */
+    public boolean mayClose() {
+        if (!mayEdit || edit() == null || saved.get()) {
+            return true;
+        }
+        return ctx.dialogs().confirm(Messages.get("details.discard.heading"),
+                Messages.format("details.discard.sentence", key.name()), Messages.get("details.discard.confirm"));
     }
 
     public String keyName() { return key.name(); }

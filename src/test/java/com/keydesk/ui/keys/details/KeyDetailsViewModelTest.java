@@ -20,7 +20,7 @@ class KeyDetailsViewModelTest {
     void showsEveryFieldAndSavesANewName() {
         try (UiFixture ui = new UiFixture(dir)) {
             var key = ui.store.siteKey("CI").key();
-            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.admin(), key, true, ZoneOffset.UTC);
+            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.admin(), key, true, true, ZoneOffset.UTC);
             assertThat(vm.facts()).containsKeys("Id", "Key", "Type", "Permission", "Status", "Created", "Expires", "Last used");
             assertThat(vm.changedProperty().get()).isFalse();
             vm.nameProperty().set("CI deploy");
@@ -38,7 +38,7 @@ class KeyDetailsViewModelTest {
             ui.store.allowUsersToCreateKeys(true);
             var key = ui.store.services.keys().create(bob, NewKey.forUser("bob", "Phone", null, PermissionSet.MOBILE_APP,
                     ui.store.clock.instant().plus(Duration.ofDays(10)))).key();
-            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.as(bob), key, true, ZoneOffset.UTC);
+            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.as(bob), key, true, false, ZoneOffset.UTC);
             vm.noExpiryProperty().set(true);
             vm.save();
             assertThat(vm.savedProperty().get()).isFalse();
