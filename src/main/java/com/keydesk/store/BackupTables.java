@@ -80,7 +80,7 @@ public final class BackupTables {
     /** Hands every row to {@code rows}: the site, users by id, keys by id, audit entries by sequence. */
     public static void readAll(DSLContext tx, Rows rows) {
         tx.connection(c -> {
-            try (Lazy lazily = Lazy.on(c)) {
+            try (LazyReading lazily = LazyReading.on(c)) {
                 each(c, SITE, r -> rows.site(new SiteRow(r.getString(1), r.getBoolean(2), time(r, 3))));
                 each(c, USERS, r -> rows.user(new UserRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getBoolean(5), r.getBoolean(6), r.getString(7), time(r, 8))));
@@ -226,25 +226,6 @@ public final class BackupTables {
             ps.setNull(column, Types.BIGINT);
         } else {
             ps.setLong(column, value);
-        }
-    }
-
-    /** H2 reads rows as they are asked for instead of copying the whole result first (see KeyStream). */
-    private record Lazy(Connection connection) implements AutoCloseable {
-        static Lazy on(Connection connection) throws SQLException {
-            set(connection, true);
-            return new Lazy(connection);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            set(connection, false);
-        }
-
-        private static void set(Connection connection, boolean on) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LAZY_QUERY_EXECUTION " + on);
-            }
         }
     }
 }

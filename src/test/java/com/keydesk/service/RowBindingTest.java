@@ -250,21 +250,9 @@ class RowBindingTest {
     /** Drops every digest and the marker, then re-links the chain: what a store written before schema 3 holds. */
     private void rewriteChainWithoutBinding() {
         store.db.inTransaction(cfg -> {
-            var dsl = cfg.dsl();
-            dsl.execute("DELETE FROM audit_entry WHERE action = 'store.rows_bound'");
-            dsl.execute("UPDATE audit_entry SET row_digest = NULL");
-            var entries = new com.keydesk.store.AuditRepository(dsl).all();
-            dsl.execute("DELETE FROM audit_entry");
-            String previous = AuditChain.GENESIS;
-            long seq = 0;
-            for (AuditEntry e : entries) {
-                AuditEntry relinked = new AuditEntry(++seq, e.at(), e.actor(), e.action(), e.target(), e.outcome(),
-                        e.detail(), null, previous, null);
-                previous = AuditChain.hashOf(relinked);
-                new com.keydesk.store.AuditRepository(dsl).insert(new AuditEntry(seq, e.at(), e.actor(), e.action(),
-                        e.target(), e.outcome(), e.detail(), null, relinked.prevHash(), previous));
-            }
-            new com.keydesk.store.AuditRepository(dsl).writeHead(new com.keydesk.store.AuditRepository.Head(seq, previous));
+            ChainRewriter.rewrite(cfg.dsl(), e -> e.action().equals("store.rows_bound") ? null
+                    : new AuditEntry(e.seq(), e.at(), e.actor(), e.action(), e.target(), e.outcome(), e.detail(),
+                            null, e.prevHash(), e.entryHash()));
             return null;
         });
     }
