@@ -9,16 +9,21 @@ public final class Texts {
 
     /** A short, single-line, printable rendering of untrusted input for an error message. */
     public static String printable(String text) {
+        return printable(text, MAX_ECHO);
+    }
+
+    /** As {@link #printable(String)}, cut to at most {@code max} UTF-16 units. */
+    public static String printable(String text, int max) {
         if (text == null) {
             return "";
         }
-        // At most MAX_ECHO UTF-16 units (the unit H2's VARCHAR counts: this text is also stored in
+        // At most max UTF-16 units (the unit H2's VARCHAR counts: this text is also stored in
         // the audit log), never splitting a surrogate pair.
         StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < text.length()) {
             int cp = text.codePointAt(i);
-            if (out.length() + Character.charCount(cp) > MAX_ECHO) {
+            if (out.length() + Character.charCount(cp) > max) {
                 return out.append('…').toString();
             }
             out.appendCodePoint(isUnsafe(cp) ? '?' : cp);

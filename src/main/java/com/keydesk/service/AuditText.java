@@ -10,16 +10,6 @@ final class AuditText {
     }
 
     static String reason(String text) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (out.length() + Character.charCount(cp) > MAX_REASON) {
-                return out.append('…').toString();
-            }
-            out.appendCodePoint(Texts.isUnsafe(cp) ? '?' : cp);
-            i += Character.charCount(cp);
-        }
-        return out.toString();
+        return Texts.printable(text, MAX_REASON);
     }
 }
