@@ -15,6 +15,8 @@ import com.keydesk.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -58,6 +60,49 @@ class RowBindingTest {
         AuditVerification result = store.services.audit().verify(store.admin);
         assertThat(result.intact()).as(result.message()).isTrue();
         assertThat(verifier.verify(key.secret().reveal()).id()).isEqualTo(key.key().id());
+    }
+
+    /** Each column of a key row that decides what the key may do, edited by hand: refused and named. */
+    @ParameterizedTest(name = "api_key.{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "lookup_id               | 'AAAAAAAAAAAA'",
+            "secret_hash             | REPLACE(secret_hash, '$argon2id', '$argon2i')",
+            "user_id                 | (SELECT MIN(id) FROM app_user)",
+            "permission_set          | 'files_only'",
+            "previous_permission_set | 'full'",
+            "disabled_by_admin       | TRUE",
+            "expires_at              | TIMESTAMP '2099-01-01 00:00:00'",
+            "created_by              | NULL"})
+    void everyColumnOfAKeyEditedByHandIsNamedAndTheKeyRefused(String column, String value) {
+        store.addUser("bob");
+        IssuedKey key = bobKey();
+
+        tamper("UPDATE api_key SET " + column + " = " + value + " WHERE id = " + key.key().id());
+
+        assertThatThrownBy(() -> verifier.verify(key.secret().reveal())).isInstanceOf(KeyRejectedException.class);
+        assertVerifyNames("Key " + key.key().id() + " was changed outside KeyDesk");
+    }
+
+    /** Each column of a user row that decides who they are and what they may do, edited by hand. */
+    @ParameterizedTest(name = "app_user.{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "username      | 'bobby'",
+            "username_key  | 'bobby'",
+            "is_admin      | TRUE",
+            "password_hash | (SELECT password_hash FROM app_user WHERE username = 'alice')",
+            "created_at    | TIMESTAMP '2000-01-01 00:00:00'"})
+    void everyColumnOfAUserEditedByHandIsNamedAndTheAccountRefused(String column, String value) {
+        store.addUser("bob");
+        long bob = store.services.users().list(store.admin).stream().filter(u -> u.username().equals("bob"))
+                .findFirst().orElseThrow().id();
+
+        tamper("UPDATE app_user SET " + column + " = " + value + " WHERE id = " + bob);
+
+        String name = column.startsWith("username") ? "bobby" : "bob";
+        String password = column.equals("password_hash") ? TestStore.ADMIN_PASSWORD : "bob password 123";
+        assertThatThrownBy(() -> store.services.auth().signIn(name, password.toCharArray()))
+                .isInstanceOf(com.keydesk.domain.KeyDeskException.class);
+        assertVerifyNames("User " + bob + " was changed outside KeyDesk");
     }
 
     @Test
