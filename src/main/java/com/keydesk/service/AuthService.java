@@ -74,7 +74,7 @@ public final class AuthService {
                 if (!user.get().active()) {
                     // The answer a wrong password gets: "deactivated" only with the right password
                     // would confirm the password to whoever guessed it. The audit says why.
-                    recordFailure(name, digest, "deactivated");
+                    recordFailure(name, true, digest, "deactivated");
                     throw new AuthenticationException(WRONG);
                 }
                 db.inTransaction(cfg -> {
@@ -84,7 +84,7 @@ public final class AuthService {
                 });
                 return new Session(user.get().id(), user.get().username());
             }
-            recordFailure(name, digest, user.isPresent() ? "wrong password" : "unknown user");
+            recordFailure(name, user.isPresent(), digest, user.isPresent() ? "wrong password" : "unknown user");
             throw new AuthenticationException(WRONG);
         } finally {
             if (password != null) {
@@ -122,12 +122,17 @@ public final class AuthService {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
+    /** How the audit log names a username that no account has: a digest, never the text typed. */
+    static String unknownName(String digest) {
+        return "unknown-user#" + digest.substring(0, 12);
+    }
+
     /**
      * A failure counts and, from the {@link #FREE_ATTEMPTS}th on, starts a wait. A failure that
      * ends while a wait is already running (two attempts at once) counts but does not restart it;
      * attempts made during a wait are refused before any check and change nothing.
      */
-    private void recordFailure(String name, String digest, String why) {
+    private void recordFailure(String name, boolean known, String digest, String why) {
         Instant now = Times.storable(clock.instant());
         db.inTransaction(cfg -> {
             ThrottleRepository throttle = new ThrottleRepository(cfg.dsl());
@@ -137,8 +142,11 @@ public final class AuthService {
             Instant until = before.filter(b -> now.isBefore(b.blockedUntil())).map(State::blockedUntil)
                     .orElse(now.plus(delayAfter(failures)));
             throttle.save(digest, new State(failures, until));
-            // The audit names the username as typed (made printable); it says why only to administrators.
-            audit.append(cfg.dsl(), Texts.printable(name), "auth.sign_in_failed", "user:" + Texts.printable(name),
+            // A known username is named; a name no account has is recorded only by a short digest: a
+            // person who typed their password into the username field must not find it in the log.
+            // Repeated tries of one unknown name still show as one name. Why is for administrators only.
+            String who = known ? Texts.printable(name) : unknownName(digest);
+            audit.append(cfg.dsl(), who, "auth.sign_in_failed", known ? "user:" + who : who,
                     AuditEntry.OUTCOME_FAILED, why + ", failure " + failures);
             return null;
         });

@@ -84,7 +84,21 @@ class SignInTest {
             assertThat(e.outcome()).isEqualTo(AuditEntry.OUTCOME_FAILED);
             assertThat(e.detail()).doesNotContain("secret-ish");
         });
-        assertThat(failed).extracting(AuditEntry::target).containsExactly("user:bob", "user:nobody");
+        assertThat(failed).extracting(AuditEntry::target).first().isEqualTo("user:bob");
+        assertThat(failed.get(1).target()).matches("unknown-user#[0-9a-f]{12}").isEqualTo(failed.get(1).actor());
+        assertThat(store.services.audit().verify(store.admin).intact()).isTrue();
+    }
+
+    @Test
+    void aPasswordTypedIntoTheUsernameFieldNeverReachesTheAuditLog() {
+        failure("my secret pass phrase 42", "");
+        failure("my secret pass phrase 42", "again");
+
+        List<AuditEntry> failed = StoreSnapshot.audit(store).stream()
+                .filter(e -> e.action().equals("auth.sign_in_failed")).toList();
+        assertThat(failed).hasSize(2).allSatisfy(e -> assertThat(e.actor() + e.target() + e.detail())
+                .doesNotContain("secret").doesNotContain("phrase"));
+        assertThat(failed.get(0).actor()).as("one unknown name is still one name").isEqualTo(failed.get(1).actor());
         assertThat(store.services.audit().verify(store.admin).intact()).isTrue();
     }
 
