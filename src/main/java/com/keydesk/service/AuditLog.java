@@ -70,6 +70,47 @@ public final class AuditLog {
         repo.writeHead(new Head(seq, previous));
     }
 
+    /**
+     * Entries added one at a time and appended in chunks, so that binding a million rows never holds
+     * a million pending entries: demo data and binding an older store's rows go through it.
+     */
+    final class Batch implements AutoCloseable {
+        private static final int CHUNK = 5_000;
+        private final DSLContext tx;
+        private final List<Pending> pending = new ArrayList<>();
+        private int added;
+
+        private Batch(DSLContext tx) {
+            this.tx = tx;
+        }
+
+        void add(Pending entry) {
+            pending.add(entry);
+            added++;
+            if (pending.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        int added() {
+            return added;
+        }
+
+        private void flush() {
+            appendAll(tx, pending);
+            pending.clear();
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
+    }
+
+    Batch batch(DSLContext tx) {
+        return new Batch(tx);
+    }
+
     /** Records something that did not happen (a denied attempt, a failed sign-in) in its own transaction. */
     void appendAlone(String actor, String action, String target, String outcome, String detail) {
         db.inTransaction(cfg -> {

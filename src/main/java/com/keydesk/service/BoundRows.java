@@ -4,9 +4,7 @@ import com.keydesk.store.AuditRepository;
 import com.keydesk.store.RowStates;
 import org.jooq.DSLContext;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.keydesk.domain.AuditEntry.OUTCOME_OK;
@@ -64,16 +62,17 @@ final class BoundRows {
         if (repo.head().isEmpty() || repo.has(STORE_TARGET, BOUND_ACTION)) {
             return 0;
         }
-        List<AuditLog.Pending> entries = new ArrayList<>();
         RowStates states = new RowStates(tx);
-        states.forEachUser((id, state) -> entries.add(bound(RowBinding.userTarget(id), RowBinding.userDigest(state))));
-        states.forEachKey((id, state) -> entries.add(bound(RowBinding.keyTarget(id), RowBinding.keyDigest(state))));
-        if (states.site().isPresent()) {
-            entries.add(bound(RowBinding.SITE_TARGET, RowBinding.ofSite(tx)));
+        try (AuditLog.Batch entries = audit.batch(tx)) {
+            states.forEachUser((id, state) -> entries.add(bound(RowBinding.userTarget(id), RowBinding.userDigest(state))));
+            states.forEachKey((id, state) -> entries.add(bound(RowBinding.keyTarget(id), RowBinding.keyDigest(state))));
+            if (states.site().isPresent()) {
+                entries.add(bound(RowBinding.SITE_TARGET, RowBinding.ofSite(tx)));
+            }
+            int rows = entries.added();
+            entries.add(marker(SYSTEM_ACTOR, rows + " rows written before schema 3, taken as they were"));
+            return rows;
         }
-        entries.add(marker(SYSTEM_ACTOR, entries.size() + " rows written before schema 3, taken as they were"));
-        audit.appendAll(tx, entries);
-        return entries.size() - 1;
     }
 
     /** The marker a new store writes in its first transaction: its rows are bound from the start. */

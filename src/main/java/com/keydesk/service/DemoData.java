@@ -78,15 +78,15 @@ public final class DemoData {
 
     /** One entry per new row, as if each had been made by hand: demo keys verify like real ones. */
     private void bind(DSLContext tx, Actor actor, List<Long> newUsers, long lastKeyBefore) {
-        List<AuditLog.Pending> entries = new ArrayList<>();
-        for (long id : newUsers) {
-            entries.add(new AuditLog.Pending(actor.username(), "user.created", RowBinding.userTarget(id), OUTCOME_OK,
-                    "demo data", RowBinding.ofUser(tx, id)));
+        try (AuditLog.Batch entries = audit.batch(tx)) {
+            for (long id : newUsers) {
+                entries.add(new AuditLog.Pending(actor.username(), "user.created", RowBinding.userTarget(id),
+                        OUTCOME_OK, "demo data", RowBinding.ofUser(tx, id)));
+            }
+            new RowStates(tx).forEachKeyAfter(lastKeyBefore, (id, state) -> entries.add(new AuditLog.Pending(
+                    actor.username(), "api_key.created", RowBinding.keyTarget(id), OUTCOME_OK, "demo data",
+                    RowBinding.keyDigest(state))));
         }
-        new RowStates(tx).forEachKeyAfter(lastKeyBefore, (id, state) -> entries.add(new AuditLog.Pending(
-                actor.username(), "api_key.created", RowBinding.keyTarget(id), OUTCOME_OK, "demo data",
-                RowBinding.keyDigest(state))));
-        audit.appendAll(tx, entries);
     }
 
     private static boolean holdsRealKeys(DSLContext tx) {

@@ -32,6 +32,18 @@ class DemoDataTest {
         }
     }
 
+    /** More rows than one chunk of appended entries: each is bound, and the chain holds across chunks. */
+    @Test
+    void everyDemoRowIsBoundToTheAuditChainAcrossChunks() {
+        try (TestStore store = TestStore.in(temp)) {
+            store.services.demoData().fill(store.admin, 6_000, 20);
+
+            AuditVerification result = store.services.audit().verify(store.admin);
+            assertThat(result.intact()).as(result.message()).isTrue();
+            assertThat(result.entriesChecked()).isGreaterThan(6_020);
+        }
+    }
+
     @Test
     void refusesAStoreThatHoldsRealKeys() {
         try (TestStore store = TestStore.in(temp)) {
