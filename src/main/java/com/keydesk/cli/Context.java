@@ -61,21 +61,17 @@ final class Context implements AutoCloseable {
 
     /** Creates the store, its site and first administrator (service/StoreCreation): only init does this. */
     void createStore(String site, String admin, char[] password) {
-        var argon2 = Argon2WarmUp.start();
-        try {
-            StoreCreation.Created created = StoreCreation.create(folder, site, admin, password, this::wire);
-            db = created.db();
-            services = created.services();
-            // a new store here replaces whatever this installation remembered of an earlier one
-            witness = witnessOver(db);
-            witness.remember();
-        } finally {
-            argon2.awaitDone();
-        }
+        StoreCreation.Created created = whileArgon2WarmsUp(
+                () -> StoreCreation.create(folder, site, admin, password, this::wire));
+        db = created.db();
+        services = created.services();
+        // a new store here replaces whatever this installation remembered of an earlier one
+        witness = witnessOver(db);
+        witness.remember();
     }
 
-    /** Opens the store while Argon2 loads on a second thread; returns once both are done. */
-    private static Database whileArgon2WarmsUp(java.util.function.Supplier<Database> opening) {
+    /** Opens or makes the store while Argon2 loads on a second thread; returns once both are done. */
+    private static <T> T whileArgon2WarmsUp(java.util.function.Supplier<T> opening) {
         var argon2 = Argon2WarmUp.start();
         try {
             return opening.get();

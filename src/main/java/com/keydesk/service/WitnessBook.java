@@ -3,6 +3,7 @@ package com.keydesk.service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -88,23 +89,10 @@ final class WitnessBook {
         return folder.resolve(AuditChain.sha256(location).substring(0, 32) + ".witness");
     }
 
-    private FileAttribute<?>[] ownerOnly(String mode) {
-        try {
-            if (Files.getFileStore(folder.getRoot() == null ? Path.of(".") : existingAncestor(folder))
-                    .supportsFileAttributeView("posix")) {
-                return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))};
-            }
-        } catch (IOException e) {
-            // fall through: no attribute, the platform's defaults (Windows: the profile's own ACLs)
-        }
-        return new FileAttribute<?>[0];
-    }
-
-    private static Path existingAncestor(Path path) {
-        Path p = path.toAbsolutePath();
-        while (p != null && !Files.exists(p)) {
-            p = p.getParent();
-        }
-        return p == null ? Path.of(".").toAbsolutePath() : p;
+    /** Owner-only from creation where files have POSIX modes; elsewhere (Windows) the profile's own ACLs. */
+    private static FileAttribute<?>[] ownerOnly(String mode) {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
+                : new FileAttribute<?>[0];
     }
 }
