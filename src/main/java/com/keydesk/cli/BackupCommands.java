@@ -4,6 +4,9 @@ import com.keydesk.domain.ConfirmationNeededException;
 import com.keydesk.service.Session;
 import com.keydesk.service.StoreRestore;
 import com.keydesk.store.Database;
+import com.keydesk.store.StoreAddress;
+import com.keydesk.store.TeamStore;
+import com.keydesk.service.TeamStoreRestore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +32,18 @@ final class BackupCommands {
         Args args = Args.parse(words, Set.of(), Set.of("--yes", "--other-site"));
         Path file = Path.of(args.positional(1, "restore FILE --yes [--other-site]").getFirst()).toAbsolutePath().normalize();
         StoreRestore.checkFile(file);
+        if (ctx.address() instanceof TeamStore team) {
+            restoreIntoTeamStore(ctx, team, file, args);
+            return;
+        }
+        Path folder = ((StoreAddress.Local) ctx.address()).folder();
         if (!args.has("--yes")) {
-            throw new UsageException("Restoring replaces the store in " + ctx.folder() + " with " + file
+            throw new UsageException("Restoring replaces the store in " + folder + " with " + file
                     + " (the current store is kept beside it). Run again with --yes to confirm.");
         }
-        StoreRestore restore = new StoreRestore(ctx.folder(), ctx.clock());
+        StoreRestore restore = new StoreRestore(folder, ctx.clock());
         StoreRestore.Outcome outcome;
-        if (Database.exists(ctx.folder())) {
+        if (Database.exists(folder)) {
             Session session = ctx.signIn();
             try {
                 outcome = restore.restore(ctx.services(), session, file, args.has("--other-site"), ctx::closeStore);
@@ -48,7 +56,20 @@ final class BackupCommands {
         // restored on purpose, through KeyDesk: an older history is expected here, not a rollback
         ctx.replacedOnPurpose();
         ctx.services();
-        ctx.err.println("Restored the store in " + ctx.folder() + " from " + file
+        ctx.err.println("Restored the store in " + folder + " from " + file
                 + (outcome.keptAside() == null ? "." : "; the previous store is kept as " + outcome.keptAside().getFileName() + "."));
+    }
+
+    /** A backup into an empty team store database: how a local store moves to a team store. */
+    private static void restoreIntoTeamStore(Context ctx, TeamStore team, Path file, Args args) {
+        if (!args.has("--yes")) {
+            throw new UsageException("Restoring makes the team store " + ctx.where() + " from " + file
+                    + " (its database must be empty). Run again with --yes to confirm.");
+        }
+        StoreRestore.Outcome outcome = TeamStoreRestore.restore(team, file, ctx.clock());
+        // restored on purpose, through KeyDesk: this installation takes its history as it is
+        ctx.replacedOnPurpose();
+        ctx.services();
+        ctx.err.println("Restored the team store " + ctx.where() + " from " + file + " (site " + outcome.siteName() + ").");
     }
 }

@@ -1,11 +1,10 @@
 package com.keydesk.cli;
 
 import com.keydesk.domain.KeyDeskException;
-import com.keydesk.store.StoreLocation;
+import com.keydesk.store.StoreAddress;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.Set;
  * an exit code from {@link ExitCode}; never a stack trace (unless KEYDESK_DEBUG is set).
  */
 public final class Cli {
-    static final Set<String> GLOBAL_VALUED = Set.of("--data", "--user");
+    static final Set<String> GLOBAL_VALUED = Set.of("--data", "--store", "--user");
     static final String VERSION = versionText();
 
     private Cli() {
@@ -41,6 +40,7 @@ public final class Cli {
 
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         String data = null;
+        String store = null;
         String user = env.get("KEYDESK_USER");
         List<String> words = new ArrayList<>();
         try {
@@ -52,6 +52,8 @@ public final class Cli {
                     String value = args[++i];
                     if (args[i - 1].equals("--data")) {
                         data = value;
+                    } else if (args[i - 1].equals("--store")) {
+                        store = value;
                     } else {
                         user = value;
                     }
@@ -67,9 +69,13 @@ public final class Cli {
                 out.println("KeyDesk " + VERSION);
                 return ExitCode.OK;
             }
-            Path folder = StoreLocation.resolve(data, env, System.getProperty("os.name"), System.getProperty("user.home"));
+            if (data != null && store != null) {
+                throw new UsageException("Give either --store (a team store) or --data (a local store folder), not both.");
+            }
+            StoreAddress address = StoreAddress.resolve(store, data, env, System.getProperty("os.name"),
+                    System.getProperty("user.home"));
             withoutH2ValueCache();
-            try (Context ctx = new Context(folder, user, env, in, out, err, clock)) {
+            try (Context ctx = new Context(address, user, env, in, out, err, clock)) {
                 return Commands.dispatch(ctx, words);
             }
         } catch (KeyDeskException e) {

@@ -8,6 +8,7 @@ import com.keydesk.service.StoreCreation;
 import com.keydesk.service.Witness;
 import com.keydesk.service.WitnessLocation;
 import com.keydesk.store.Database;
+import com.keydesk.store.StoreAddress;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -23,7 +24,7 @@ import java.util.Map;
 
 /** One command's world: where the store is, the open store, who is acting, and the three streams. */
 final class Context implements AutoCloseable {
-    private final Path folder;
+    private final StoreAddress address;
     private final String username;
     private final Map<String, String> env;
     private final BufferedReader stdin;
@@ -39,9 +40,9 @@ final class Context implements AutoCloseable {
     /** Set when KeyDesk itself just replaced the store (restore): its history is taken as it is. */
     private boolean replacedOnPurpose;
 
-    Context(Path folder, String username, Map<String, String> env, InputStream in, PrintStream out, PrintStream err,
-            Clock clock) {
-        this.folder = folder;
+    Context(StoreAddress address, String username, Map<String, String> env, InputStream in, PrintStream out,
+            PrintStream err, Clock clock) {
+        this.address = address;
         this.username = username;
         this.env = env;
         this.stdin = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -54,7 +55,7 @@ final class Context implements AutoCloseable {
     /** The services over the existing store; a missing store is an error, never created here. */
     Services services() {
         if (services == null) {
-            attach(whileArgon2WarmsUp(() -> Database.open(folder)));
+            attach(whileArgon2WarmsUp(() -> Database.open(address)));
         }
         return services;
     }
@@ -62,7 +63,7 @@ final class Context implements AutoCloseable {
     /** Creates the store, its site and first administrator (service/StoreCreation): only init does this. */
     void createStore(String site, String admin, char[] password) {
         StoreCreation.Created created = whileArgon2WarmsUp(
-                () -> StoreCreation.create(folder, site, admin, password, this::wire));
+                () -> StoreCreation.create(address, site, admin, password, this::wire));
         db = created.db();
         services = created.services();
         // a new store here replaces whatever this installation remembered of an earlier one
@@ -107,7 +108,7 @@ final class Context implements AutoCloseable {
 
     private Witness witnessOver(Database opened) {
         return Witness.over(opened, clock, WitnessLocation.resolve(env, System.getProperty("os.name"),
-                System.getProperty("user.home")), folder.toString());
+                System.getProperty("user.home")), address.display());
     }
 
     /**
@@ -170,7 +171,7 @@ final class Context implements AutoCloseable {
 
     /** Whether a store exists where this command looks for one (scan works without one). */
     boolean storeExists() {
-        return java.nio.file.Files.exists(folder.resolve(com.keydesk.store.StoreLocation.FILE_BASE_NAME + ".mv.db"));
+        return Database.exists(address);
     }
 
     /** Whether someone was named to act (--user or KEYDESK_USER). */
@@ -182,8 +183,14 @@ final class Context implements AutoCloseable {
         return clock;
     }
 
-    Path folder() {
-        return folder;
+    /** The store this command works on. */
+    StoreAddress address() {
+        return address;
+    }
+
+    /** What names the store in a sentence: its folder, or the team store's URL (never a password). */
+    String where() {
+        return address.display();
     }
 
     /** Remembers how far the store's history went, unless it was wrong when opened: the warning must stay. */

@@ -45,7 +45,7 @@ public final class ExitCode {
             case StoreException s -> switch (s.reason()) {
                 case IN_USE -> STORE_IN_USE;
                 case ALREADY_EXISTS -> CONFLICT;
-                case MISSING, NEWER_VERSION, UNREADABLE, CHANGED_OUTSIDE -> STORE_UNUSABLE;
+                case MISSING, NEWER_VERSION, UNREADABLE, CHANGED_OUTSIDE, UNREACHABLE -> STORE_UNUSABLE;
             };
             default -> INTERNAL_ERROR;
         };

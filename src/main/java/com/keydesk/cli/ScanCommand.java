@@ -82,7 +82,7 @@ final class ScanCommand {
             return new Naming(null, unknown, "");
         }
         if (!ctx.storeExists()) {
-            return new Naming(null, unknown, " No store at " + ctx.folder() + ", so the keys are not named.");
+            return new Naming(null, unknown, " No store at " + ctx.where() + ", so the keys are not named.");
         }
         if (!ctx.hasUser()) {
             return new Naming(null, unknown, " Not signed in (--user or KEYDESK_USER), so the keys are not named.");

@@ -23,7 +23,7 @@ final class SetupCommands {
         String site = args.required("--site", "NAME");
         String admin = args.required("--admin", "USERNAME");
         ctx.createStore(site, admin, ctx.actingPassword());
-        ctx.err.println("Created the KeyDesk store for " + site.strip() + " in " + ctx.folder()
+        ctx.err.println("Created the KeyDesk store for " + site.strip() + " in " + ctx.where()
                 + " with administrator " + admin.strip() + ".");
     }
 

@@ -5,7 +5,8 @@ package com.keydesk.domain;
  * or changed outside KeyDesk (it holds something KeyDesk's migrations do not make, so it is not opened).
  */
 public class StoreException extends KeyDeskException {
-    public enum Reason { MISSING, IN_USE, NEWER_VERSION, UNREADABLE, ALREADY_EXISTS, CHANGED_OUTSIDE }
+    /** UNREACHABLE: a team store's server cannot be reached or refused the connection. */
+    public enum Reason { MISSING, IN_USE, NEWER_VERSION, UNREADABLE, ALREADY_EXISTS, CHANGED_OUTSIDE, UNREACHABLE }
 
     private final Reason reason;
 

@@ -1,7 +1,9 @@
 package com.keydesk.service;
 
 import com.keydesk.store.Database;
+import com.keydesk.store.StoreAddress;
 import com.keydesk.store.StoreLocation;
+import com.keydesk.store.TeamStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,23 +28,41 @@ public final class StoreCreation {
     /** {@code wiring} makes the services over the new store (the shipped program's Argon2 parameters or a test's). */
     public static Created create(Path folder, String siteName, String adminUsername, char[] password,
                                  Function<Database, Services> wiring) {
+        return create(new StoreAddress.Local(folder), siteName, adminUsername, password, wiring);
+    }
+
+    /** As above, in a local folder or an empty team store database. */
+    public static Created create(StoreAddress address, String siteName, String adminUsername, char[] password,
+                                 Function<Database, Services> wiring) {
         try {
             Setup.checkInput(siteName, adminUsername, password);
-            boolean folderExisted = Files.exists(folder);
-            Database db = Database.create(folder);
+            boolean folderExisted = address instanceof StoreAddress.Local local && Files.exists(local.folder());
+            Database db = Database.create(address);
             try {
                 Services services = wiring.apply(db);
                 Session session = services.setup().initialise(siteName, adminUsername, password);
                 return new Created(db, services, session);
             } catch (RuntimeException e) {
                 db.close();
-                discard(folder, folderExisted, e);
+                switch (address) {
+                    case StoreAddress.Local local -> discard(local.folder(), folderExisted, e);
+                    case TeamStore team -> discardTeamStore(team, e);
+                }
                 throw e;
             }
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
+        }
+    }
+
+    /** The database was empty before: what the migrations made there goes again. */
+    private static void discardTeamStore(TeamStore team, RuntimeException failure) {
+        try {
+            Database.discardUnfinished(team);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -155,7 +155,7 @@ public final class StoreRestore {
      * them (see RowBinding): a row edited in the backup's text, whose own checks it passed, is
      * caught here and the backup refused, before anything is swapped in.
      */
-    private static void requireBoundRows(Database db, AuditLog log, Path file) {
+    static void requireBoundRows(Database db, AuditLog log, Path file) {
         AuditVerification check = db.inTransaction(cfg -> log.verify(cfg.dsl()));
         if (!check.intact()) {
             String why = check.message().replace(" Run 'keydesk audit verify' after restoring a backup.", "");

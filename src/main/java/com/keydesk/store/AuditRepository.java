@@ -14,6 +14,8 @@ import static com.keydesk.store.generated.Tables.AUDIT_HEAD;
 /** Raw access to the audit tables; the chaining rules live in the service's AuditLog. */
 public final class AuditRepository {
     private static final int HEAD_ID = 1;
+    /** The PostgreSQL channel a team store's changes are announced on; the payload is the new head's seq. */
+    public static final String CHANGES_CHANNEL = "keydesk_changes";
     private final DSLContext dsl;
 
     public AuditRepository(DSLContext dsl) {
@@ -49,7 +51,14 @@ public final class AuditRepository {
                 .execute();
     }
 
+    /**
+     * Moves the head. On a team store this also tells every listening app (LISTEN keydesk_changes)
+     * the new head's sequence number; PostgreSQL delivers it only when the change commits.
+     */
     public void writeHead(Head head) {
+        if (dsl.dialect() == org.jooq.SQLDialect.POSTGRES) {
+            dsl.execute("SELECT pg_notify(?, ?)", CHANGES_CHANNEL, Long.toString(head.lastSeq()));
+        }
         int updated = dsl.update(AUDIT_HEAD)
                 .set(AUDIT_HEAD.LAST_SEQ, head.lastSeq())
                 .set(AUDIT_HEAD.LAST_HASH, head.lastHash())

@@ -201,9 +201,12 @@ public final class BackupTables {
     }
 
     private static void each(Connection c, String sql, Row row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet r = ps.executeQuery()) {
-            while (r.next()) {
-                row.accept(r);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(1_000);   // PostgreSQL otherwise reads a whole table into memory first
+            try (ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    row.accept(r);
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.TransactionalCallable;
+import org.jooq.conf.RenderNameCase;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -24,23 +25,95 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The embedded H2 store: one file in a folder only its owner can read, migrated by Flyway,
- * reached through jOOQ. Only {@link #create} makes a new store; {@link #open} refuses a
- * folder without one, and refuses a store written by a newer KeyDesk.
+ * An open store, reached through jOOQ. The embedded H2 store is one file in a folder only its
+ * owner can read; a team store is a PostgreSQL database ({@link TeamDatabase}). Both are made by
+ * the same Flyway migrations and read by the same repositories. Only {@link #create} makes a new
+ * store; {@link #open} refuses a place without one, and refuses a store written by a newer KeyDesk.
  */
 public final class Database implements AutoCloseable {
+    private final StoreAddress address;
     private final Path folder;
     private final JdbcConnectionPool pool;
+    private final TeamDatabase.Pool teamPool;
     private final DSLContext dsl;
 
     private Database(Path folder, JdbcConnectionPool pool) {
+        this.address = new StoreAddress.Local(folder);
         this.folder = folder;
         this.pool = pool;
+        this.teamPool = null;
         this.dsl = DSL.using(pool, SQLDialect.H2, settings());
+    }
+
+    /** A team store over its pool: see {@link TeamDatabase}. */
+    Database(TeamStore address, TeamDatabase.Pool teamPool) {
+        this.address = address;
+        this.folder = null;
+        this.pool = null;
+        this.teamPool = teamPool;
+        this.dsl = DSL.using(teamPool.dataSource(), SQLDialect.POSTGRES, settings(SQLDialect.POSTGRES));
     }
 
     static Settings settings() {
         return new Settings().withRenderSchema(false);
+    }
+
+    /**
+     * jOOQ's classes are generated with H2's upper-case names; PostgreSQL folds the migrations'
+     * unquoted names to lower case, so they are rendered in lower case (still quoted) there.
+     */
+    static Settings settings(SQLDialect dialect) {
+        return dialect == SQLDialect.POSTGRES ? settings().withRenderNameCase(RenderNameCase.LOWER) : settings();
+    }
+
+    /** Opens the store at {@code address}: a local folder or a team store. */
+    public static Database open(StoreAddress address) {
+        return switch (address) {
+            case StoreAddress.Local local -> open(local.folder());
+            case TeamStore team -> TeamDatabase.open(team);
+        };
+    }
+
+    /** Creates a store at {@code address}: an empty local folder or an empty PostgreSQL database. */
+    public static Database create(StoreAddress address) {
+        return switch (address) {
+            case StoreAddress.Local local -> create(local.folder());
+            case TeamStore team -> TeamDatabase.create(team);
+        };
+    }
+
+    /** Whether a store exists at {@code address} (for a team store this asks the server). */
+    public static boolean exists(StoreAddress address) {
+        return switch (address) {
+            case StoreAddress.Local local -> exists(local.folder());
+            case TeamStore team -> TeamDatabase.exists(team);
+        };
+    }
+
+    /**
+     * Whether the team store can be opened: empty when it can, else one sentence saying why not
+     * (unreachable, password refused, TLS, empty database, not a KeyDesk store, newer). Writes nothing.
+     */
+    public static java.util.Optional<String> probe(TeamStore store) {
+        return TeamDatabase.probe(store);
+    }
+
+    /**
+     * Removes what {@link #create} made in a team store database that was empty before, after the
+     * first administrator could not be written: init leaves nothing half-made behind.
+     */
+    public static void discardUnfinished(TeamStore store) {
+        TeamDatabase.dropNewStore(store);
+    }
+
+    /** Which store this is: what names it to a person. */
+    public StoreAddress address() {
+        return address;
+    }
+
+    /** True for a team store on PostgreSQL, shared with other processes. */
+    public boolean isTeamStore() {
+        return teamPool != null;
     }
 
     /**
@@ -98,12 +171,24 @@ public final class Database implements AutoCloseable {
         return folder.resolve(StoreLocation.FILE_BASE_NAME + ".mv.db");
     }
 
+    /** The local store's folder; a team store has none. */
     public Path folder() {
+        if (folder == null) {
+            throw new IllegalStateException("A team store has no local folder: " + address.display());
+        }
         return folder;
     }
 
-    /** Runs the work in one transaction on the nested configuration's DSLContext. */
+    /**
+     * Runs the work in one transaction on the nested configuration's DSLContext. On a team store
+     * the transaction is SERIALIZABLE and is run again when PostgreSQL could not serialize it with
+     * another process's (see {@link TeamDatabase#inTransaction}): the work must have no effect
+     * outside the transaction before it returns.
+     */
     public <T> T inTransaction(TransactionalCallable<T> work) {
+        if (teamPool != null) {
+            return TeamDatabase.inTransaction(dsl, (TeamStore) address, work);
+        }
         try {
             return dsl.transactionResult(work);
         } catch (DataAccessException e) {
@@ -114,6 +199,10 @@ public final class Database implements AutoCloseable {
     /** Closes the store; a file that is mostly dead space is compacted first (see {@link DeadSpace}). */
     @Override
     public void close() {
+        if (teamPool != null) {
+            teamPool.close();
+            return;
+        }
         boolean compacted = false;
         try (Connection connection = pool.getConnection()) {
             if (DeadSpace.worthCompacting(connection)) {
@@ -146,7 +235,7 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "keydesk", "");
         try {
             if (!isCurrent(pool)) {
-                migrate(pool, folder);
+                migrate(pool, "The store in " + folder);
             }
             JooqWarmUp.awaitDone();
             return new Database(folder, pool);
@@ -160,13 +249,14 @@ public final class Database implements AutoCloseable {
     }
 
     /** An existing store already at the bundled schema skips Flyway: see {@link SchemaHistory}. */
-    private static boolean isCurrent(JdbcConnectionPool pool) throws SQLException {
+    static boolean isCurrent(javax.sql.DataSource pool) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             return SchemaHistory.isCurrent(connection);
         }
     }
 
-    private static void migrate(JdbcConnectionPool pool, Path folder) {
+    /** Brings the store to the bundled schema; {@code where} names it ("The store in …") in a refusal. */
+    static void migrate(javax.sql.DataSource pool, String where) {
         Flyway flyway = flyway(pool);
         MigrationInfoService info = flyway.info();
         MigrationInfo current = info.current();
@@ -174,12 +264,12 @@ public final class Database implements AutoCloseable {
         MigrationVersion newest = Arrays.stream(info.all()).filter(m -> m.getState().isResolved())
                 .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElseThrow();
         if (current != null && current.getVersion() != null && current.getVersion().compareTo(newest) > 0) {
-            throw newerStore(folder, current.getVersion().toString(), newest.toString());
+            throw newerStore(where, current.getVersion().toString(), newest.toString());
         }
         flyway.migrate();
     }
 
-    private static Flyway flyway(JdbcConnectionPool pool) {
+    static Flyway flyway(javax.sql.DataSource pool) {
         return Flyway.configure().locations("classpath:db/migration").dataSource(pool).load();
     }
 
@@ -207,8 +297,8 @@ public final class Database implements AutoCloseable {
         return url(folder);
     }
 
-    static StoreException newerStore(Path folder, String version, String newest) {
-        return new StoreException(Reason.NEWER_VERSION, "The store in " + folder + " was written by a newer KeyDesk (schema "
+    static StoreException newerStore(String where, String version, String newest) {
+        return new StoreException(Reason.NEWER_VERSION, where + " was written by a newer KeyDesk (schema "
                 + version + ", this program knows up to " + newest + "). Install the newer KeyDesk to use it.");
     }
 

@@ -36,6 +36,7 @@ public final class KeyStream {
             try (LazyReading lazily = LazyReading.on(connection);
                  People people = new People(connection);
                  PreparedStatement query = connection.prepareStatement(ownerId == null ? ALL : OF_OWNER)) {
+                query.setFetchSize(1_000);   // PostgreSQL otherwise reads the whole result into memory first
                 if (ownerId != null) {
                     query.setLong(1, ownerId);
                 }

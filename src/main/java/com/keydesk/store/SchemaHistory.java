@@ -68,7 +68,8 @@ final class SchemaHistory {
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
-                    || e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
+                    || e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1
+                    || "42P01".equals(e.getSQLState())) {   // PostgreSQL's undefined_table
                 return null;
             }
             throw e;

@@ -34,7 +34,7 @@ final class StoreCheck {
         String newest = SchemaHistory.BUNDLED.getLast().version();
         Optional<String> newer = schema.history().stream().filter(v -> isAbove(v, newest)).max(StoreCheck::compare);
         if (newer.isPresent()) {
-            throw Database.newerStore(folder, newer.get(), newest);
+            throw Database.newerStore("The store in " + folder, newer.get(), newest);
         }
         String applied = schema.history().stream().max(StoreCheck::compare).orElseThrow();
         List<String> expected = SchemaShape.expected(applied).orElseThrow(() -> changedOutside(folder,

@@ -46,7 +46,7 @@ class WarmUpTest {
         public static void main(String[] args) {
             com.keydesk.app.QuietLogging.install();
             var bytes = new ByteArrayOutputStream();
-            try (Context ctx = new Context(Path.of(args[0]), "alice", Map.of(), new ByteArrayInputStream(new byte[0]),
+            try (Context ctx = new Context(new com.keydesk.store.StoreAddress.Local(Path.of(args[0])), "alice", Map.of(), new ByteArrayInputStream(new byte[0]),
                     new PrintStream(bytes), new PrintStream(bytes), Clock.systemUTC())) {
                 ctx.services();
                 System.out.println("services ready; warm-up threads still running: " + Thread.getAllStackTraces().keySet()
