@@ -123,7 +123,7 @@ final class BackupRowRules {
                 bounded(line, "target", line.text("target"), 200),
                 line.requiredText("outcome"),
                 bounded(line, "detail", line.text("detail"), 2000),
-                hex(line, "row_digest", line.text("row_digest")),
+                rowDigest(line, line.text("row_digest")),
                 hex(line, "prev_hash", line.requiredText("prev_hash")),
                 hex(line, "entry_hash", line.requiredText("entry_hash")));
         if (!OUTCOMES.contains(e.outcome())) {
@@ -202,6 +202,11 @@ final class BackupRowRules {
             throw new BackupLine.Bad(line.where() + ": " + field + " is not an Argon2id hash");
         }
         return hash;
+    }
+
+    /** A row's digest, or the word a revoke records for a row that is gone (RowBinding.REMOVED). */
+    private static String rowDigest(BackupLine line, String value) {
+        return RowBinding.REMOVED.equals(value) ? value : hex(line, "row_digest", value);
     }
 
     private static String hex(BackupLine line, String field, String value) {
