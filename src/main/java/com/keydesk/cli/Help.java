@@ -3,10 +3,12 @@ package com.keydesk.cli;
 /** The command-line reference, also in the README. */
 final class Help {
     static final String TEXT = """
-            Usage: keydesk [--data DIR] [--user NAME] COMMAND ...
+            Usage: keydesk [--data DIR | --store postgresql://USER@HOST/DB] [--user NAME] COMMAND ...
               With no command, keydesk starts the desktop app.
 
-            Environment: KEYDESK_HOME (= --data), KEYDESK_USER (= --user),
+            Environment: KEYDESK_HOME (= --data), KEYDESK_STORE (= --store, a team store),
+                         KEYDESK_STORE_PASSWORD (the team store's password; else PGPASSWORD
+                         or ~/.pgpass), KEYDESK_USER (= --user),
                          KEYDESK_PASSWORD (the acting user's password)
 
               --version

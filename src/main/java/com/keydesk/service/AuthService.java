@@ -173,6 +173,10 @@ public final class AuthService {
     public boolean unlockAsStoreOwner(String username) {
         String account;
         try {
+            if (db.isTeamStore()) {
+                throw new PermissionDeniedException("A team store has no store file whose owner could vouch for"
+                        + " you: wait until the sign-in delay ends, or ask another administrator to unlock the user.");
+            }
             account = StoreOwner.confirm(db.folder());
         } catch (PermissionDeniedException refused) {
             audit.appendAlone(StoreOwner.ACTOR_PREFIX + Texts.printable(StoreOwner.claimedAccount()), UNLOCKED,
