@@ -33,6 +33,12 @@ public final class CliHarness {
         return this;
     }
 
+    /** Commands go to this team store (KEYDESK_STORE) instead of the local folder. */
+    public CliHarness onTeamStore(String url) {
+        env.put("KEYDESK_STORE", url);
+        return this;
+    }
+
     /** Another installation: its own witness memory. */
     public CliHarness withWitness(Path folder) {
         env.put("KEYDESK_WITNESS_DIR", folder.toString());
