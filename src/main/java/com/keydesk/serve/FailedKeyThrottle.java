@@ -45,7 +45,7 @@ final class FailedKeyThrottle {
         return Math.max(1, Duration.between(now, r.blockedUntil()).toSeconds() + 1);
     }
 
-    /** Records a failed key; returns true when this failure is the one that starts a block. */
+    /** Records a failed key; returns true when this failure is the one that starts a block (the allowed-th). */
     boolean failed(String address) {
         if (byAddress.size() >= maxAddresses) {
             forgetQuietAddresses();
@@ -54,13 +54,13 @@ final class FailedKeyThrottle {
         Record r = byAddress.compute(address, (a, old) -> {
             if (old == null || now.isAfter(old.windowStart().plus(window))
                     && (old.blockedUntil() == null || !now.isBefore(old.blockedUntil()))) {
-                return new Record(1, now, null);
+                return new Record(1, now, allowedFailures <= 1 ? now.plus(block) : null);
             }
             int failures = old.failures() + 1;
-            Instant until = failures > allowedFailures ? now.plus(block) : old.blockedUntil();
+            Instant until = failures >= allowedFailures ? now.plus(block) : old.blockedUntil();
             return new Record(failures, old.windowStart(), until);
         });
-        return r.failures() == allowedFailures + 1;
+        return r.failures() == allowedFailures;
     }
 
     private void forgetQuietAddresses() {

@@ -2,6 +2,7 @@ package com.keydesk.serve;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,9 @@ import java.util.Optional;
  * does; a repeated query parameter counts with its last value, as Files.com's Rails does.
  */
 final class Params {
-    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /** A repeated field or anything after the object is a malformed body, not a guess at which part counts. */
+    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final Map<String, Object> values;
 
@@ -108,7 +111,7 @@ final class Params {
             if (node.isNull()) {
                 return Optional.empty();
             }
-            if (node.isIntegralNumber() && node.canConvertToLong()) {
+            if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
                 return Optional.of(node.longValue());
             }
             if (!node.isString()) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PerAddressLimit implements Connection.Listener {
     private final int perAddress;
     private final ConcurrentHashMap<String, Integer> open = new ConcurrentHashMap<>();
+    /** Read when the connection opens: a closed end point may no longer know its peer. */
+    private final ConcurrentHashMap<Connection, String> addressOf = new ConcurrentHashMap<>();
 
     PerAddressLimit(int perAddress) {
         this.perAddress = perAddress;
@@ -21,7 +23,9 @@ final class PerAddressLimit implements Connection.Listener {
 
     @Override
     public void onOpened(Connection connection) {
-        int now = open.merge(address(connection), 1, Integer::sum);
+        String address = address(connection);
+        addressOf.put(connection, address);
+        int now = open.merge(address, 1, Integer::sum);
         if (now > perAddress) {
             connection.getEndPoint().close();
         }
@@ -29,7 +33,10 @@ final class PerAddressLimit implements Connection.Listener {
 
     @Override
     public void onClosed(Connection connection) {
-        open.computeIfPresent(address(connection), (a, n) -> n <= 1 ? null : n - 1);
+        String address = addressOf.remove(connection);
+        if (address != null) {
+            open.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     private static String address(Connection connection) {
