@@ -14,6 +14,9 @@ final class Commands {
         if (group.equals("scan")) {
             return ScanCommand.run(ctx, rest);
         }
+        if (group.equals("serve")) {
+            return serve(ctx, rest);
+        }
         switch (group) {
             case "init" -> SetupCommands.init(ctx, rest);
             case "passwd" -> SetupCommands.changePassword(ctx, rest);
@@ -28,6 +31,18 @@ final class Commands {
                     + "\". Run 'keydesk help' for the list.");
         }
         return ExitCode.OK;
+    }
+
+    private static int serve(Context ctx, List<String> rest) {
+        try {
+            return ServeCommand.run(ctx, rest);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new com.keydesk.domain.ValidationException("listen", "Could not listen there: " + e.getMessage() + ".");
+        } catch (Exception e) {
+            throw new IllegalStateException("The server did not start", e);
+        }
     }
 
     /** Fills a store made for demos and benchmarks; refuses a store with real keys. */

@@ -38,6 +38,9 @@ final class Help {
               demo-data --keys N [--users N]         fill a store made for demos/benchmarks (refuses real keys)
               scan PATH... [--git | --staged] [--respect-gitignore] [--format text|json|sarif]
                    [--revoke [--yes]]                find leaked KeyDesk keys (- reads stdin); exit 12 if any
+              serve [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--insecure-http]
+                                                     the Files.com-compatible HTTP API (default 127.0.0.1:8443);
+                                                     a non-loopback address needs TLS or --insecure-http
               restore FILE --yes                     replace the store with a backup; the old one is kept beside it
                 [--other-site]                       also confirms a backup of another site
 

@@ -25,6 +25,20 @@ public final class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Bound while a request made through the HTTP API runs ({@link Guard}): each entry written
+     * meanwhile says in its detail which API key made the request and from which address, without
+     * every service passing it along.
+     */
+    static final ScopedValue<ApiOrigin> ORIGIN = ScopedValue.newInstance();
+    /** The detail column's size. */
+    private static final int DETAIL_MAX = 2000;
+
+    /** The store's time now, as the log records it. */
+    Instant now() {
+        return Times.storable(clock.instant());
+    }
+
     /** One entry still to be chained: what {@link #appendAll} takes. */
     record Pending(String actor, String action, String target, String outcome, String detail, String rowDigest) {
     }
@@ -56,10 +70,11 @@ public final class AuditLog {
         String previous = head.lastHash();
         List<AuditEntry> entries = new ArrayList<>(pending.size());
         for (Pending p : pending) {
+            String detail = withOrigin(p.detail());
             AuditEntry unsigned = new AuditEntry(++seq, at, p.actor(), p.action(), p.target(), p.outcome(),
-                    p.detail(), p.rowDigest(), previous, null);
+                    detail, p.rowDigest(), previous, null);
             previous = AuditChain.hashOf(unsigned);
-            entries.add(new AuditEntry(seq, at, p.actor(), p.action(), p.target(), p.outcome(), p.detail(),
+            entries.add(new AuditEntry(seq, at, p.actor(), p.action(), p.target(), p.outcome(), detail,
                     p.rowDigest(), unsigned.prevHash(), previous));
         }
         if (entries.size() == 1) {
@@ -68,6 +83,18 @@ public final class AuditLog {
             repo.insertAll(entries);
         }
         repo.writeHead(new Head(seq, previous));
+    }
+
+    private static String withOrigin(String detail) {
+        if (!ORIGIN.isBound()) {
+            return detail;
+        }
+        String origin = "(" + ORIGIN.get().auditText() + ")";
+        if (detail == null || detail.isEmpty()) {
+            return origin;
+        }
+        int room = DETAIL_MAX - origin.length() - 1;
+        return (detail.length() > room ? detail.substring(0, room - 1) + "…" : detail) + " " + origin;
     }
 
     /**

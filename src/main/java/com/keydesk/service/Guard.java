@@ -28,6 +28,14 @@ final class Guard {
         if (session == null) {
             throw new AuthenticationException("Sign in first.");
         }
+        if (session.origin() == null) {
+            return runAs(session, work);
+        }
+        // every entry the call writes, refusals included, names the API key and the client
+        return ScopedValue.where(AuditLog.ORIGIN, session.origin()).call(() -> runAs(session, work));
+    }
+
+    private <T> T runAs(Session session, Work<T> work) {
         try {
             return db.inTransaction(cfg -> {
                 DSLContext tx = cfg.dsl();
@@ -36,12 +44,15 @@ final class Guard {
         } catch (Denied denied) {
             audit.appendAlone(denied.actor(), denied.action(), denied.target(), AuditEntry.OUTCOME_DENIED,
                     denied.getMessage());
-            throw new PermissionDeniedException(denied.getMessage());
+            throw new PermissionDeniedException(denied.getMessage(), denied.rule());
         }
     }
 
     /** The actor as stored now; an account whose row was changed outside KeyDesk is not honoured. */
-    static Actor actor(DSLContext tx, Session session) {
+    private Actor actor(DSLContext tx, Session session) {
+        if (session.origin() != null) {
+            return KeyActor.of(tx, session.origin(), audit.now());
+        }
         Actor actor = new UserRepository(tx).findById(session.userId())
                 .filter(u -> u.active())
                 .map(Actor::new)

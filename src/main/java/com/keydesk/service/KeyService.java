@@ -55,19 +55,39 @@ public final class KeyService {
 
     /** Creates a key. The returned secret is the only copy there will ever be: show it once. */
     public IssuedKey create(Session session, NewKey request) {
+        return guard.run(session, (tx, actor) -> create(tx, actor, request));
+    }
+
+    /**
+     * As {@link #create}, for the user with this id (the HTTP API names owners by id); the request's
+     * owner username is ignored. A non-administrator may name only themselves, whether or not the
+     * other id exists.
+     */
+    public IssuedKey createForUserId(Session session, long userId, NewKey request) {
         return guard.run(session, (tx, actor) -> {
-            String action = "api_key.created";
-            Policy.requireCanCreate(actor, site(tx), request.type(), request.ownerUsername(), action);
-            User owner = request.type() == KeyType.USER ? activeOwner(tx, request.ownerUsername()) : null;
-            PermissionSet permission = initialPermission(request);
-            Attributes attributes = new Attributes(Validation.keyName(request.name()),
-                    Validation.description(request.description()), owner == null ? null : owner.id(),
-                    permission, Validation.expiry(request.expiresAt(), now()));
-            IssuedKey issued = insert(tx, actor, request.type(), attributes);
-            audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()),
-                    RowBinding.ofKey(tx, issued.key().id()));
-            return issued;
+            if (!actor.isAdmin() && userId != actor.id()) {
+                throw new Denied(actor, "api_key.created", RowBinding.userTarget(userId),
+                        "You may create keys only for yourself.", com.keydesk.domain.PermissionDeniedException.Rule.OTHER_USER);
+            }
+            User owner = new UserRepository(tx).findById(userId).orElseThrow(() ->
+                    new NotFoundException("There is no user with id " + userId + ".", NotFoundException.Thing.USER));
+            return create(tx, actor, new NewKey(KeyType.USER, owner.username(), request.name(), request.description(),
+                    request.permissionSet(), request.expiresAt()));
         });
+    }
+
+    private IssuedKey create(DSLContext tx, Actor actor, NewKey request) {
+        String action = "api_key.created";
+        Policy.requireCanCreate(actor, site(tx), request.type(), request.ownerUsername(), action);
+        User owner = request.type() == KeyType.USER ? activeOwner(tx, request.ownerUsername()) : null;
+        PermissionSet permission = initialPermission(request);
+        Attributes attributes = new Attributes(Validation.keyName(request.name()),
+                Validation.description(request.description()), owner == null ? null : owner.id(),
+                permission, Validation.expiry(request.expiresAt(), now()));
+        IssuedKey issued = insert(tx, actor, request.type(), attributes);
+        audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()),
+                RowBinding.ofKey(tx, issued.key().id()));
+        return issued;
     }
 
     /** Every key the actor may see: all for an administrator, their own for anyone else. Newest first. */
@@ -174,22 +194,68 @@ public final class KeyService {
 
     /** Changes name, description or expiry; a non-administrator owner may only bring the expiry earlier. */
     public ApiKey update(Session session, long keyId, KeyEdit edit) {
+        return guard.run(session, (tx, actor) -> edit(tx, actor, keyId, edit));
+    }
+
+    /**
+     * As {@link #update(Session, long, KeyEdit)} and, when {@code permission} is not null, the
+     * permission set too, in one transaction (the HTTP API's PATCH): {@code none} disables the key
+     * as {@link #disable} does; any other set follows the rules of {@link #enable}.
+     */
+    public ApiKey update(Session session, long keyId, KeyEdit edit, PermissionSet permission) {
         return guard.run(session, (tx, actor) -> {
-            String action = "api_key.updated";
-            ApiKey key = findFor(tx, actor, keyId, action);
-            Instant expiry = edit.removeExpiry() ? null : edit.expiresAt() != null ? edit.expiresAt() : key.expiresAt();
-            Policy.requireCanEdit(actor, site(tx), key, expiry, action);
-            RowBinding.requireKey(tx, keyId);
-            String name = edit.name() != null ? Validation.keyName(edit.name()) : key.name();
-            String description = edit.description() != null ? Validation.description(edit.description()) : key.description();
-            if (edit.expiresAt() != null) {
-                Validation.expiry(edit.expiresAt(), now());
-            }
-            new KeyRepository(tx).update(keyId, name, description, expiry);
-            audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
-                    changes(key, name, description, expiry), RowBinding.ofKey(tx, keyId));
-            return find(tx, keyId);
+            boolean nothingToEdit = edit.name() == null && edit.description() == null && edit.expiresAt() == null
+                    && !edit.removeExpiry();
+            ApiKey edited = nothingToEdit && permission != null ? seen(tx, actor, keyId) : edit(tx, actor, keyId, edit);
+            return permission == null || permission == edited.permissionSet() ? edited
+                    : changePermission(tx, actor, edited, permission);
         });
+    }
+
+    private static ApiKey seen(DSLContext tx, Actor actor, long keyId) {
+        ApiKey key = findFor(tx, actor, keyId, "api_key.updated");
+        Policy.requireCanSee(actor, key, "api_key.updated");
+        RowBinding.requireKey(tx, keyId);
+        return key;
+    }
+
+    private ApiKey edit(DSLContext tx, Actor actor, long keyId, KeyEdit edit) {
+        String action = "api_key.updated";
+        ApiKey key = findFor(tx, actor, keyId, action);
+        Instant expiry = edit.removeExpiry() ? null : edit.expiresAt() != null ? edit.expiresAt() : key.expiresAt();
+        Policy.requireCanEdit(actor, site(tx), key, expiry, action);
+        RowBinding.requireKey(tx, keyId);
+        String name = edit.name() != null ? Validation.keyName(edit.name()) : key.name();
+        String description = edit.description() != null ? Validation.description(edit.description()) : key.description();
+        if (edit.expiresAt() != null) {
+            Validation.expiry(edit.expiresAt(), now());
+        }
+        new KeyRepository(tx).update(keyId, name, description, expiry);
+        audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
+                changes(key, name, description, expiry), RowBinding.ofKey(tx, keyId));
+        return find(tx, keyId);
+    }
+
+    private ApiKey changePermission(DSLContext tx, Actor actor, ApiKey key, PermissionSet wanted) {
+        KeyRepository keys = new KeyRepository(tx);
+        if (wanted == PermissionSet.NONE) {
+            Policy.requireCanDisable(actor, key, "api_key.disabled");
+            keys.setPermission(key.id(), PermissionSet.NONE, key.permissionSet(), actor.isAdmin());
+            audit.append(tx, actor.username(), "api_key.disabled", Policy.target(key), OUTCOME_OK,
+                    "was " + key.permissionSet().wireName(), RowBinding.ofKey(tx, key.id()));
+            return find(tx, key.id());
+        }
+        String action = key.permissionSet() == PermissionSet.NONE ? "api_key.enabled" : "api_key.permission_changed";
+        Policy.requireCanEnable(actor, site(tx), key, action);
+        if (key.isExpired(now())) {
+            throw new ConflictException("Key " + key.id() + " (" + key.name()
+                    + ") has expired and cannot be enabled; create a new key instead.");
+        }
+        requireUsablePermission(key.type(), wanted);
+        keys.setPermission(key.id(), wanted, null, false);
+        audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
+                "was " + key.permissionSet().wireName() + ", now " + wanted.wireName(), RowBinding.ofKey(tx, key.id()));
+        return find(tx, key.id());
     }
 
     /** Deletes the key for good. The audit log keeps the record that it existed. */
@@ -256,7 +322,7 @@ public final class KeyService {
         GeneratedKey generated = format.generate(type);
         String hash = hasher.hash(generated.secretPart().toCharArray());
         long id = new KeyRepository(tx).insert(new KeyRepository.NewRow(generated.lookupId(), hash, a.name(),
-                a.description(), a.ownerId(), a.permission(), generated.label(), now(), actor.id(), a.expiresAt()));
+                a.description(), a.ownerId(), a.permission(), generated.label(), now(), actor.creatorId(), a.expiresAt()));
         return new IssuedKey(find(tx, id), new Secret(generated.text()));
     }
 
@@ -285,7 +351,7 @@ public final class KeyService {
         }
         User owner = new UserRepository(tx).findByUsername(username.strip())
                 .orElseThrow(() -> new NotFoundException("There is no user named \""
-                        + Texts.printable(username) + "\"."));
+                        + Texts.printable(username) + "\".", NotFoundException.Thing.USER));
         if (!owner.active()) {
             throw new ConflictException("User " + owner.username() + " is deactivated; no new key can be made for them.");
         }
@@ -299,13 +365,14 @@ public final class KeyService {
      */
     private static ApiKey findFor(DSLContext tx, Actor actor, long keyId, String action) {
         return new KeyRepository(tx).findById(keyId).orElseThrow(() -> actor.isAdmin()
-                ? new NotFoundException("There is no key with id " + keyId + ".")
-                : new Denied(actor, action, "api_key:" + keyId, Policy.notYours(keyId)));
+                ? new NotFoundException("There is no key with id " + keyId + ".", NotFoundException.Thing.KEY)
+                : new Denied(actor, action, "api_key:" + keyId, Policy.notYours(keyId),
+                        com.keydesk.domain.PermissionDeniedException.Rule.NOT_YOURS));
     }
 
     static ApiKey find(DSLContext tx, long keyId) {
         return new KeyRepository(tx).findById(keyId)
-                .orElseThrow(() -> new NotFoundException("There is no key with id " + keyId + "."));
+                .orElseThrow(() -> new NotFoundException("There is no key with id " + keyId + ".", NotFoundException.Thing.KEY));
     }
 
     /** The site and its setting, which decide what people may do: only as the audit chain last recorded them. */

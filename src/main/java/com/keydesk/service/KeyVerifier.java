@@ -111,7 +111,7 @@ public final class KeyVerifier {
             throw rejected("This key expired on " + key.expiresAt() + ".");
         }
         if (key.permissionSet() == PermissionSet.NONE) {
-            throw rejected("This key is disabled.");
+            throw new KeyRejectedException("This key is disabled.", true);
         }
         if (!key.ownerActive()) {
             throw rejected("The user this key belongs to is deactivated.");

@@ -2,6 +2,7 @@ package com.keydesk.service;
 
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.KeyType;
+import com.keydesk.domain.PermissionDeniedException.Rule;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.Texts;
 import com.keydesk.store.UserRepository;
@@ -27,7 +28,7 @@ final class Policy {
     /** List and show: administrators see every key, others only their own. */
     static void requireCanSee(Actor actor, ApiKey key, String action) {
         if (!actor.isAdmin() && !ownsKey(actor, key)) {
-            throw new Denied(actor, action, target(key), notYours(key.id()));
+            throw new Denied(actor, action, target(key), notYours(key.id()), Rule.NOT_YOURS);
         }
     }
 
@@ -44,7 +45,8 @@ final class Policy {
         }
         String owner = ownerUsername == null ? "" : ownerUsername.strip();
         if (!UserRepository.usernameKey(owner).equals(UserRepository.usernameKey(actor.username()))) {
-            throw new Denied(actor, action, "user:" + Texts.printable(owner), "You may create keys only for yourself.");
+            throw new Denied(actor, action, "user:" + Texts.printable(owner), "You may create keys only for yourself.",
+                    Rule.OTHER_USER);
         }
         requireSetting(actor, site, action, "user:" + actor.id());
     }
@@ -115,7 +117,7 @@ final class Policy {
         // A site key gets the sentence a missing id gets (KeyService.findFor): which ids are site
         // keys is not a non-administrator's business.
         if (!ownsKey(actor, key)) {
-            throw new Denied(actor, action, target(key), notYours(key.id()));
+            throw new Denied(actor, action, target(key), notYours(key.id()), Rule.NOT_YOURS);
         }
     }
 

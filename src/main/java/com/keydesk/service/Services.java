@@ -14,7 +14,7 @@ import java.time.Clock;
  */
 public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifier verifier, UserService users,
                        SiteService site, AuditService audit, BackupService backups,
-                       DemoData demoData, LeakService leaks) {
+                       DemoData demoData, LeakService leaks, KeyPages keyPages, ApiAccess api) {
 
     public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random) {
         return over(db, params, clock, random, VerifiedKeyCache.DEFAULT_CAPACITY);
@@ -32,16 +32,19 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
         KeyFormat format = new KeyFormat(random);
         // a store written before schema 3 has its rows bound once, as they are, when first opened
         db.inTransaction(cfg -> BoundRows.bindIfNeverBound(log, cfg.dsl()));
+        KeyVerifier verifier = new KeyVerifier(db, hasher, dummy, new VerifiedKeyCache(verifiedKeys, random), clock);
         return new Services(
                 new Setup(db, log, hasher, clock),
                 new AuthService(db, guard, log, hasher, dummy, clock),
                 new KeyService(guard, log, format, hasher, clock),
-                new KeyVerifier(db, hasher, dummy, new VerifiedKeyCache(verifiedKeys, random), clock),
+                verifier,
                 new UserService(guard, log, hasher, clock),
                 new SiteService(guard, log),
                 new AuditService(guard, log),
                 new BackupService(guard, log, clock),
                 new DemoData(guard, log, format, clock),
-                new LeakService(guard, hasher, dummy, clock));
+                new LeakService(guard, hasher, dummy, clock),
+                new KeyPages(guard),
+                new ApiAccess(db, verifier, log));
     }
 }

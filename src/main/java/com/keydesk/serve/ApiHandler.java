@@ -1,0 +1,150 @@
+package com.keydesk.serve;
+
+import com.keydesk.domain.KeyRejectedException;
+import com.keydesk.service.ApiAccess.Caller;
+import com.keydesk.service.Services;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+
+/**
+ * Every request: limits first, then the failed-key throttle, then the key, then the endpoint.
+ * Blocking on purpose (the services are): Jetty runs each request on a virtual thread.
+ */
+final class ApiHandler extends Handler.Abstract {
+    static final String BASE = "/api/rest/v1";
+    static final int MAX_BODY = 64 * 1024;
+    static final int MAX_URI = 4096;
+
+    private final Services services;
+    private final KeysApi api;
+    private final FailedKeyThrottle throttle;
+    private final PrintStream log;
+
+    ApiHandler(Services services, FailedKeyThrottle throttle, PrintStream log) {
+        super(InvocationType.BLOCKING);
+        this.services = services;
+        this.api = new KeysApi(services);
+        this.throttle = throttle;
+        this.log = log;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        ApiResponse answer;
+        try {
+            answer = answer(request);
+        } catch (ApiError e) {
+            answer = ApiResponse.error(e);
+        } catch (RuntimeException e) {
+            ApiError mapped = ErrorMapping.of(e);
+            if (mapped.status == 500) {
+                log.println("keydesk serve: " + request.getMethod() + " failed: " + e.getClass().getSimpleName()
+                        + (e instanceof com.keydesk.domain.KeyDeskException ? ": " + e.getMessage() : ""));
+            }
+            answer = ApiResponse.error(mapped);
+        }
+        write(answer, response, callback);
+        return true;
+    }
+
+    private ApiResponse answer(Request request) {
+        String rawPath = request.getHttpURI().getPath();
+        String rawQuery = request.getHttpURI().getQuery();
+        if (rawPath.length() + (rawQuery == null ? 0 : rawQuery.length()) > MAX_URI) {
+            throw new ApiError(414, "bad-request/request-params-invalid", "The URL is too long.");
+        }
+        String method = request.getMethod();
+        if (rawPath.equals("/health")) {
+            services.api().health();
+            return ApiResponse.ok(KeysApi.health());
+        }
+        if (!rawPath.startsWith(BASE + "/")) {
+            throw ApiError.notFound();
+        }
+        byte[] body = readBody(request);
+        String client = Request.getRemoteAddr(request);
+        Caller caller = authenticate(request, client);
+        request.setAttribute(AccessLog.KEY_ID, caller.key().id());
+        Params params = switch (method) {
+            case "POST", "PATCH" -> {
+                requireJson(request, body);
+                yield Params.ofJson(body);
+            }
+            default -> Params.ofQuery(rawQuery);
+        };
+        return api.handle(method, rawPath.substring(BASE.length()), params, caller);
+    }
+
+    private Caller authenticate(Request request, String client) {
+        String key = request.getHeaders().get("X-FilesAPI-Key");
+        if (key == null || key.isBlank()) {
+            throw new ApiError(401, "not-authenticated/authentication-required",
+                    "Send your API key in the X-FilesAPI-Key header.");
+        }
+        long wait = throttle.retryAfterSeconds(client);
+        if (wait > 0) {
+            throw ApiError.rateLimited(wait);
+        }
+        try {
+            return services.api().authenticate(key.strip(), client);
+        } catch (KeyRejectedException e) {
+            if (!e.disabled()) {
+                throttle.failed(client);
+            }
+            throw e;
+        }
+    }
+
+    private static void requireJson(Request request, byte[] body) {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        boolean json = type != null && type.toLowerCase(Locale.ROOT).strip().matches("application/json\\s*(;.*)?");
+        if (body.length > 0 && !json) {
+            throw ApiError.invalidBody("Send the parameters as a JSON object with Content-Type: application/json.");
+        }
+    }
+
+    /** The whole body, refused as soon as it passes the limit (a declared length is checked before reading). */
+    private static byte[] readBody(Request request) {
+        long declared = request.getLength();
+        if (declared > MAX_BODY) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw tooLarge();
+            }
+            return body;
+        } catch (IOException e) {
+            throw ApiError.invalidBody("The body could not be read.");
+        }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "bad-request/invalid-body", "The body is larger than 64 KiB.");
+    }
+
+    private static void write(ApiResponse answer, Response response, Callback callback) {
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (answer.body() == null) {
+            response.write(true, null, callback);
+            return;
+        }
+        byte[] bytes = Params.JSON.writeValueAsBytes(answer.body());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        response.write(true, ByteBuffer.wrap(bytes), callback);
+    }
+}

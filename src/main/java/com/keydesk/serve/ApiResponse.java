@@ -1,0 +1,36 @@
+package com.keydesk.serve;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What an endpoint answers: a status, a JSON body (null: none, as DELETE's 204) and extra headers. */
+record ApiResponse(int status, Object body, Map<String, String> headers) {
+    static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body, Map.of());
+    }
+
+    static ApiResponse created(Object body) {
+        return new ApiResponse(201, body, Map.of());
+    }
+
+    static ApiResponse noContent() {
+        return new ApiResponse(204, null, Map.of());
+    }
+
+    static ApiResponse error(ApiError e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", e.getMessage());
+        body.put("http-code", e.status);
+        body.put("instance", "");
+        body.put("title", e.getMessage());
+        body.put("type", e.type);
+        ApiResponse response = new ApiResponse(e.status, body, Map.of());
+        return e.retryAfter > 0 ? response.withHeader("Retry-After", Long.toString(e.retryAfter)) : response;
+    }
+
+    ApiResponse withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiResponse(status, body, more);
+    }
+}
