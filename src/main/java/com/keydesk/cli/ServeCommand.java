@@ -54,7 +54,7 @@ final class ServeCommand {
         }, "keydesk-serve-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         ctx.err.println("KeyDesk serves " + (tls == null ? "http" : "https") + "://" + listen.withPort(server.port())
-                + "/api/rest/v1 on the store in " + ctx.folder() + ". Ctrl-C or SIGTERM stops it.");
+                + "/api/rest/v1 on the store " + ctx.where() + ". Ctrl-C or SIGTERM stops it.");
         try {
             server.join();
         } finally {
