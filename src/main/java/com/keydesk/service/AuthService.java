@@ -173,6 +173,11 @@ public final class AuthService {
     public boolean unlockAsStoreOwner(String username) {
         String account;
         try {
+            if (db.isTeamStore()) {
+                // a server's store has no owning account on this machine (and no folder to ask)
+                throw new PermissionDeniedException("Unlocking without signing in works only for a local store; on a"
+                        + " team store ask another administrator to unlock, or wait until the sign-in wait ends.");
+            }
             account = StoreOwner.confirm(db.folder());
         } catch (PermissionDeniedException refused) {
             audit.appendAlone(StoreOwner.ACTOR_PREFIX + Texts.printable(StoreOwner.claimedAccount()), UNLOCKED,
