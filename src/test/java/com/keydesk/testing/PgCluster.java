@@ -160,6 +160,11 @@ public final class PgCluster {
         pgCtl("-w", "-t", "60", "-l", log.toString(), "-o", serverOptions(), "start");
     }
 
+    /** The server's data folder (PGDATA): for tests that look at what the server wrote to disk. */
+    public Path dataDirectory() {
+        return data;
+    }
+
     /** The end of the server's log, for failure messages. */
     public String logTail() {
         return PgBinaries.tail(log, 30);
