@@ -124,14 +124,30 @@ public final class KeyRepository {
      * large store is held once. Usernames repeat on thousands of rows: each is kept once.
      */
     public <R> List<R> summaries(Long ownerId, KeyType type, int limit, Function<KeySummary, R> toRow) {
+        return summaries(newestFirst(ownerId), ownerCondition(ownerId).and(typeCondition(type)), limit, toRow);
+    }
+
+    /**
+     * The summaries of these keys and of every key these users own (a user's change, such as a
+     * deactivation, changes how their keys show): what a key table re-reads after others' changes.
+     */
+    public <R> List<R> summariesOf(java.util.Collection<Long> keyIds, java.util.Collection<Long> ownerIds,
+                                   Function<KeySummary, R> toRow) {
+        if (keyIds.isEmpty() && ownerIds.isEmpty()) {
+            return List.of();
+        }
+        return summaries(API_KEY, API_KEY.ID.in(keyIds).or(API_KEY.USER_ID.in(ownerIds)), Integer.MAX_VALUE, toRow);
+    }
+
+    private <R> List<R> summaries(Table<?> from, Condition where, int limit, Function<KeySummary, R> toRow) {
         Map<String, String> shared = new HashMap<>();
         return dsl.select(API_KEY.ID, API_KEY.NAME, API_KEY.DESCRIPTION, OWNER.USERNAME, API_KEY.PERMISSION_SET,
                         API_KEY.DISABLED_BY_ADMIN, API_KEY.DESCRIPTIVE_LABEL, API_KEY.CREATED_AT, CREATOR.USERNAME,
                         API_KEY.EXPIRES_AT, API_KEY.LAST_USE_AT, OWNER.ACTIVE)
-                .from(newestFirst(ownerId))
+                .from(from)
                 .leftJoin(OWNER).on(OWNER.ID.eq(API_KEY.USER_ID))
                 .leftJoin(CREATOR).on(CREATOR.ID.eq(API_KEY.CREATED_BY))
-                .where(ownerCondition(ownerId).and(typeCondition(type))).orderBy(API_KEY.ID.desc()).limit(limit)
+                .where(where).orderBy(API_KEY.ID.desc()).limit(limit)
                 .collect(Collectors.mapping(r -> toRow.apply(new KeySummary(r.value1(), r.value2(), r.value3(),
                         once(shared, r.value4()), r.value4() == null || Boolean.TRUE.equals(r.value12()),
                         PermissionSet.parse(r.value5()), r.value6(), r.value7(),
