@@ -187,12 +187,35 @@ public final class Composition implements StoreRestorer {
 
     private void showMain(Session session) {
         SignedIn ctx = new SignedIn(services, session, tasks, dialogs, clipboard, clock);
-        MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), folder, ZoneId.systemDefault(),
+        MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), openStore(), ZoneId.systemDefault(),
                 this::signOut);
         vm.siteNameProperty().addListener((o, a, name) -> stage.setTitle(Messages.format("window.title.with", name)));
         MainView view = screens.main(vm, files);
         setRoot(view);
         vm.load();
+    }
+
+    /** The open store as the main window speaks of it. TODO(issue 13): team stores once the core is on main. */
+    private com.keydesk.ui.main.OpenStore openStore() {
+        return new com.keydesk.ui.main.OpenStore() {
+            @Override
+            public String display() {
+                return folder.toString();
+            }
+
+            @Override
+            public boolean isTeamStore() {
+                return false;
+            }
+
+            @Override
+            public void openTeamStore() {
+            }
+
+            @Override
+            public void moveToTeamStore(Session session) {
+            }
+        };
     }
 
     private void signOut() {
