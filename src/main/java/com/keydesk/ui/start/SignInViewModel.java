@@ -53,6 +53,24 @@ public final class SignInViewModel {
         });
     }
 
+    /** The start screen's way to another store: "Open team store…" (none in tests that do not offer it). */
+    private Runnable teamStore;
+
+    /** Offers "Open team store…" on this screen; {@code open} shows the team store dialog. */
+    public void offerTeamStore(Runnable open) {
+        this.teamStore = open;
+    }
+
+    public boolean teamStoreOffered() {
+        return teamStore != null;
+    }
+
+    public void openTeamStore() {
+        if (teamStore != null && !busy.get()) {
+            teamStore.run();
+        }
+    }
+
     public String location() { return location; }
     public StringProperty usernameProperty() { return username; }
     public StringProperty passwordProperty() { return password; }

@@ -71,4 +71,17 @@ final class StartViews {
         pane.setPrefSize(900, 640);
         return pane;
     }
+
+    /** "Open team store…" under the card, when the screen offers it. */
+    static javafx.scene.Node teamStoreLink(boolean offered, Runnable open) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(Messages.get("teamStore.open.menu"),
+                new FontIcon("mdi2d-database-arrow-right"));
+        link.setId("openTeamStoreLink");
+        link.setOnAction(e -> open.run());
+        link.setVisible(offered);
+        link.setManaged(offered);
+        HBox row = new HBox(link);
+        row.setAlignment(Pos.CENTER_RIGHT);
+        return row;
+    }
 }
