@@ -21,8 +21,8 @@ final class LiveUpdates implements AutoCloseable {
     }
 
     /** @param uiThread runs on the JavaFX thread ({@code Platform::runLater}) */
-    static LiveUpdates start(ChangeFeed.Connector connector, MainViewModel window, Executor uiThread) {
-        return new LiveUpdates(ChangeFeed.start(connector, new ChangeFeed.Listener() {
+    static LiveUpdates start(com.keydesk.store.TeamStore store, MainViewModel window, Executor uiThread) {
+        return new LiveUpdates(ChangeFeed.start(store, new ChangeFeed.Listener() {
             @Override
             public void changed(long headSeq) {
                 uiThread.execute(() -> window.storeChanged(headSeq));

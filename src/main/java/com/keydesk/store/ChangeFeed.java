@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * signalled) and stops at {@link #close()}. An embedded H2 store has no feed: one process holds it.
  */
 public final class ChangeFeed implements AutoCloseable {
-    public static final String CHANNEL = "keydesk_changes";
+    public static final String CHANNEL = AuditRepository.CHANGES_CHANNEL;
 
     /** Called on the feed's own thread: hand over to the UI thread, and never block long. */
     public interface Listener {
@@ -56,6 +56,11 @@ public final class ChangeFeed implements AutoCloseable {
         this.listener = listener;
         this.timing = timing;
         this.thread = Thread.ofVirtual().name("keydesk-change-feed").unstarted(this::run);
+    }
+
+    /** Listens to a team store over a connection of its own, made as the store's pool makes them. */
+    public static ChangeFeed start(TeamStore store, Listener listener) {
+        return start(() -> TeamDatabase.connect(store), listener);
     }
 
     /** Starts listening in the background; the first connection is made there, not by the caller. */

@@ -110,11 +110,15 @@ public final class MainView extends BorderPane {
         move.setId("moveToTeamStoreItem");
         move.setOnAction(e -> vm.moveToTeamStore());
         move.visibleProperty().bind(vm.mayMoveToTeamStoreProperty());
+        MenuItem local = new MenuItem(Messages.get("teamStore.local.menu"), new FontIcon("mdi2l-laptop"));
+        local.setId("openLocalStoreItem");
+        local.setOnAction(e -> vm.openLocalStore());
+        local.setVisible(vm.onTeamStore());
         MenuButton store = new MenuButton(null, new FontIcon(vm.onTeamStore() ? "mdi2d-database-sync-outline"
                 : "mdi2d-database-outline"));
         store.setId("storeMenu");
         store.setTooltip(new javafx.scene.control.Tooltip(Messages.format("main.store", vm.storeLocation())));
-        store.getItems().addAll(open, move);
+        store.getItems().addAll(open, local, move);
         return store;
     }
 

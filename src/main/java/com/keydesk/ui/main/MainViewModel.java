@@ -151,6 +151,10 @@ public final class MainViewModel {
         store.openTeamStore();
     }
 
+    public void openLocalStore() {
+        store.openLocalStore();
+    }
+
     /** Administrators only in the interface; the service checks again when the store is copied. */
     public void moveToTeamStore() {
         if (mayMoveToTeamStore.get()) {

@@ -16,6 +16,9 @@ public interface OpenStore {
     /** "Open team store…": asks for a team store and, if one is chosen, switches the app to its sign-in. */
     void openTeamStore();
 
+    /** Back to this computer's own store (offered while a team store is open). */
+    void openLocalStore();
+
     /** "Move this store to a team store…": asks where, copies this store there and switches to it. */
     void moveToTeamStore(Session session);
 }

@@ -29,7 +29,8 @@ public final class SignInView extends StackPane {
                 StartViews.fieldLabel("signin.username", username), username,
                 StartViews.fieldLabel("signin.password", password), password,
                 error, buttons,
-                StartViews.teamStoreLink(vm.teamStoreOffered(), vm::openTeamStore));
+                StartViews.storeLinks(vm.localStoreOffered(), vm::openLocalStore,
+                        vm.teamStoreOffered(), vm::openTeamStore));
         card.disableProperty().bind(vm.busyProperty());
         getChildren().add(StartViews.centered(card));
         sceneProperty().addListener((o, a, scene) -> {

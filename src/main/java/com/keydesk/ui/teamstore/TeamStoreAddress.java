@@ -11,10 +11,14 @@ import java.util.Locale;
 public record TeamStoreAddress(String host, int port, String database, String user, TlsMode tls, String rootCert) {
     public static final int DEFAULT_PORT = 5432;
 
-    /** The libpq URL a person would type for {@code --store}, without any password. */
+    /**
+     * The libpq URL a person would type for {@code --store}, without any password, written as the
+     * store layer writes it in the title bar (default port and {@code sslmode=prefer} left out).
+     */
     public String display() {
         String where = host.contains(":") ? "[" + host + "]" : host;
-        return "postgresql://" + user + "@" + where + ":" + port + "/" + database + "?sslmode=" + tls.wireName();
+        return "postgresql://" + user + "@" + where + (port == DEFAULT_PORT ? "" : ":" + port) + "/" + database
+                + (tls == TlsMode.PREFER ? "" : "?sslmode=" + tls.wireName());
     }
 
     /** Two entries for the same place and account are one recent store, whatever their TLS choice. */

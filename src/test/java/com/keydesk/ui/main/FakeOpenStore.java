@@ -32,6 +32,11 @@ public final class FakeOpenStore implements OpenStore {
     }
 
     @Override
+    public void openLocalStore() {
+        asked.add("local");
+    }
+
+    @Override
     public void moveToTeamStore(Session session) {
         asked.add("move as " + session.username());
     }
