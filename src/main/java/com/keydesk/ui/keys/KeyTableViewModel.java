@@ -49,6 +49,8 @@ public final class KeyTableViewModel {
     private final SwappedList<KeyRow> visible = new SwappedList<>();
     private final RowFilter filter = new RowFilter();
     private boolean refiltering;
+    /** True while others' changes are being patched in: the view keeps its place instead of following the rows. */
+    private boolean patching;
     private final ObservableList<KeyRow> selected = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
@@ -166,7 +168,12 @@ public final class KeyTableViewModel {
                 return;
             }
             if (!changes.changed().isEmpty() || !changes.gone().isEmpty()) {
-                show(RowPatch.apply(rows, changes.changed(), changes.gone()));
+                patching = true;
+                try {
+                    show(RowPatch.apply(rows, changes.changed(), changes.gone()));
+                } finally {
+                    patching = false;
+                }
             }
             if (catchUpWanted) {
                 storeChanged(-1);
@@ -275,6 +282,11 @@ public final class KeyTableViewModel {
         } finally {
             refiltering = false;
         }
+    }
+
+    /** True while the rows change because of others' changes (or this window's), not a search, sort or reload. */
+    public boolean isPatching() {
+        return patching;
     }
 
     /** True while the visible rows are being swapped: the table's selection changes then are not the person's. */
