@@ -1,6 +1,6 @@
 package com.keydesk.store;
 
-import com.keydesk.testing.InterimPg;
+import com.keydesk.testing.PgCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +46,8 @@ class ChangeFeedTest {
 
     @Test
     void aCommittedNotifyReachesTheListenerWithItsHeadAndARolledBackOneNever() throws Exception {
-        InterimPg pg = InterimPg.get();
-        String db = InterimPg.databaseOf(pg.newDatabase());
+        PgCluster pg = PgCluster.get();
+        String db = PgCluster.databaseOf(pg.newDatabase());
         feed = ChangeFeed.start(() -> pg.connect(db), recorder, QUICK);
         awaitListening(pg, db);
 
@@ -66,8 +66,8 @@ class ChangeFeedTest {
 
     @Test
     void aServerThatStopsIsReportedOnceAndTheFeedResumesWhenItIsBack() throws Exception {
-        InterimPg pg = InterimPg.get();
-        String db = InterimPg.databaseOf(pg.newDatabase());
+        PgCluster pg = PgCluster.get();
+        String db = PgCluster.databaseOf(pg.newDatabase());
         feed = ChangeFeed.start(() -> pg.connect(db), recorder, QUICK);
         awaitListening(pg, db);
 
@@ -89,8 +89,8 @@ class ChangeFeedTest {
 
     @Test
     void closingStopsTheFeedAndItsConnectionAtOnce() throws Exception {
-        InterimPg pg = InterimPg.get();
-        String db = InterimPg.databaseOf(pg.newDatabase());
+        PgCluster pg = PgCluster.get();
+        String db = PgCluster.databaseOf(pg.newDatabase());
         feed = ChangeFeed.start(() -> pg.connect(db), recorder, ChangeFeed.Timing.STANDARD);
         awaitListening(pg, db);
 
@@ -110,7 +110,7 @@ class ChangeFeedTest {
     }
 
     /** The feed connects in the background: wait until its LISTEN is in place, so no test NOTIFY is sent before it. */
-    private static void awaitListening(InterimPg pg, String db) throws Exception {
+    private static void awaitListening(PgCluster pg, String db) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
             try (Connection c = pg.connect(db); Statement s = c.createStatement();
