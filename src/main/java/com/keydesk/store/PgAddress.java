@@ -186,11 +186,16 @@ public record PgAddress(String host, int port, String database, String user, Str
         // connectTimeout bounds reaching the server; loginTimeout bounds the whole login, which in a JVM that
         // has just started includes loading the driver's classes: on a busy machine (2 cores, several JVMs
         // starting at once) that alone passed 5 s, and healthy local servers were reported as lost
-        p.setProperty("loginTimeout", Integer.toString(Math.max(connectTimeoutSeconds, MIN_LOGIN_TIMEOUT_SECONDS)));
+        p.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds()));
         p.setProperty("socketTimeout", "120");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "KeyDesk");
         return p;
+    }
+
+    /** How long a whole login may take: see {@link #properties}. */
+    int loginTimeoutSeconds() {
+        return Math.max(connectTimeoutSeconds, MIN_LOGIN_TIMEOUT_SECONDS);
     }
 
     @Override

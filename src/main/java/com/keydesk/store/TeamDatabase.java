@@ -146,7 +146,7 @@ final class TeamDatabase {
         config.setAutoCommit(true);
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout((a.connectTimeoutSeconds() + 2) * 1000L);
+        config.setConnectionTimeout((a.loginTimeoutSeconds() + 2) * 1000L);   // a new connection may take the whole login
         config.setValidationTimeout(2_000);
         config.setKeepaliveTime(60_000);
         config.setInitializationFailTimeout(-1);   // the catalogue was just read over a connection of its own
