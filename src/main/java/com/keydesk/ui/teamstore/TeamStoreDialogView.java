@@ -59,6 +59,7 @@ public final class TeamStoreDialogView {
         password.setId("storePasswordField");
         password.textProperty().bindBidirectional(vm.passwordProperty());
         password.setPromptText(Messages.get("teamStore.password.prompt"));
+        password.setTooltip(new javafx.scene.control.Tooltip(Messages.get("teamStore.password.tooltip")));
         ComboBox<TlsMode> tls = new ComboBox<>();
         tls.setId("tlsMode");
         tls.getItems().setAll(vm.tlsChoices());
@@ -81,8 +82,8 @@ public final class TeamStoreDialogView {
         HBox.setHgrow(host, Priority.ALWAYS);
         int row = 0;
         grid.addRow(row++, label("teamStore.recent", recent), recent);
-        grid.addRow(row++, label("teamStore.host", host), hostAndPort);
-        grid.add(Controls.errorLabel(vm.portErrorProperty()), 1, row++);
+        grid.addRow(row++, label("teamStore.host", host), new VBox(4, hostAndPort,
+                Controls.errorLabel(vm.portErrorProperty())));
         grid.addRow(row++, label("teamStore.database", database), database);
         grid.addRow(row++, label("teamStore.user", user), user);
         grid.addRow(row++, label("teamStore.password", password), password);

@@ -115,8 +115,9 @@ public final class TeamStoreDialogViewModel {
             return;
         }
         TeamStoreAddress address = address();
+        char[] secret = secret();
         long mine = begin();
-        tasks.run(() -> access.probe(address, secret()), probe -> {
+        tasks.run(() -> probe(address, secret), probe -> {
             if (mine != attempt) {
                 return;
             }
@@ -137,14 +138,26 @@ public final class TeamStoreDialogViewModel {
             return;
         }
         TeamStoreAddress address = address();
+        char[] secret = secret();
         long mine = begin();
-        tasks.run(() -> access.probe(address, secret()), probe -> {
+        tasks.run(() -> probe(address, secret), probe -> {
             if (mine != attempt) {
                 return;
             }
             busy.set(false);
             decide(address, probe);
         }, failure -> failed(mine, failure));
+    }
+
+    /** In the background; the copy of the password made for this one attempt is wiped after it. */
+    private Probe probe(TeamStoreAddress address, char[] secret) {
+        try {
+            return access.probe(address, secret);
+        } finally {
+            if (secret != null) {
+                java.util.Arrays.fill(secret, '\0');
+            }
+        }
     }
 
     private void decide(TeamStoreAddress address, Probe probe) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -139,6 +140,46 @@ class TeamStoreRobotTest extends AppRobotTest {
                         .isEqualTo(chosen.permission()));
         assertThat(other.keys().show(otherAdmin, chosen.id()).permissionSet().wireName()).isEqualTo(chosen.permission());
         assertThat(table().getSelectionModel().getSelectedItems()).extracting(KeyRow::id).containsExactly(chosen.id());
+    }
+
+    @Test
+    void anAdministratorMovesTheLocalStoreIntoAnEmptyTeamStoreAndWorksOnThereWithTheSameUsersAndKeys() throws Exception {
+        String empty = PgCluster.databaseOf(pg.newDatabase());
+        signInAsAdmin();
+        clickOn("#nav-SITE_KEYS");
+        clickOn("#storeMenu");
+        clickOn("#moveToTeamStoreItem");
+        fillDialog(database);
+        clickOn("#openStoreButton");
+        assertThat(connectionResult()).as("a database that holds a store is not moved into").isEqualTo(
+                "This database already holds a KeyDesk store; a store moves only into an empty database.");
+        replaceText("#databaseField", empty);
+        clickOn("#openStoreButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(dialogPane().getHeaderText()).isEqualTo("Store moved");
+        clickDialogButton("OK");
+
+        String moved = "postgresql://postgres@127.0.0.1:" + pg.port() + "/" + empty + "?sslmode=disable";
+        assertThat(stage.getTitle()).endsWith(moved);
+        signInAsAdmin();
+        assertThat(lookup("#storeLocation").queryAs(Label.class).getText()).isEqualTo("Team store: " + moved);
+        assertThat(visibleKeys()).extracting(KeyRow::name).containsExactly("moved along");
+        try (Database there = Database.open(new TeamStore(PgAddress.parse(moved, "postgres"), null))) {
+            Services services = Services.over(there, TestStore.CHEAP, clock, new SecureRandom());
+            Session admin = services.auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+            assertThat(services.audit().verify(admin).intact()).isTrue();
+        }
+        assertThat(Database.exists(folder)).as("the local store stays as it was").isTrue();
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the move's backup is gone")
+                    .noneMatch(name -> name.startsWith("keydesk-move-"));
+        }
+        assertNothingUncaught();
+    }
+
+    @Override
+    protected void seed(TestStore store) {
+        store.siteKey("moved along");
     }
 
     /** The banner above the window's content (its label is always "visible"; the banner around it is not). */
