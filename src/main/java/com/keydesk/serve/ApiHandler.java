@@ -1,7 +1,8 @@
 package com.keydesk.serve;
 
-import com.keydesk.domain.KeyRejectedException;
+import com.keydesk.service.ApiAccess;
 import com.keydesk.service.ApiAccess.Caller;
+import com.keydesk.service.FailedKeyThrottle;
 import com.keydesk.service.Services;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -17,7 +18,8 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 
 /**
- * Every request: limits first, then the failed-key throttle, then the key, then the endpoint.
+ * Every request: limits first, then the key (its address's failed-key count first: see
+ * {@link ApiAccess#authenticate}), then the endpoint.
  * Blocking on purpose (the services are): Jetty runs each request on a virtual thread.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -27,14 +29,15 @@ final class ApiHandler extends Handler.Abstract {
 
     private final Services services;
     private final KeysApi api;
-    private final FailedKeyThrottle throttle;
+    private final ApiAccess access;
     private final PrintStream log;
 
-    ApiHandler(Services services, FailedKeyThrottle throttle, PrintStream log) {
+    ApiHandler(Services services, FailedKeyThrottle.Rules failedKeys, PrintStream log) {
         super(InvocationType.BLOCKING);
         this.services = services;
         this.api = new KeysApi(services);
-        this.throttle = throttle;
+        this.access = failedKeys.equals(FailedKeyThrottle.Rules.STANDARD) ? services.api()
+                : services.api().withFailedKeyRules(failedKeys);
         this.log = log;
     }
 
@@ -91,18 +94,7 @@ final class ApiHandler extends Handler.Abstract {
             throw new ApiError(401, "not-authenticated/authentication-required",
                     "Send your API key in the X-FilesAPI-Key header.");
         }
-        long wait = throttle.retryAfterSeconds(client);
-        if (wait > 0) {
-            throw ApiError.rateLimited(wait);
-        }
-        try {
-            return services.api().authenticate(key.strip(), client);
-        } catch (KeyRejectedException e) {
-            if (!e.disabled()) {
-                throttle.failed(client);
-            }
-            throw e;
-        }
+        return access.authenticate(key.strip(), client);
     }
 
     private static void requireJson(Request request, byte[] body) {

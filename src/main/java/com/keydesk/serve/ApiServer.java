@@ -1,5 +1,6 @@
 package com.keydesk.serve;
 
+import com.keydesk.service.FailedKeyThrottle;
 import com.keydesk.service.Services;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -38,11 +39,12 @@ public final class ApiServer implements AutoCloseable {
      */
     public static ApiServer start(Services services, String host, int port, KeyStore tls, ServerLimits limits,
                                   PrintStream log) throws Exception {
-        return start(services, host, port, tls, limits, log, FailedKeyThrottle.standard());
+        return start(services, host, port, tls, limits, log, FailedKeyThrottle.Rules.STANDARD);
     }
 
+    /** As above, with other failed-key rules (tests). */
     static ApiServer start(Services services, String host, int port, KeyStore tls, ServerLimits limits,
-                           PrintStream log, FailedKeyThrottle throttle) throws Exception {
+                           PrintStream log, FailedKeyThrottle.Rules failedKeys) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("keydesk-serve");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -71,7 +73,7 @@ public final class ApiServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new JsonErrorHandler());
         server.setRequestLog(new AccessLog(log));
-        server.setHandler(new GracefulHandler(new ApiHandler(services, throttle, log)));
+        server.setHandler(new GracefulHandler(new ApiHandler(services, failedKeys, log)));
         server.setStopTimeout(STOP_GRACE_MS);
         server.setStopAtShutdown(false);   // the command stops it itself, then closes the store
         server.start();

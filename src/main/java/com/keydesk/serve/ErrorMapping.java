@@ -5,6 +5,7 @@ import com.keydesk.domain.ConflictException;
 import com.keydesk.domain.KeyRejectedException;
 import com.keydesk.domain.NotFoundException;
 import com.keydesk.domain.PermissionDeniedException;
+import com.keydesk.domain.TooManyFailedKeysException;
 import com.keydesk.domain.ValidationException;
 
 /** What each failure of the services answers over HTTP (docs/api.md, "Errors"). */
@@ -15,6 +16,7 @@ final class ErrorMapping {
     static ApiError of(RuntimeException e) {
         return switch (e) {
             case ApiError api -> api;
+            case TooManyFailedKeysException t -> ApiError.rateLimited(t.retryAfterSeconds());
             case KeyRejectedException k when k.disabled() ->
                     new ApiError(403, "not-authorized/api-key-is-disabled", k.getMessage());
             case KeyRejectedException k -> invalidCredentials(k.getMessage());

@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -31,6 +33,11 @@ final class PemTls {
     static KeyStore keyStore(Path certFile, Path keyFile) {
         Certificate[] chain = certificates(certFile);
         PrivateKey key = privateKey(keyFile);
+        if (!belongTogether(key, chain[0])) {
+            // a key store takes any key beside any certificate: the server would start and fail every handshake
+            throw new ValidationException("tls-key", "The private key in " + keyFile + " does not go with the certificate in "
+                    + certFile + " (the first certificate there must be the server's own).");
+        }
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
@@ -39,6 +46,29 @@ final class PemTls {
         } catch (GeneralSecurityException | IOException e) {
             throw new ValidationException("tls-key", "The private key in " + keyFile + " does not go with the certificate in "
                     + certFile + ".");
+        }
+    }
+
+    /** Whether the key signs what the certificate's public key verifies: the one test that fits every kind of key. */
+    private static boolean belongTogether(PrivateKey key, Certificate certificate) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> key.getAlgorithm();   // EdDSA and Ed25519 sign without a separate digest
+        };
+        byte[] challenge = new byte[32];
+        new SecureRandom().nextBytes(challenge);
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(challenge);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(challenge);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false;   // a certificate for another kind of key than this one
         }
     }
 

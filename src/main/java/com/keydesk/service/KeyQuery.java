@@ -3,7 +3,6 @@ package com.keydesk.service;
 import com.keydesk.domain.ApiKey;
 
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * One page of a key list as the HTTP API asks for it: whose keys, which expiry range, in which
@@ -20,20 +19,8 @@ public record KeyQuery(Owner owner, long userId, Instant expiresEq, Instant expi
                        Instant expiresLt, Instant expiresLte, Order order, Position after, int limit) {
     public enum Owner { ALL_VISIBLE, SELF, USER }
 
-    public enum Order {
-        NEWEST_FIRST, EXPIRES_ASC, EXPIRES_DESC;
-
-        Comparator<ApiKey> comparator() {
-            Comparator<ApiKey> byId = Comparator.comparingLong(ApiKey::id);
-            return switch (this) {
-                case NEWEST_FIRST -> byId.reversed();
-                // no expiry sorts as the latest one; the id breaks ties so the order is total
-                case EXPIRES_ASC -> Comparator.comparing(ApiKey::expiresAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(byId);
-                case EXPIRES_DESC -> EXPIRES_ASC.comparator().reversed();
-            };
-        }
-    }
+    /** By expiry, no expiry counts as the latest one and the id breaks ties, so every order is total. */
+    public enum Order { NEWEST_FIRST, EXPIRES_ASC, EXPIRES_DESC }
 
     /** Where a page ended: enough to find the next one however keys were added or removed meanwhile. */
     public record Position(long id, Instant expiresAt) {
@@ -48,27 +35,5 @@ public record KeyQuery(Owner owner, long userId, Instant expiresEq, Instant expi
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit out of range");
         }
-    }
-
-    boolean matches(ApiKey key) {
-        Instant e = key.expiresAt();
-        boolean bounded = expiresEq != null || expiresGt != null || expiresGte != null || expiresLt != null
-                || expiresLte != null;
-        if (!bounded) {
-            return true;
-        }
-        return e != null && (expiresEq == null || e.equals(expiresEq)) && (expiresGt == null || e.isAfter(expiresGt))
-                && (expiresGte == null || !e.isBefore(expiresGte)) && (expiresLt == null || e.isBefore(expiresLt))
-                && (expiresLte == null || !e.isAfter(expiresLte));
-    }
-
-    /** Whether the key comes after the previous page's last key in this order. */
-    boolean isAfterCursor(ApiKey key) {
-        if (after == null) {
-            return true;
-        }
-        ApiKey marker = new ApiKey(after.id(), null, null, null, null, false, true, null, null, false, null, null,
-                null, after.expiresAt(), null);
-        return order.comparator().compare(key, marker) > 0;
     }
 }

@@ -46,7 +46,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                 new DemoData(guard, log, format, clock),
                 new LeakService(guard, hasher, dummy, clock),
                 new KeyPages(guard),
-                new ApiAccess(db, verifier, log),
+                new ApiAccess(db, verifier, log, clock, FailedKeyThrottle.Rules.STANDARD),
                 new ChangeService(guard));
     }
 }

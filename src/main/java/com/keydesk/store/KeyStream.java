@@ -22,8 +22,7 @@ import java.util.function.Consumer;
  * The query names only what an {@link ApiKey} shows; the hash and lookup id are never read.
  */
 public final class KeyStream {
-    private static final String KEYS = "SELECT id, name, description, user_id, permission_set, previous_permission_set,"
-            + " disabled_by_admin, descriptive_label, created_at, created_by, expires_at, last_use_at FROM api_key";
+    private static final String KEYS = KeyPageQueries.COLUMNS;
     private static final String ALL = KEYS + " ORDER BY id DESC";
     private static final String OF_OWNER = KEYS + " WHERE user_id = ? ORDER BY id DESC";
 
@@ -47,6 +46,41 @@ public final class KeyStream {
                 }
             }
         });
+    }
+
+    /**
+     * One page of a key list: at most {@code seek.limit()} keys, in the seek's order, strictly
+     * after its last key, handed to {@code each} inside {@code tx}. Reads one index range per
+     * query ({@link KeyPageQueries}), never the keys before the cursor. Returns how many it handed over.
+     */
+    public static int page(DSLContext tx, KeySeek seek, Consumer<? super ApiKey> each) {
+        int[] handed = {0};
+        tx.connection(connection -> {
+            try (LazyReading lazily = LazyReading.on(connection);
+                 People people = new People(connection)) {
+                for (KeyPageQueries.Query q : KeyPageQueries.of(seek)) {
+                    int room = seek.limit() - handed[0];
+                    if (room <= 0) {
+                        break;
+                    }
+                    try (PreparedStatement query = connection.prepareStatement(q.sql())) {
+                        query.setFetchSize(Math.min(room, 1_000));
+                        int i = 1;
+                        for (Object parameter : q.parameters()) {
+                            query.setObject(i++, parameter);
+                        }
+                        query.setInt(i, room);
+                        try (ResultSet rows = query.executeQuery()) {
+                            while (rows.next()) {
+                                each.accept(key(rows, people));
+                                handed[0]++;
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        return handed[0];
     }
 
     /** KeyRepository's mapping, column by column, with owner and creator from {@code people} (KeyForEachTest). */

@@ -29,7 +29,8 @@ final class SchemaHistory {
     static final List<Script> BUNDLED = List.of(
             new Script("1", "V1__initial_schema.sql", -187305521),
             new Script("2", "V2__index_key_expiry.sql", -934248162),
-            new Script("3", "V3__audit_row_digest.sql", -1109734052));
+            new Script("3", "V3__audit_row_digest.sql", -1109734052),
+            new Script("4", "V4__index_key_expiry_then_id.sql", 213100539));
 
     private static final String TABLE = "\"flyway_schema_history\"";
 

@@ -9,7 +9,11 @@ import static com.keydesk.store.Times.fromDb;
 import static com.keydesk.store.Times.toDb;
 import static com.keydesk.store.generated.Tables.SIGN_IN_THROTTLE;
 
-/** Failed sign-in counts per username digest, kept in the store so a restart does not reset them. */
+/**
+ * Failed sign-in counts per username digest, and failed API keys per client-address digest
+ * (service.FailedKeyThrottle), kept in the store so a restart does not reset them and every
+ * server of a team store shares them.
+ */
 public final class ThrottleRepository {
     private final DSLContext dsl;
 

@@ -3,6 +3,7 @@ package com.keydesk.serve;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
+import com.keydesk.service.FailedKeyThrottle;
 import com.keydesk.service.Session;
 import com.keydesk.testing.TestStore;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 /** A real store and a real server on a free loopback port, with a client that speaks to it as the SDKs do. */
@@ -26,17 +26,18 @@ final class ApiHarness implements AutoCloseable {
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ApiHarness(Path temp) throws Exception {
-        this(temp, ServerLimits.STANDARD, FailedKeyThrottle.standard());
+        this(temp, ServerLimits.STANDARD, FailedKeyThrottle.Rules.STANDARD);
     }
 
-    ApiHarness(Path temp, ServerLimits limits, FailedKeyThrottle throttle) throws Exception {
+    /** The failed-key count runs on the store's clock ({@code store.clock}). */
+    ApiHarness(Path temp, ServerLimits limits, FailedKeyThrottle.Rules failedKeys) throws Exception {
         store = TestStore.in(temp);
         server = ApiServer.start(store.services, "127.0.0.1", 0, null, limits,
-                new PrintStream(log, true, StandardCharsets.UTF_8), throttle);
+                new PrintStream(log, true, StandardCharsets.UTF_8), failedKeys);
     }
 
-    static FailedKeyThrottle throttle(int allowed, Clock clock) {
-        return new FailedKeyThrottle(allowed, Duration.ofMinutes(1), Duration.ofMinutes(1), clock, 1000);
+    static FailedKeyThrottle.Rules allowingFailures(int allowed) {
+        return new FailedKeyThrottle.Rules(allowed, Duration.ofMinutes(1), Duration.ofMinutes(1));
     }
 
     String base() {
@@ -83,6 +84,18 @@ final class ApiHarness implements AutoCloseable {
 
     String accessLog() {
         return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The access log once it holds {@code lines} lines (or after 10 s): Jetty writes a request's
+     * line after the response has gone, so the client may read the answer before the line exists.
+     */
+    String accessLogOf(int lines) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (accessLog().lines().count() < lines && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return accessLog();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.keydesk.serve;
 
-import com.keydesk.testing.MutableClock;
 import com.keydesk.testing.StoreSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,11 +32,10 @@ class HostileHttpTest {
     Path temp;
     ApiHarness api;
     String site;
-    MutableClock throttleClock = new MutableClock();
 
     @BeforeEach
     void start() throws Exception {
-        api = new ApiHarness(temp, TEST_LIMITS, ApiHarness.throttle(10, throttleClock));
+        api = new ApiHarness(temp, TEST_LIMITS, ApiHarness.allowingFailures(10));
         site = api.siteKey();
         assertThat(api.get("/api_key", site).status()).isEqualTo(200);   // its last use is recorded now, once
     }
@@ -244,7 +242,7 @@ class HostileHttpTest {
         assertThat(failuresAudited() - auditedBefore).isEqualTo(10);
         // the address waits, even with a right key; then it may go on
         assertThat(RawHttp.send(api.server.port(), request("GET", BASE + "/api_key", site, null, null)).status()).isEqualTo(429);
-        throttleClock.advance(Duration.ofMinutes(2));
+        api.store.clock.advance(Duration.ofMinutes(2));
         assertThat(RawHttp.send(api.server.port(), request("GET", BASE + "/api_key", site, null, null)).status()).isEqualTo(200);
     }
 

@@ -87,7 +87,7 @@ class SchemaHistoryTest {
         try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (4, '4', 'from the future', 'SQL', 'V4__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
+                    + " VALUES (5, '5', 'from the future', 'SQL', 'V5__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
@@ -182,8 +182,11 @@ class SchemaHistoryTest {
         };
     }
 
-    /** Undoes V3 by hand, as a store written by the KeyDesk before it looks. */
+    /** Undoes V4 and V3 by hand, as a store written by the KeyDesk before V3 looks. */
     private static void makeItAStoreFromBeforeV3(Statement s) throws SQLException {
+        s.executeUpdate("CREATE INDEX api_key_expires_at ON api_key(expires_at)");
+        s.executeUpdate("DROP INDEX api_key_expires_at_id");
+        s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '4'");
         s.executeUpdate("DROP INDEX audit_entry_target_seq");
         s.executeUpdate("ALTER TABLE audit_entry DROP COLUMN row_digest");
         s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '3'");
