@@ -57,7 +57,7 @@ public final class KeyStream {
         int[] handed = {0};
         tx.connection(connection -> {
             try (LazyReading lazily = LazyReading.on(connection);
-                 People people = new People(connection)) {
+                 People people = new People(connection, true)) {   // one query for every person: a page may name many
                 for (KeyPageQueries.Query q : KeyPageQueries.of(seek)) {
                     int room = seek.limit() - handed[0];
                     if (room <= 0) {
