@@ -67,6 +67,8 @@ public final class KeyTableViewModel {
     private long seenSeq = -1;
     private boolean catchingUp;
     private boolean catchUpWanted;
+    /** False while the window knows the store is out of reach: catching up would only wait for it. */
+    private boolean storeReachable = true;
     private Runnable onSiteChanged = () -> { };
 
     public KeyTableViewModel(SignedIn ctx, KeyScope scope, KeyDialogs keyDialogs, boolean admin,
@@ -125,11 +127,20 @@ public final class KeyTableViewModel {
         if (announcedHead >= 0 && announcedHead <= seenSeq) {
             return;
         }
-        if (!loaded.get() || busy.get() || catchingUp || seenSeq < 0) {
+        if (!loaded.get() || busy.get() || catchingUp || seenSeq < 0 || !storeReachable) {
             catchUpWanted = true;
             return;
         }
         catchUp();
+    }
+
+    /**
+     * The window heard that the store is out of reach (false) or back (true). Meanwhile changes made
+     * here still fail with their own message, but no catch-up waits on the store; once it is back the
+     * window calls {@link #refresh()} and the table catches up on everything it missed.
+     */
+    public void storeReachable(boolean reachable) {
+        storeReachable = reachable;
     }
 
     /** After a change made here: catch up like any other change, or load afresh if the rows were never current. */

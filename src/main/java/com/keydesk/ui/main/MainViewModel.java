@@ -115,6 +115,7 @@ public final class MainViewModel {
         return tables.computeIfAbsent(scope, s -> {
             KeyTableViewModel vm = new KeyTableViewModel(ctx, s, keyDialogs, admin.get(), mayManageKeys, zone);
             vm.whenSiteChanges(this::reloadSite);
+            vm.storeReachable(storeTrouble.get().isEmpty());
             vm.reload();
             return vm;
         });
@@ -131,12 +132,16 @@ public final class MainViewModel {
     /** The team store cannot be reached: said once, in one sentence, until it is back. */
     public void storeUnreachable() {
         storeTrouble.set(Messages.format("main.trouble.unreachable", store.display()));
+        tables.values().forEach(table -> table.storeReachable(false));
     }
 
     /** The team store answers again: what changed meanwhile was never announced, so every table catches up. */
     public void storeResumed() {
         storeTrouble.set("");
-        tables.values().forEach(KeyTableViewModel::refresh);
+        tables.values().forEach(table -> {
+            table.storeReachable(true);
+            table.refresh();
+        });
         reloadSite();
     }
 

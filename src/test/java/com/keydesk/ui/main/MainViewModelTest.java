@@ -117,6 +117,8 @@ class MainViewModelTest {
                     + " KeyDesk keeps trying and carries on when it is back.");
 
             ui.store.siteKey("made while this window could not hear");
+            vm.storeChanged(-1);
+            assertThat(table.rows()).as("no catch-up waits on a store known to be out of reach").isEmpty();
             vm.storeResumed();
 
             assertThat(vm.storeTroubleProperty().get()).isEmpty();
