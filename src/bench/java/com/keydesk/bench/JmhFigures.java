@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * 19 forks of about 12 s: about 4 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
  * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
- * -Dbench.only=scan.
+ * -Dbench.only=scan or -Dbench.only=api.
  */
 public final class JmhFigures {
     private static final int ROUNDS = 3;
@@ -66,8 +66,9 @@ public final class JmhFigures {
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
-        if (System.getProperty("bench.only", "").strip().equals("scan")) {
-            System.out.println("bench.only=scan: the JMH half is skipped.");
+        String only = System.getProperty("bench.only", "").strip();
+        if (only.equals("scan") || only.equals("api")) {
+            System.out.println("bench.only=" + only + ": the JMH half is skipped.");
             return;
         }
         System.setProperty("keydesk.bench.dir", out.toString());

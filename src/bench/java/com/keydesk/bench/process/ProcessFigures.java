@@ -23,12 +23,13 @@ import java.util.jar.Manifest;
  * --json}, and the desktop tables (first rows, filter per keystroke, peak memory) at 1,000,
  * 10,000 and 100,000 keys; then merges the JMH figures and writes target/bench/results.json.
  * <p>
- * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}).
+ * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}), and
+ * {@code keydesk serve} under load ({@link ApiFigures}).
  * <p>
  * Arguments: BENCH_DIR APP_IMAGE TEST_CLASSES. System property bench.sizes (default
  * 1000,10000,100000) chooses the store sizes; bench.startups (default 7) the start-ups per side;
  * bench.scan.mb (default 1024) the size of the scan's tree; bench.only=scan runs the scan step
- * alone (results.json then holds its figures only).
+ * alone (results.json then holds its figures only), bench.only=api the HTTP API's ({@link ApiFigures}).
  */
 public final class ProcessFigures {
     private static final Map<String, Double> GOALS = goals();
@@ -54,6 +55,12 @@ public final class ProcessFigures {
             report(figures, bench.resolve("results.json"));
             return;
         }
+        if (System.getProperty("bench.only", "").strip().equals("api")) {
+            ApiFigures.measure(app, bench, testClasses, figures);
+            figures.write(bench.resolve("results.json"));
+            report(figures, bench.resolve("results.json"));
+            return;
+        }
         Map<Integer, Path> stores = new LinkedHashMap<>();
         for (int size : sizes) {
             stores.put(size, DemoStores.ensure(app, bench, size));
@@ -68,6 +75,7 @@ public final class ProcessFigures {
             }
         }
         ScanFigures.measure(app, bench, scanMegabytes, figures);
+        ApiFigures.measure(app, bench, testClasses, figures);
         figures.putAll(Figures.read(bench.resolve("jmh.json")));
         figures.write(bench.resolve("results.json"));
         report(figures, bench.resolve("results.json"));
@@ -195,6 +203,7 @@ public final class ProcessFigures {
             System.out.printf(Locale.ROOT, "  %-42s %12s  goal <= %-8s %s%n", name,
                     value == null ? "-" : String.format(Locale.ROOT, "%.3f", value), goal, verdict);
         });
+        ApiFigures.report(figures);
     }
 
     private static Map<String, Double> goals() {
