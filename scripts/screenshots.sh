@@ -7,6 +7,7 @@
 #
 # Needs a JDK 25 (JAVA_HOME) and, on Debian/Ubuntu:
 #   apt-get install xvfb xauth libgtk-3-0 imagemagick xdotool
+# With Debian's postgresql installed it also shows a team store (a throwaway cluster, stopped after).
 # Usage: scripts/screenshots.sh [OUT_DIR]   (default: assets/screenshots)
 set -euo pipefail
 
@@ -18,8 +19,10 @@ WORK="$(mktemp -d)"
 STORE="$WORK/store"
 XVFB_PID=""
 
+PG_DIR=""
 cleanup() {
     if [ -n "$XVFB_PID" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
+    if [ -n "$PG_DIR" ]; then "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$PG_DIR"; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -75,6 +78,33 @@ printf 'DATABASE_URL=postgres://localhost/app\r\nFILES_API_KEY=%s\r\n' "$leaked_
 printf 'upload:\n  endpoint: https://files.example.com\n  key: %s\n' \
     "$(sed -n 's/.*"key": *"\([^"]*\)".*/\1/p' <<<"$leaked_bob")" > "$PROJECT/config/upload.yaml"
 kd keys disable "$(key_id <<<"$leaked_bob")" >/dev/null
+
+# ---- a team store on a throwaway PostgreSQL cluster, when PostgreSQL is installed ---------
+TOUR_TEAM=()
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ]; then
+    echo "Making a team store on a throwaway PostgreSQL cluster…"
+    PG_DIR=$(mktemp -d -t keydesk-shots-pg.XXXXXX); chmod 755 "$PG_DIR"
+    PG_AS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DIR"; PG_AS=(runuser -u postgres --); fi
+    PG_PORT=$((20000 + RANDOM % 20000))
+    PG_OPTS="-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1"
+    "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres >/dev/null
+    "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w -l "$PG_DIR/log" -o "$PG_OPTS" start >/dev/null
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc 'create database keydesk' >/dev/null
+    kt() { "$JAVA" --enable-native-access=ALL-UNNAMED -jar "$JAR" --store "postgresql://postgres@127.0.0.1:$PG_PORT/keydesk" "$@" 2>/dev/null; }
+    kt init --site "Acme Corp (team)" --admin $ADMIN >/dev/null
+    echo "demo password bob" | kt users add bob --display-name "Bob Martin" >/dev/null
+    kt keys create --site --name "Deploy pipeline" --description "Shared by the platform team" --expires "$(in_days 120)" >/dev/null
+    kt keys create --site --name "Log shipping" >/dev/null
+    kt keys create --site --name "Partner SFTP bridge" --expires "$(in_days 2)" >/dev/null
+    kt keys create --for bob --name "Bob laptop" --permission desktop_app >/dev/null
+    pg_ctl_as="${PG_AS[*]} $PG_BIN/pg_ctl -D $PG_DIR/data -w -m fast -l $PG_DIR/log"
+    TOUR_TEAM=(-Dkeydesk.tour.teamStore="127.0.0.1:$PG_PORT:keydesk:postgres"
+               -Dkeydesk.tour.stopTeamStore="$pg_ctl_as stop >/dev/null"
+               -Dkeydesk.tour.startTeamStore="$pg_ctl_as -o '$PG_OPTS' start >/dev/null")
+else
+    echo "PostgreSQL is not installed: no team store screenshots."
+fi
 unset KEYDESK_PASSWORD KEYDESK_USER
 
 # ---- the app under Xvfb, driven by the tour --------------------------------------------
@@ -89,7 +119,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 mkdir -p "$OUT"
 echo "Touring the app on $DISPLAY…"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Dprism.order=sw -Dkeydesk.tour.scanFolder="$PROJECT" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Dprism.order=sw -Dkeydesk.tour.scanFolder="$PROJECT" "${TOUR_TEAM[@]}" \
     -cp "target/test-classes:target/classes:$(cat target/tour-classpath.txt)" \
     com.keydesk.tour.ScreenshotTour "$STORE" "$OUT" "$ADMIN" 'demo password alice' bob "$USER_PASSWORD"
 echo "Screenshots are in $OUT."

@@ -53,9 +53,12 @@ case $action in
     export KEYDESK_USER=trainer KEYDESK_PASSWORD='class data training password'
     commands="init --site Training --admin trainer";   run init "$@" >/dev/null 2>&1
     commands="demo-data --keys 500";                    run demo "$@" >/dev/null 2>&1
-    # the new key's secret goes straight into verify through a pipe, never into a file
-    commands="keys create --site --name Training";      run create "$@" 2>/dev/null \
-      | { commands="keys verify"; run verify "$@" >/dev/null; }
+    # The new key's secret goes to verify through a shell variable and a pipe, never into a file.
+    # Verify starts once create has ended: started beside it, it could open the store while create
+    # still held it ("in use by another KeyDesk process"), which a busy build machine did.
+    commands="keys create --site --name Training";      secret=$(run create "$@" 2>/dev/null)
+    printf '%s\n' "$secret" | { commands="keys verify"; run verify "$@" >/dev/null; }
+    secret=
     commands="keys list --json";                        run list-json "$@" >/dev/null
     commands="keys list";                               run list "$@" >/dev/null
     commands="keys export --format csv";                run export "$@" >/dev/null

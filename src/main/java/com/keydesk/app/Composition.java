@@ -1,6 +1,7 @@
 package com.keydesk.app;
 
 import com.keydesk.crypto.Argon2Params;
+import com.keydesk.domain.ConflictException;
 import com.keydesk.domain.StoreException;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
@@ -9,6 +10,8 @@ import com.keydesk.service.StoreRestore;
 import com.keydesk.service.Witness;
 import com.keydesk.service.WitnessLocation;
 import com.keydesk.store.Database;
+import com.keydesk.store.StoreAddress;
+import com.keydesk.store.TeamStore;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
@@ -31,6 +34,8 @@ import com.keydesk.ui.start.SetupView;
 import com.keydesk.ui.start.SetupViewModel;
 import com.keydesk.ui.start.SignInView;
 import com.keydesk.ui.start.SignInViewModel;
+import com.keydesk.ui.teamstore.RecentStores;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -46,13 +51,15 @@ import java.util.function.Consumer;
 
 /**
  * The composition root of the desktop app, wired by hand: opens the store off the JavaFX
- * thread, then shows first-start setup or sign-in, then the main window. Tests build one with
- * cheap Argon2 parameters, a test clock and a same-thread runner; the shipped program passes
- * {@link Argon2Params#SHIPPED}.
+ * thread, then shows first-start setup or sign-in, then the main window. The store is this
+ * computer's folder or a team store, and the person may switch between them ({@link StoreSwitch}).
+ * Tests build one with cheap Argon2 parameters, a test clock and a same-thread runner; the shipped
+ * program passes {@link Argon2Params#SHIPPED}.
  */
 public final class Composition implements StoreRestorer {
     private final Stage stage;
-    private final Path folder;
+    /** This computer's store folder: where "Use this computer's store" goes back to. */
+    private final Path localFolder;
     private final Argon2Params params;
     private final Clock clock;
     private final TaskRunner tasks;
@@ -61,17 +68,29 @@ public final class Composition implements StoreRestorer {
     private final DialogService dialogs;
     private final SecretClipboard clipboard;
     private final Screens screens;
+    private final StoreSwitch switching;
     private FilePicker files;
-    private volatile Database db;
-    private volatile Services services;
-    private volatile Witness witness;
-    /** What the witness found wrong with the open store's history, or null: shown once it is open. */
-    private volatile String historyProblem;
+    /** The store the start screens are about; its database is {@link #open}, or null while none exists there yet. */
+    private volatile StoreAddress address;
+    private volatile OpenedStore open;
+    /** The signed-in window's live view of others' changes (team stores only); JavaFX thread. */
+    private LiveUpdates live;
 
     public Composition(Stage stage, Path folder, Argon2Params params, Clock clock, TaskRunner tasks,
                        UiPreferences preferences, Runnable exit) {
+        this(stage, new StoreAddress.Local(folder), folder, params, clock, tasks, preferences, exit,
+                RecentStores.beside(WitnessLocation.resolveForThisMachine()));
+    }
+
+    /**
+     * @param address     the store to open first: a local folder or a team store
+     * @param localFolder this computer's store folder, offered when a team store is open
+     */
+    public Composition(Stage stage, StoreAddress address, Path localFolder, Argon2Params params, Clock clock,
+                       TaskRunner tasks, UiPreferences preferences, Runnable exit, RecentStores recentStores) {
         this.stage = stage;
-        this.folder = folder;
+        this.address = address;
+        this.localFolder = localFolder;
         this.params = params;
         this.clock = clock;
         this.tasks = tasks;
@@ -81,6 +100,7 @@ public final class Composition implements StoreRestorer {
         this.clipboard = new FxSecretClipboard(preferences::clipboardClearDelay);
         this.screens = new Screens(stage, preferences, this);
         this.files = new FxFilePicker(() -> stage);
+        this.switching = new StoreSwitch(this, stage, tasks, dialogs, recentStores, clock);
     }
 
     /** Tests answer the file choosers with paths of their own. */
@@ -94,7 +114,13 @@ public final class Composition implements StoreRestorer {
 
     /** The services over the open store, or null before it is open (tests and diagnostics). */
     public Services services() {
-        return services;
+        OpenedStore now = open;
+        return now == null ? null : now.services();
+    }
+
+    /** The store the app is on now (tests and diagnostics). */
+    public StoreAddress address() {
+        return address;
     }
 
     /** Shows a moment of "opening", then setup or sign-in once the store is open. */
@@ -102,18 +128,19 @@ public final class Composition implements StoreRestorer {
         Theme.apply(preferences.darkThemeProperty().get());
         preferences.darkThemeProperty().addListener((o, was, dark) -> Theme.apply(dark));
         Windows.setIcon(stage);
-        stage.setTitle(Messages.get("window.title"));
-        stage.setScene(Windows.scene(opening()));
+        title("window.title");
+        stage.setScene(Windows.scene(opening(Messages.get("start.opening"))));
         placeWindow();
         stage.show();
-        tasks.run(() -> Database.exists(folder) ? opened(Database.open(folder)) : null, opened -> {
+        StoreAddress first = address;
+        tasks.run(() -> openIfThere(first), opened -> {
             if (opened == null) {
                 showSetup();
             } else {
-                db = opened;
+                open = opened;
                 showSignIn();
                 // after the sign-in screen is drawn, so the warning stands in front of it
-                javafx.application.Platform.runLater(this::warnIfHistoryChanged);
+                Platform.runLater(this::warnIfHistoryChanged);
             }
         }, this::storeFailed);
     }
@@ -138,93 +165,185 @@ public final class Composition implements StoreRestorer {
         });
     }
 
-    /** Runs in the background: wires the services over a store just opened. */
-    private Database opened(Database database) {
-        services = wire(database);
-        return database;
+    /** Runs in the background: the store at {@code target} opened and wired, or null when there is none yet. */
+    OpenedStore openIfThere(StoreAddress target) {
+        if (!Database.exists(target)) {
+            return null;
+        }
+        Database database = Database.open(target);
+        try {
+            return wire(target, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** Runs in the background: the services, and the witness's look at the store's history. */
-    private Services wire(Database database) {
+    private OpenedStore wire(StoreAddress target, Database database) {
         Services wired = Services.over(database, params, clock, new SecureRandom());
-        witness = Witness.over(database, clock, WitnessLocation.resolveForThisMachine(), folder.toString());
-        historyProblem = witness.check().orElse(null);
-        return wired;
+        Witness witness = Witness.over(database, clock, WitnessLocation.resolveForThisMachine(), target.display());
+        return new OpenedStore(target, database, wired, witness, witness.check().orElse(null));
     }
 
     /** Loud, and before anyone signs in: the history this installation saw of the store is gone or changed. */
-    private void warnIfHistoryChanged() {
-        String problem = historyProblem;
-        if (problem != null) {
-            dialogs.showError(Messages.get("witness.heading"), Messages.format("witness.sentence", problem), null);
+    void warnIfHistoryChanged() {
+        OpenedStore now = open;
+        if (now != null && now.historyProblem() != null) {
+            dialogs.showError(Messages.get("witness.heading"), Messages.format("witness.sentence", now.historyProblem()), null);
+        }
+    }
+
+    /**
+     * Leaves the store open now for {@code target}, already opened (null: there is no store there
+     * yet, and setup will make one): the old one is closed in the background, remembering how far
+     * its history went.
+     */
+    void switchTo(StoreAddress target, OpenedStore opened) {
+        stopLive();
+        clipboard.clearIfStillHoldsSecret();
+        OpenedStore previous = open;
+        address = target;
+        open = opened;
+        if (previous != null) {
+            tasks.run(() -> {
+                previous.close();
+                return null;
+            }, ignored -> { }, failure -> { });
+        }
+        showStart();
+        if (opened != null) {
+            Platform.runLater(this::warnIfHistoryChanged);
+        }
+    }
+
+    /** Sign-in for the store open now, or setup when there is none there yet. */
+    void showStart() {
+        if (open != null) {
+            showSignIn();
+        } else {
+            showSetup();
         }
     }
 
     private void showSetup() {
-        stage.setTitle(Messages.get("setup.title"));
-        setRoot(new SetupView(new SetupViewModel(this::initialise, tasks, this::showMain), folder.toString()));
+        title("setup.title");
+        SetupViewModel vm = new SetupViewModel(this::initialise, tasks, this::showMain);
+        offerStores(vm::offerTeamStore, vm::offerLocalStore);
+        setRoot(new SetupView(vm, address.display()));
     }
 
     /** Runs in the background: the procedure keydesk init runs too (service/StoreCreation). */
     private Session initialise(String siteName, String admin, char[] password) {
-        StoreCreation.Created created = StoreCreation.create(folder, siteName, admin, password, this::wire);
-        db = created.db();
-        services = created.services();
+        StoreAddress target = address;
+        OpenedStore[] made = new OpenedStore[1];
+        StoreCreation.Created created = StoreCreation.create(target, siteName, admin, password, database -> {
+            made[0] = wire(target, database);
+            return made[0].services();
+        });
+        open = made[0];
         // a new store here replaces whatever this installation remembered of an earlier one
-        witness.remember();
+        made[0].witness().remember();
         return created.session();
     }
 
-    private void showSignIn() {
-        stage.setTitle(Messages.get("signin.title"));
-        setRoot(new SignInView(new SignInViewModel(services.auth(), tasks, folder.toString(), this::showMain)));
+    void showSignIn() {
+        title("signin.title");
+        OpenedStore now = open;
+        SignInViewModel vm = new SignInViewModel(now.services().auth(), tasks, address.display(), this::showMain);
+        offerStores(vm::offerTeamStore, vm::offerLocalStore);
+        setRoot(new SignInView(vm));
         // While the person types: load Argon2's native library and warm the sign-in path.
         tasks.run(() -> {
-            services.auth().prepare();
+            now.services().auth().prepare();
             return null;
         }, ignored -> { }, failure -> { /* a real sign-in will report it */ });
     }
 
-    private void showMain(Session session) {
-        SignedIn ctx = new SignedIn(services, session, tasks, dialogs, clipboard, clock);
-        MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), folder, ZoneId.systemDefault(),
-                this::signOut);
-        vm.siteNameProperty().addListener((o, a, name) -> stage.setTitle(Messages.format("window.title.with", name)));
+    void showMain(Session session) {
+        OpenedStore now = open;
+        SignedIn ctx = new SignedIn(now.services(), session, tasks, dialogs, clipboard, clock);
+        MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), switching.openStore(address),
+                ZoneId.systemDefault(), this::signOut);
+        vm.siteNameProperty().addListener((o, a, name) -> stage.setTitle(Messages.format("window.title.store",
+                Messages.format("window.title.with", name), address.display())));
         MainView view = screens.main(vm, files);
         setRoot(view);
         vm.load();
+        stopLive();
+        if (address instanceof TeamStore team) {
+            live = LiveUpdates.start(team, vm, Platform::runLater);
+        }
+    }
+
+    /** Every start screen offers a team store; while one is open, this computer's store too. */
+    private void offerStores(Consumer<Runnable> team, Consumer<Runnable> local) {
+        team.accept(switching::openTeamStore);
+        if (address instanceof TeamStore) {
+            local.accept(switching::openLocalStore);
+        }
+    }
+
+    /** The signed-in window is left (another store is being opened): it stops hearing changes, the clipboard forgets. */
+    void leaveWindow() {
+        stopLive();
+        clipboard.clearIfStillHoldsSecret();
     }
 
     private void signOut() {
+        stopLive();
         clipboard.clearIfStillHoldsSecret();
         showSignIn();
+    }
+
+    private void stopLive() {
+        LiveUpdates was = live;
+        live = null;
+        if (was != null) {
+            was.close();
+        }
+    }
+
+    /** This computer's own store, offered while a team store is open. */
+    Path localFolder() {
+        return localFolder;
+    }
+
+    OpenedStore openStore() {
+        return open;
     }
 
     /**
      * The procedure of {@code keydesk restore} (service/StoreRestore): the backup is read and checked
      * while this store stays open, which is closed only for the swap; then everyone signs in again,
-     * against the restored users.
+     * against the restored users. A team store is never restored over (others work on it).
      */
     @Override
     public void restore(Session session, Path backup, boolean otherSiteConfirmed, Consumer<Throwable> onFailure) {
+        if (!(address instanceof StoreAddress.Local local)) {
+            onFailure.accept(new ConflictException(whyNoRestore()));
+            return;
+        }
+        Path folder = local.folder();
         tasks.run(() -> {
             StoreRestore.Outcome outcome;
             try {
-                outcome = new StoreRestore(folder, clock).restore(services, session, backup, otherSiteConfirmed, () -> {
-                    Database open = db;
-                    db = null;
-                    open.close();
+                outcome = new StoreRestore(folder, clock).restore(services(), session, backup, otherSiteConfirmed, () -> {
+                    OpenedStore was = open;
+                    open = null;
+                    was.database().close();
                 });
             } catch (RuntimeException failed) {
-                if (db == null) {
-                    reopen(failed);   // closed for the swap, then put back: work on with it
+                if (open == null) {
+                    reopen(local, failed);   // closed for the swap, then put back: work on with it
                 }
                 throw failed;
             }
-            reopen(null);
+            reopen(local, null);
             // restored on purpose, through KeyDesk: an older history here is expected, not a rollback
-            historyProblem = null;
-            witness.remember();
+            OpenedStore reopened = open;
+            open = reopened.withoutHistoryProblem();
+            reopened.witness().remember();
             return java.util.Optional.ofNullable(outcome.keptAside());
         }, keptAside -> {
             clipboard.clearIfStillHoldsSecret();
@@ -232,7 +351,7 @@ public final class Composition implements StoreRestorer {
             dialogs.showInformation(Messages.get("restore.done.heading"), Messages.format("restore.done.sentence",
                     backup, keptAside.map(p -> p.getFileName().toString()).orElse("-")));
         }, failure -> {
-            if (db == null) {
+            if (open == null) {
                 storeFailed(failure);
             } else {
                 onFailure.accept(failure);
@@ -241,11 +360,9 @@ public final class Composition implements StoreRestorer {
     }
 
     /** Opens the store again after a restore; a failure to reopen is added to the restore's own failure. */
-    private void reopen(RuntimeException restoreFailure) {
+    private void reopen(StoreAddress.Local local, RuntimeException restoreFailure) {
         try {
-            Database reopened = Database.open(folder);
-            db = reopened;
-            services = wire(reopened);
+            open = openIfThere(local);
         } catch (RuntimeException reopenFailure) {
             if (restoreFailure == null) {
                 throw reopenFailure;
@@ -255,13 +372,19 @@ public final class Composition implements StoreRestorer {
     }
 
     @Override
-    public Path storeFolder() {
-        return folder;
+    public String storeLocation() {
+        return address.display();
+    }
+
+    @Override
+    public String whyNoRestore() {
+        return address instanceof TeamStore ? Messages.get("settings.restore.teamStore") : null;
     }
 
     private void storeFailed(Throwable failure) {
         if (failure instanceof StoreException store && store.reason() == StoreException.Reason.IN_USE) {
-            dialogs.showError(Messages.get("store.inUse.heading"), Messages.format("store.inUse.sentence", folder), null);
+            dialogs.showError(Messages.get("store.inUse.heading"), Messages.format("store.inUse.sentence",
+                    address.display()), null);
         } else {
             dialogs.showError(Messages.get("store.failed.heading"), ErrorText.sentence(failure),
                     ErrorText.isExpected(failure) ? null : failure);
@@ -269,31 +392,30 @@ public final class Composition implements StoreRestorer {
         exit.run();
     }
 
-    /** On exit: the clipboard loses a key it still holds, and the store is closed cleanly. */
+    /** On exit: the clipboard loses a key it still holds, the feed stops, and the store is closed cleanly. */
     public void shutdown() {
+        stopLive();
         clipboard.clearIfStillHoldsSecret();
-        Database open = db;
-        db = null;
-        if (open != null) {
-            try {
-                if (historyProblem == null && witness != null) {
-                    witness.remember();   // how far the history went, for the next start to check
-                }
-            } catch (RuntimeException e) {
-                // the memory is a check for next time; failing to update it must never stop an exit
-            } finally {
-                open.close();
-            }
+        OpenedStore was = open;
+        open = null;
+        if (was != null) {
+            was.close();
         }
     }
 
-    private void setRoot(Parent root) {
+    /** The window's title names the store, whichever screen shows. */
+    void title(String key) {
+        stage.setTitle(Messages.format("window.title.store", Messages.get(key), address.display()));
+    }
+
+    void setRoot(Parent root) {
         stage.getScene().setRoot(root);
     }
 
-    private static Parent opening() {
+    static Parent opening(String sentence) {
         ProgressIndicator busy = new ProgressIndicator();
-        Label text = new Label(Messages.get("start.opening"));
+        Label text = new Label(sentence);
+        text.setId("openingStore");
         VBox box = new VBox(12, busy, text);
         box.setAlignment(Pos.CENTER);
         box.setPrefSize(900, 640);

@@ -1,123 +1,141 @@
 package com.keydesk.cli;
 
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.util.DefaultIndenter;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+
+import java.io.StringWriter;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
 
-/** A small JSON writer: maps keep their insertion order, strings are escaped per RFC 8259. */
+/**
+ * The command line's JSON, written with Jackson's streaming generator (the one JSON library the
+ * HTTP API and backups use too). Maps keep their insertion order. The layout and escaping are the
+ * ones scripts already read (JsonTest compares byte for byte with the writer this replaced): two
+ * spaces of indentation, {@code "name": value}, {@code []} and {@code {}} when empty, short escapes
+ * only for quote, backslash, newline, return and tab, the four-hex-digit form (lower case) for
+ * other control characters, and U+2028/U+2029 escaped (JavaScript's line separators).
+ */
 final class Json {
     /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
     private static final long YEAR_0000 = -62_167_219_200L;
     private static final long YEAR_10000 = 253_402_300_800L;
 
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .characterEscapes(new Escapes())
+            .build();
+
+    /** Hands Jackson the layout; one per generator, as pretty printers keep the nesting depth. */
+    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
+        @Override
+        public PrettyPrinter getPrettyPrinter() {
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("").withArrayEmptySeparator(""))
+                    .withObjectIndenter(indenter).withArrayIndenter(indenter);
+        }
+
+        @Override
+        public boolean hasPrettyPrinter() {
+            return true;
+        }
+    };
+
     private Json() {
     }
 
     static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        append(out, value, "");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = generator(out)) {
+            value(g, value);
+        }
         return out.toString();
     }
 
-    /** Appends one value as {@link #write} would inside a structure indented by {@code indent}. */
-    static void append(StringBuilder out, Object value, String indent) {
+    /** A generator with the command line's layout over {@code out}; the caller closes it. */
+    static JsonGenerator generator(Writer out) {
+        return FACTORY.createGenerator(PRETTY, out);
+    }
+
+    /** Writes one value: null, text, an instant (as its ISO-8601 text), a number, a boolean, a map or a collection. */
+    static void value(JsonGenerator g, Object value) {
         switch (value) {
-            case null -> out.append("null");
-            case String s -> string(out, s);
-            case Instant t -> instant(out, t);
-            case Number n -> out.append(n);
-            case Boolean b -> out.append(b);
-            case Map<?, ?> map -> object(out, map, indent);
-            case Collection<?> list -> array(out, list, indent);
-            default -> string(out, value.toString());
-        }
-    }
-
-    private static void object(StringBuilder out, Map<?, ?> map, String indent) {
-        if (map.isEmpty()) {
-            out.append("{}");
-            return;
-        }
-        String inner = indent + "  ";
-        out.append("{\n");
-        int i = 0;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            out.append(inner);
-            string(out, e.getKey().toString());
-            out.append(": ");
-            append(out, e.getValue(), inner);
-            out.append(++i < map.size() ? ",\n" : "\n");
-        }
-        out.append(indent).append('}');
-    }
-
-    private static void array(StringBuilder out, Collection<?> list, String indent) {
-        if (list.isEmpty()) {
-            out.append("[]");
-            return;
-        }
-        String inner = indent + "  ";
-        out.append("[\n");
-        int i = 0;
-        for (Object item : list) {
-            out.append(inner);
-            append(out, item, inner);
-            out.append(++i < list.size() ? ",\n" : "\n");
-        }
-        out.append(indent).append(']');
-    }
-
-    static void string(StringBuilder out, String s) {
-        out.append('"');
-        int plain = plainPrefix(s);
-        out.append(s, 0, plain); // usually the whole string: copied at once rather than char by char
-        for (int i = plain; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Instant t -> g.writeString(instant(t));
+            case Integer n -> g.writeNumber(n);
+            case Long n -> g.writeNumber(n);
+            case Number n -> g.writeNumber(n.toString());
+            case Boolean b -> g.writeBoolean(b);
+            case Map<?, ?> map -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    g.writeName(e.getKey().toString());
+                    value(g, e.getValue());
                 }
+                g.writeEndObject();
             }
+            case Collection<?> list -> {
+                g.writeStartArray();
+                for (Object item : list) {
+                    value(g, item);
+                }
+                g.writeEndArray();
+            }
+            default -> g.writeString(value.toString());
         }
-        out.append('"');
     }
 
-    /** How many leading characters of the string need no escaping. */
-    private static int plainPrefix(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\' || c < 0x20 || c == 0x2028 || c == 0x2029) {
-                return i;
-            }
+    /** Jackson's JSON escapes, but backspace and form feed in the four-digit form, and U+2028/U+2029 escaped. */
+    private static final class Escapes extends CharacterEscapes {
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+        private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
+        private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+
+        static {
+            ASCII['\b'] = ESCAPE_STANDARD;
+            ASCII['\f'] = ESCAPE_STANDARD;
         }
-        return s.length();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return ch == 0x2028 ? LINE_SEPARATOR : ch == 0x2029 ? PARAGRAPH_SEPARATOR : null;
+        }
     }
 
     /**
-     * The text of {@link Instant#toString()} in quotes, written without its DateTimeFormatter, which
+     * The text of {@link Instant#toString()}, written without its DateTimeFormatter, which
      * took a tenth of the time of encoding 100,000 keys: yyyy-MM-ddTHH:mm:ss, then 3, 6 or 9
      * fraction digits when there is a fraction, then Z. Years outside 0000-9999 (never stored)
      * take Instant.toString itself.
      */
-    private static void instant(StringBuilder out, Instant t) {
+    static String instant(Instant t) {
         long seconds = t.getEpochSecond();
         if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
-            string(out, t.toString());
-            return;
+            return t.toString();
         }
+        StringBuilder out = new StringBuilder(30);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
         LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-        out.append('"');
         digits(out, date.getYear(), 4).append('-');
         digits(out, date.getMonthValue(), 2).append('-');
         digits(out, date.getDayOfMonth(), 2).append('T');
@@ -135,7 +153,7 @@ final class Json {
                 digits(out, nano, 9);
             }
         }
-        out.append("Z\"");
+        return out.append('Z').toString();
     }
 
     /** The value in exactly {@code width} decimal digits, zero-padded on the left. */

@@ -3,7 +3,10 @@ package com.keydesk.cli;
 import com.keydesk.cli.KeyView.Field;
 import com.keydesk.domain.ApiKey;
 
+import tools.jackson.core.JsonGenerator;
+
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -77,37 +80,49 @@ abstract class KeySink implements Consumer<ApiKey> {
         text.setLength(0);
     }
 
+    /** One generator for the whole list, writing into the block of text that is printed as it fills. */
     private static final class JsonSink extends KeySink {
-        /** Each field's indented, quoted name: the same for every key, so made once. */
-        private static final String[] NAMES = new String[KeyView.FIELDS.size()];
-
-        static {
-            for (Field field : KeyView.FIELDS) {
-                NAMES[field.ordinal()] = "    " + Json.write(field.wireName()) + ": ";
+        private final JsonGenerator json = Json.generator(new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                text.append(chars, offset, length);
             }
-        }
 
-        private boolean first = true;
+            @Override
+            public void write(String string, int offset, int length) {
+                text.append(string, offset, offset + length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
 
         JsonSink(PrintStream out, Instant now) {
             super(out, now);
+            json.writeStartArray();
         }
 
         @Override
         void append(ApiKey key) {
-            text.append(first ? "[\n  {\n" : ",\n  {\n");
-            first = false;
+            json.writeStartObject();
             for (Field field : KeyView.FIELDS) {
-                text.append(NAMES[field.ordinal()]);
-                Json.append(text, field.read(key, now), "    ");
-                text.append(field.ordinal() + 1 < NAMES.length ? ",\n" : "\n");
+                json.writeName(field.wireName());
+                Json.value(json, field.read(key, now));
             }
-            text.append("  }");
+            json.writeEndObject();
+            json.flush();   // the key's text is in the block before the block is measured
         }
 
         @Override
         void end() {
-            text.append(first ? "[]" : "\n]").append(System.lineSeparator());
+            json.writeEndArray();
+            json.close();
+            text.append(System.lineSeparator());
         }
     }
 

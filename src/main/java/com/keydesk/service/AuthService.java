@@ -174,8 +174,9 @@ public final class AuthService {
         String account;
         try {
             if (db.isTeamStore()) {
-                throw new PermissionDeniedException("A team store has no store file whose owner could vouch for"
-                        + " you: wait until the sign-in delay ends, or ask another administrator to unlock the user.");
+                // a server's store has no owning account on this machine (and no folder to ask)
+                throw new PermissionDeniedException("Unlocking without signing in works only for a local store; on a"
+                        + " team store ask another administrator to unlock, or wait until the sign-in wait ends.");
             }
             account = StoreOwner.confirm(db.folder());
         } catch (PermissionDeniedException refused) {

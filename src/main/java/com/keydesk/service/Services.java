@@ -14,7 +14,8 @@ import java.time.Clock;
  */
 public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifier verifier, UserService users,
                        SiteService site, AuditService audit, BackupService backups,
-                       DemoData demoData, LeakService leaks, KeyPages keyPages, ApiAccess api) {
+                       DemoData demoData, LeakService leaks, KeyPages keyPages, ApiAccess api,
+                       ChangeService changes) {
 
     public static Services over(Database db, Argon2Params params, Clock clock, SecureRandom random) {
         return over(db, params, clock, random, VerifiedKeyCache.DEFAULT_CAPACITY);
@@ -45,6 +46,7 @@ public record Services(Setup setup, AuthService auth, KeyService keys, KeyVerifi
                 new DemoData(guard, log, format, clock),
                 new LeakService(guard, hasher, dummy, clock),
                 new KeyPages(guard),
-                new ApiAccess(db, verifier, log, clock, FailedKeyThrottle.Rules.STANDARD));
+                new ApiAccess(db, verifier, log, clock, FailedKeyThrottle.Rules.STANDARD),
+                new ChangeService(guard));
     }
 }

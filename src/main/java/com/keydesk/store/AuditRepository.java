@@ -116,6 +116,17 @@ public final class AuditRepository {
         return dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetch(AuditRepository::toEntry);
     }
 
+    /** What one entry was about, without its text or hashes: enough to know which rows changed. */
+    public record Touched(long seq, String action, String target, String outcome) {
+    }
+
+    /** The entries after {@code afterSeq}, oldest first, at most {@code limit}: what others changed since. */
+    public List<Touched> touchedAfter(long afterSeq, int limit) {
+        return dsl.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.TARGET, AUDIT_ENTRY.OUTCOME).from(AUDIT_ENTRY)
+                .where(AUDIT_ENTRY.SEQ.gt(afterSeq)).orderBy(AUDIT_ENTRY.SEQ).limit(limit)
+                .fetch(r -> new Touched(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     private static AuditEntry toEntry(com.keydesk.store.generated.tables.records.AuditEntryRecord r) {
         return new AuditEntry(r.getSeq(), fromDb(r.getAt()), r.getActor(), r.getAction(), r.getTarget(),
                 r.getOutcome(), r.getDetail(), r.getRowDigest(), r.getPrevHash(), r.getEntryHash());

@@ -52,7 +52,8 @@ public final class Database implements AutoCloseable {
         this.folder = null;
         this.pool = null;
         this.teamPool = teamPool;
-        this.dsl = DSL.using(teamPool.dataSource(), SQLDialect.POSTGRES, settings(SQLDialect.POSTGRES));
+        this.dsl = DSL.using(new SerializableConnections(teamPool.dataSource()), SQLDialect.POSTGRES,
+                settings(SQLDialect.POSTGRES));
     }
 
     static Settings settings() {

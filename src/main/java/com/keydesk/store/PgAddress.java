@@ -27,6 +27,8 @@ public record PgAddress(String host, int port, String database, String user, Str
     public static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     /** A command fails within a bounded time when the server does not answer: never a hang. */
     public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+    /** The login (after the connection is made) may take this long however short connect_timeout is. */
+    static final int MIN_LOGIN_TIMEOUT_SECONDS = 30;
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_$.@+-]{1,63}");
     private static final Set<String> PARAMETERS = Set.of("sslmode", "sslrootcert", "connect_timeout", "user");
@@ -181,11 +183,19 @@ public record PgAddress(String host, int port, String database, String user, Str
             p.setProperty("sslrootcert", sslRootCert);
         }
         p.setProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
-        p.setProperty("loginTimeout", Integer.toString(connectTimeoutSeconds));
+        // connectTimeout bounds reaching the server; loginTimeout bounds the whole login, which in a JVM that
+        // has just started includes loading the driver's classes: on a busy machine (2 cores, several JVMs
+        // starting at once) that alone passed 5 s, and healthy local servers were reported as lost
+        p.setProperty("loginTimeout", Integer.toString(loginTimeoutSeconds()));
         p.setProperty("socketTimeout", "120");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("ApplicationName", "KeyDesk");
         return p;
+    }
+
+    /** How long a whole login may take: see {@link #properties}. */
+    int loginTimeoutSeconds() {
+        return Math.max(connectTimeoutSeconds, MIN_LOGIN_TIMEOUT_SECONDS);
     }
 
     @Override

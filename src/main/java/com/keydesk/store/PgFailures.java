@@ -57,6 +57,11 @@ final class PgFailures {
         if (state == null) {
             return new StoreException(Reason.UNREADABLE, "The team store " + where + " could not be used: " + message + ".", failure);
         }
+        if (message.contains("Connection attempt timed out")) {
+            return unreachable("The team store at " + server + " did not finish letting KeyDesk in within "
+                    + a.loginTimeoutSeconds() + " s: the server or this machine is overloaded, or a network device"
+                    + " holds the connection.", failure);
+        }
         if (message.contains("does not support SSL")) {
             return unreachable("The server at " + server + " does not offer TLS, and sslmode=" + a.sslMode()
                     + " requires it.", failure);

@@ -4,7 +4,10 @@ import com.keydesk.domain.StoreException;
 import com.keydesk.domain.StoreException.Reason;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.jooq.ConnectionProvider;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.jooq.TransactionalCallable;
 import org.jooq.exception.DataAccessException;
 
@@ -146,23 +149,43 @@ final class TeamDatabase {
         config.setAutoCommit(true);
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
-        config.setConnectionTimeout((a.connectTimeoutSeconds() + 2) * 1000L);
+        // how long a call waits for a connection while the server is away: the catalogue was just read
+        // over a connection of its own, so the driver is warm and a healthy server logs in quickly
+        config.setConnectionTimeout(Math.max(a.connectTimeoutSeconds() + 2, 10) * 1000L);
         config.setValidationTimeout(2_000);
         config.setKeepaliveTime(60_000);
         config.setInitializationFailTimeout(-1);   // the catalogue was just read over a connection of its own
         return new HikariDataSource(config);
     }
 
+    /**
+     * One connection per attempt, taken once: while the server is down, the pool's wait for a
+     * connection is paid once per call (jOOQ, left to its provider, asked again while handling the
+     * failure, and a call took three waits to fail).
+     */
     static <T> T inTransaction(DSLContext dsl, TeamStore store, TransactionalCallable<T> work) {
+        ConnectionProvider connections = dsl.configuration().connectionProvider();
         for (int attempt = 1; ; attempt++) {
+            Connection connection;
             try {
-                return dsl.transactionResult(work);
+                connection = connections.acquire();
+            } catch (DataAccessException e) {
+                throw PgFailures.translate(e, store);
+            }
+            try {
+                return DSL.using(connection, SQLDialect.POSTGRES, dsl.settings()).transactionResult(work);
             } catch (DataAccessException e) {
                 if (attempt < MAX_ATTEMPTS && PgFailures.mustRetry(e)) {
                     pause(attempt);
                     continue;
                 }
                 throw PgFailures.translate(e, store);
+            } finally {
+                try {
+                    connections.release(connection);
+                } catch (DataAccessException ignored) {
+                    // the pool drops a broken connection itself; the call's own outcome is what matters
+                }
             }
         }
     }

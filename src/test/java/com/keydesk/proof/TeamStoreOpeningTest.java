@@ -141,6 +141,31 @@ class TeamStoreOpeningTest {
     }
 
     @Test
+    void aCallOnAnOpenStoreWhoseServerStoppedFailsWithOneSentenceInBoundedTime() {
+        TeamStore store = freshKeyDeskStore();
+        try (Database db = Database.open(store)) {
+            Services services = wire(db);
+            var admin = services.auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+            pg.stop();
+            try {
+                long started = System.nanoTime();
+                assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() ->
+                        services.keys().create(admin, com.keydesk.domain.NewKey.site("during outage", null, null)))
+                        .isInstanceOfSatisfying(StoreException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+                            assertThat(e.getMessage()).contains("127.0.0.1:" + pg.port());
+                        }));
+                System.out.printf("a call on a stopped team store failed after %d ms%n",
+                        (System.nanoTime() - started) / 1_000_000);
+            } finally {
+                pg.start();
+            }
+            assertThat(services.keys().create(admin, com.keydesk.domain.NewKey.site("after", null, null)).key().name())
+                    .as("the pool replaces the broken connections once the server is back").isEqualTo("after");
+        }
+    }
+
+    @Test
     void initThatCannotFinishLeavesTheDatabaseEmpty() {
         String url = pg.newDatabase();
         assertThatThrownBy(() -> StoreCreation.create(team(url), "Acme", "alice",

@@ -7,6 +7,7 @@ import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionDeniedException;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.testing.StoreSnapshot;
+import com.keydesk.testing.TestEngine;
 import com.keydesk.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +129,9 @@ class AuditLogTest {
         assertBrokenAt(5);
 
         tamper("UPDATE audit_entry SET actor = 'alice' WHERE seq = 5");
-        tamper("UPDATE audit_entry SET at = DATEADD(SECOND, 1, at) WHERE seq = 3");
+        // a second later, in each engine's own words
+        tamper(TestEngine.postgresql() ? "UPDATE audit_entry SET at = at + interval '1 second' WHERE seq = 3"
+                : "UPDATE audit_entry SET at = DATEADD(SECOND, 1, at) WHERE seq = 3");
         assertBrokenAt(3);
     }
 

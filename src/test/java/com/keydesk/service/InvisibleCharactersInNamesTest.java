@@ -44,7 +44,7 @@ class InvisibleCharactersInNamesTest {
             assertThat(keys.list(store.admin)).extracting(k -> k.name()).containsExactly("Plain");
         }
         assertRefused("site name", "site", () -> Setup.checkInput(name, "alice", "a long password 1".toCharArray()));
-        Database db = Database.create(temp.resolve("second"));
+        Database db = Database.create(TestStore.newAddress(temp.resolve("second")));
         try (db) {
             Services services = Services.over(db, TestStore.CHEAP, java.time.Clock.systemUTC(), new SecureRandom());
             assertRefused("site name", "site", () -> services.setup().initialise(name, "alice", "a long password 1".toCharArray()));

@@ -5,6 +5,7 @@ import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
+import com.keydesk.testing.H2Statements;
 import com.keydesk.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,20 @@ class KeyForEachTest {
     @AfterEach
     void tearDown() {
         store.close();
+    }
+
+    @Test
+    void everyKeyIsListedWithOneReadOfTheUsers() {
+        H2Statements statements = H2Statements.countFrom(store.db);
+
+        keys.forEach(store.admin, key -> { });
+
+        assertThat(statements.executed()).allSatisfy((sql, times) -> {
+            if (sql.contains("from app_user")) {
+                assertThat(times).as(sql).isOne();
+            }
+        });
+        assertThat(statements.executed().keySet()).anyMatch(sql -> sql.contains("from app_user"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.keydesk.domain.KeyRejectedException;
 import com.keydesk.domain.KeyStatus;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.NewKey;
+import com.keydesk.testing.H2Statements;
 import com.keydesk.testing.StoreSnapshot;
 import com.keydesk.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
@@ -139,6 +140,18 @@ class KeyVerifierTest {
         Instant later = store.clock.instant();
         assertThat(verifier.verify(secret).lastUseAt()).isEqualTo(later);
         assertThat(keys.show(store.admin, issued.key().id()).lastUseAt()).isEqualTo(later);
+    }
+
+    @Test
+    void verifyingAgainWithinTheMinuteSendsNoUpdate() {
+        String secret = store.siteKey("k").secret().reveal();
+        verifier.verify(secret);
+        store.clock.advance(Duration.ofSeconds(30));
+        H2Statements statements = H2Statements.countFrom(store.db);
+
+        verifier.verify(secret);
+
+        assertThat(statements.executed().keySet()).isNotEmpty().noneMatch(sql -> sql.startsWith("update"));
     }
 
     @Test

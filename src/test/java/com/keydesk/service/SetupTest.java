@@ -27,7 +27,7 @@ class SetupTest {
 
     @BeforeEach
     void setUp() {
-        db = Database.create(temp.resolve("store"));
+        db = Database.create(TestStore.newAddress(temp));
         services = Services.over(db, TestStore.CHEAP, new MutableClock(), new SecureRandom());
     }
 

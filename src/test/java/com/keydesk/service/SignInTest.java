@@ -184,10 +184,9 @@ class SignInTest {
         for (int i = 0; i < AuthService.FREE_ATTEMPTS; i++) {
             failure("bob", "wrong " + i);
         }
-        Path folder = store.db.folder();
         store.db.close();
 
-        try (Database reopened = Database.open(folder)) {
+        try (Database reopened = Database.open(store.db.address())) {
             Services services = Services.over(reopened, TestStore.CHEAP, store.clock, new SecureRandom());
             assertThatThrownBy(() -> services.auth().signIn("bob", BOB_PASSWORD.toCharArray()))
                     .isInstanceOf(AuthenticationException.class).hasMessageContaining("Try again");

@@ -4,6 +4,7 @@ import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.PermissionDeniedException;
 import com.keydesk.store.StoreLocation;
+import com.keydesk.testing.TestEngine;
 import com.keydesk.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +73,7 @@ class UnlockTest {
 
     @Test
     void theStoresOwnerEndsTheLastAdministratorsWaitWithoutSigningIn() {
+        TestEngine.assumeH2("the operating-system account that owns the store file");
         assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix"));
         holdBack(TestStore.ADMIN);
 
@@ -86,6 +88,7 @@ class UnlockTest {
 
     @Test
     void anotherOperatingSystemAccountIsRefusedAndTheWaitStays() throws Exception {
+        TestEngine.assumeH2("the operating-system account that owns the store file");
         Path file = store.db.folder().resolve(StoreLocation.FILE_BASE_NAME + ".mv.db");
         UserPrincipal nobody;
         try {
@@ -107,6 +110,7 @@ class UnlockTest {
 
     @Test
     void aStoreFileThatIsASymbolicLinkIsNotProofOfOwnership() throws Exception {
+        TestEngine.assumeH2("a store file that is a symbolic link");
         assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("unix"));
         Path file = store.db.folder().resolve(StoreLocation.FILE_BASE_NAME + ".mv.db");
         store.close();
@@ -117,6 +121,19 @@ class UnlockTest {
         Files.delete(file);
         Files.move(elsewhere, file);
         store = TestStore.in(temp.resolve("again"));
+    }
+
+    /** A team store lives on a server: no account on this machine owns it, so nobody unlocks without signing in. */
+    @Test
+    void onATeamStoreNoOperatingSystemAccountMayUnlockWithoutSigningIn() {
+        assumeTrue(TestEngine.postgresql(), "PostgreSQL only: a team store has no owning account here");
+        holdBack(TestStore.ADMIN);
+
+        assertThatThrownBy(() -> auth.unlockAsStoreOwner(TestStore.ADMIN)).isInstanceOf(PermissionDeniedException.class)
+                .hasMessageContaining("team store");
+
+        assertThat(lastEntry("user.unlocked").outcome()).isEqualTo(AuditEntry.OUTCOME_DENIED);
+        assertThat(failure(TestStore.ADMIN, TestStore.ADMIN_PASSWORD).getMessage()).contains("Try again");
     }
 
     private void holdBack(String username) {

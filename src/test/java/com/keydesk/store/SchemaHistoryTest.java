@@ -4,6 +4,9 @@ import com.keydesk.domain.StoreException;
 import com.keydesk.domain.StoreException.Reason;
 import com.keydesk.testing.ChildJvm;
 import com.keydesk.testing.HoldStore;
+import com.keydesk.testing.PgCluster;
+import com.keydesk.testing.TestEngine;
+import com.keydesk.testing.TestStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,28 +52,29 @@ class SchemaHistoryTest {
 
     @Test
     void aStoreThisProgramMadeIsCurrent() throws SQLException {
-        Path folder = newStore();
+        StoreAddress store = newStore();
 
-        try (Connection c = connect(folder)) {
+        try (Connection c = connect(store)) {
             assertThat(SchemaHistory.isCurrent(c)).isTrue();
         }
     }
 
     @Test
     void anOlderStoreIsNotCurrentAndOpeningItMigratesIt() throws SQLException {
-        Path folder = newStore();
-        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+        StoreAddress store = newStore();
+        try (Connection c = connect(store); Statement s = c.createStatement()) {
             // as a store made before V3: no row digest, no V3 row
             makeItAStoreFromBeforeV3(s);
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
-        Database.open(folder).close();
+        Database.open(store).close();
 
-        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+        try (Connection c = connect(store); Statement s = c.createStatement()) {
             assertThat(SchemaHistory.isCurrent(c)).isTrue();
-            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
-                    + " WHERE INDEX_NAME = 'AUDIT_ENTRY_TARGET_SEQ'")) {
+            try (ResultSet rs = s.executeQuery(TestEngine.postgresql()
+                    ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'audit_entry_target_seq'"
+                    : "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = 'AUDIT_ENTRY_TARGET_SEQ'")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(1);
             }
@@ -79,37 +83,37 @@ class SchemaHistoryTest {
 
     @Test
     void aNewerStoreIsNotCurrentAndIsStillRefused() throws SQLException {
-        Path folder = newStore();
-        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+        StoreAddress store = newStore();
+        try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
                     + " VALUES (5, '5', 'from the future', 'SQL', 'V5__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
-        assertThatThrownBy(() -> Database.open(folder))
+        assertThatThrownBy(() -> Database.open(store))
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.NEWER_VERSION));
     }
 
     @Test
     void aStoreWhoseScriptWasAlteredIsNotCurrentAndIsStillRefused() throws SQLException {
-        Path folder = newStore();
-        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+        StoreAddress store = newStore();
+        try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '1'");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
         // Flyway's own validation, as before the shortcut: the store is not one this program can read
-        assertThatThrownBy(() -> Database.open(folder))
+        assertThatThrownBy(() -> Database.open(store))
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.UNREADABLE));
     }
 
     @Test
     void aFailedMigrationIsNotCurrent() throws SQLException {
-        Path folder = newStore();
-        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+        StoreAddress store = newStore();
+        try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '3'");
 
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
@@ -118,7 +122,8 @@ class SchemaHistoryTest {
 
     @Test
     void aDatabaseWithoutHistoryIsNotCurrent() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:schema-history-none", "sa", "")) {
+        try (Connection c = TestEngine.postgresql() ? PgCluster.get().connect(PgCluster.databaseOf(PgCluster.get().newDatabase()))
+                : DriverManager.getConnection("jdbc:h2:mem:schema-history-none", "sa", "")) {
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
     }
@@ -126,19 +131,19 @@ class SchemaHistoryTest {
     /** The point of the shortcut, seen from a fresh JVM: a current store opens without loading Flyway at all. */
     @Test
     void openingACurrentStoreLoadsNoFlywayClassButOpeningAnOlderOneDoes() throws Exception {
-        Path folder = newStore();
-        assertThat(flywayClassesLoadedWhileOpening(folder, "current")).isZero();
+        StoreAddress store = newStore();
+        assertThat(flywayClassesLoadedWhileOpening(store, "current")).isZero();
 
-        try (Connection c = connect(folder); Statement s = c.createStatement()) {
+        try (Connection c = connect(store); Statement s = c.createStatement()) {
             makeItAStoreFromBeforeV3(s);
         }
-        assertThat(flywayClassesLoadedWhileOpening(folder, "older")).isPositive();
+        assertThat(flywayClassesLoadedWhileOpening(store, "older")).isPositive();
     }
 
-    private long flywayClassesLoadedWhileOpening(Path folder, String name) throws Exception {
+    private long flywayClassesLoadedWhileOpening(StoreAddress store, String name) throws Exception {
         Path log = temp.resolve(name + "-classes.log");
         Process holder = ChildJvm.builder(HoldStore.class, List.of("-Xlog:class+load=info:file=" + log), Map.of(),
-                folder.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                place(store)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             var out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("open");
@@ -154,14 +159,27 @@ class SchemaHistoryTest {
         }
     }
 
-    private Path newStore() {
-        Path folder = temp.resolve("store");
-        Database.create(folder).close();
-        return folder;
+    /** A new store on the engine under test (see {@link TestEngine}). */
+    private StoreAddress newStore() {
+        StoreAddress store = TestStore.newAddress(temp);
+        Database.create(store).close();
+        return store;
     }
 
-    private static Connection connect(Path folder) throws SQLException {
-        return DriverManager.getConnection(Database.url(folder), "keydesk", "");
+    /** The store's database with a plain SQL client, no KeyDesk in between. */
+    private static Connection connect(StoreAddress store) throws SQLException {
+        return switch (store) {
+            case StoreAddress.Local local -> DriverManager.getConnection(Database.url(local.folder()), "keydesk", "");
+            case TeamStore team -> PgCluster.get().connect(team.address().database());
+        };
+    }
+
+    /** How a command line names the store: its folder, or its postgresql:// address. */
+    private static String place(StoreAddress store) {
+        return switch (store) {
+            case StoreAddress.Local local -> local.folder().toString();
+            case TeamStore team -> team.display();
+        };
     }
 
     /** Undoes V4 and V3 by hand, as a store written by the KeyDesk before V3 looks. */

@@ -93,7 +93,7 @@ final class PgBinaries {
     static String run(List<String> command, int timeoutSeconds) {
         Path output = null;
         try {
-            output = Files.createTempFile("keydesk-pg-cmd", ".out");
+            output = Files.createTempFile("keydesk-pgcmd-", ".out");
             // the output goes to a file, not a pipe: a server started by pg_ctl must not hold our pipe open
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
@@ -131,6 +131,16 @@ final class PgBinaries {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no server log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Deletes the folder from a process that outlives this JVM; in this JVM where that cannot start. */
+    static void deleteInBackground(Path folder) {
+        try {
+            new ProcessBuilder("rm", "-rf", folder.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException noRm) {
+            deleteTree(folder);
         }
     }
 

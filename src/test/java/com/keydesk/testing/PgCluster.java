@@ -113,6 +113,28 @@ public final class PgCluster {
         return port;
     }
 
+    /** How many databases {@link #newDatabase} has made so far in this JVM's cluster (0 before it starts). */
+    static synchronized int databasesMade() {
+        return cluster == null ? 0 : cluster.databases.get();
+    }
+
+    /**
+     * Drops the databases made after the first {@code keep} (see {@link PgTestScope}): each is about
+     * 7 MB, and a run makes hundreds. Sessions still open on them are ended.
+     */
+    static synchronized void dropDatabasesAfter(int keep) {
+        if (cluster == null) {
+            return;
+        }
+        for (int n = cluster.databases.get(); n > keep; n--) {
+            try {
+                cluster.sql("DROP DATABASE IF EXISTS kd_" + n + " WITH (FORCE)");
+            } catch (IllegalStateException e) {
+                return;   // the server is stopped (an outage test): the folder goes at exit anyway
+            }
+        }
+    }
+
     /** A new, empty database; its address in the libpq form KeyDesk takes (--store, KEYDESK_STORE). */
     public String newDatabase() {
         String name = "kd_" + databases.incrementAndGet();
@@ -158,6 +180,11 @@ public final class PgCluster {
 
     public synchronized void start() {
         pgCtl("-w", "-t", "60", "-l", log.toString(), "-o", serverOptions(), "start");
+    }
+
+    /** The server's data folder (PGDATA): for tests that look at what the server wrote to disk. */
+    public Path dataDirectory() {
+        return data;
     }
 
     /** The end of the server's log, for failure messages. */
@@ -233,7 +260,11 @@ public final class PgCluster {
         }
     }
 
-    /** The shutdown hook: stop without a checkpoint (nothing here needs keeping) and delete the folder. */
+    /**
+     * The shutdown hook: stop without a checkpoint (nothing here needs keeping), then delete the
+     * folder in a process of its own. Surefire halts a test JVM whose shutdown takes over 30 s, and
+     * deleting a cluster's many files in a busy JVM took longer than that.
+     */
     private void destroy() {
         try {
             if (Files.exists(data.resolve("postmaster.pid"))) {
@@ -244,22 +275,16 @@ public final class PgCluster {
             System.err.println("could not stop the test PostgreSQL in " + folder + ": " + e.getMessage());
             return;
         }
-        PgBinaries.deleteTree(folder);
+        PgBinaries.deleteInBackground(folder);
     }
 
     /** Clusters left by test JVMs that were killed (no shutdown hook ran): stop them and free the disk. */
     private static void removeAbandonedClusters(Path bin) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> entries = Files.list(tmp)) {
-            for (Path folder : entries.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX)).toList()) {
-                Path owner = folder.resolve(OWNER_FILE);
-                long pid;
-                try {
-                    pid = Long.parseLong(Files.readString(owner).strip());
-                } catch (IOException | NumberFormatException e) {
-                    continue; // being made right now, or not ours
-                }
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            for (Path folder : entries.filter(p -> p.getFileName().toString().startsWith(FOLDER_PREFIX)
+                    && Files.isDirectory(p)).toList()) {
+                if (!abandoned(folder)) {
                     continue;
                 }
                 try {
@@ -268,10 +293,24 @@ public final class PgCluster {
                 } catch (RuntimeException alreadyStopped) {
                     // nothing ran there
                 }
-                PgBinaries.deleteTree(folder);
+                PgBinaries.deleteInBackground(folder);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Its JVM is gone; or, without an owner file (a deletion cut short), nothing has touched it for
+     * an hour. A folder being made right now has no owner file for a moment: it is recent.
+     */
+    private static boolean abandoned(Path folder) throws IOException {
+        try {
+            long pid = Long.parseLong(Files.readString(folder.resolve(OWNER_FILE)).strip());
+            return !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException noOwner) {
+            return Files.getLastModifiedTime(folder).toInstant().isBefore(java.time.Instant.now().minusSeconds(3600))
+                    && !Files.exists(folder.resolve("data").resolve("postmaster.pid"));
         }
     }
 

@@ -144,6 +144,56 @@ public final class ScreenshotTour extends FxRobot {
         clickOn("#signInButton");
         waitUntil(() -> visibleRows("#keys-my_keys") > 0);
         shot("my-keys");
+
+        String team = System.getProperty("keydesk.tour.teamStore");
+        if (team != null) {
+            teamStore(team.split(":"), admin, adminPassword);
+        }
+    }
+
+    /**
+     * The team store: "Open team store…" from the sign-in screen, the connection tested, the main
+     * window on it, and (when the script says how) the banner while PostgreSQL is stopped.
+     * {@code where} is HOST, PORT, DATABASE, USER.
+     */
+    private void teamStore(String[] where, String admin, String adminPassword) throws Exception {
+        clickOn("#signOutButton");
+        waitUntil(() -> lookup("#openTeamStoreLink").tryQuery().isPresent());
+        clickOn("#openTeamStoreLink");
+        waitUntil(() -> lookup("#hostField").tryQuery().isPresent());
+        replace("#hostField", where[0]);
+        replace("#portField", where[1]);
+        replace("#databaseField", where[2]);
+        replace("#userField", where[3]);
+        clickOn("#tlsMode");
+        clickOn((Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                && c.getText().endsWith("(prefer)"));
+        clickOn("#testConnectionButton");
+        waitUntil(() -> !lookup("#connectionResult").queryLabeled().getText().isEmpty());
+        shotWithDialog("team-store-open");
+        clickOn("#openStoreButton");
+        waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());
+        clickOn("#usernameField").write(admin);
+        clickOn("#passwordField").write(adminPassword);
+        clickOn("#signInButton");
+        waitUntil(() -> lookup("#keyTable").tryQuery().isPresent() && rows("#keyTable") > 0);
+        shot("team-store-keys");
+
+        String stop = System.getProperty("keydesk.tour.stopTeamStore");
+        String start = System.getProperty("keydesk.tour.startTeamStore");
+        if (stop != null && start != null) {
+            new ProcessBuilder("sh", "-c", stop).inheritIO().start().waitFor();
+            waitUntil(() -> lookup("#storeTrouble").queryLabeled().getParent().isVisible());
+            shot("team-store-unreachable");
+            new ProcessBuilder("sh", "-c", start).inheritIO().start().waitFor();
+            waitUntil(() -> !lookup("#storeTrouble").queryLabeled().getParent().isVisible());
+        }
+    }
+
+    private void replace(String query, String text) {
+        clickOn(query);
+        push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A);
+        write(text);
     }
 
     private int rows(String tableId) {

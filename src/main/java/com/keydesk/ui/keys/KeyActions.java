@@ -23,7 +23,7 @@ public final class KeyActions {
     private final SignedIn ctx;
     private final KeyDialogs keyDialogs;
     private final ObservableList<KeyRow> selected;
-    private final Runnable reload;
+    private final Runnable refresh;
     private final boolean isAdmin;
     private final BooleanBinding enables;
     private final StringBinding toggleText;
@@ -32,11 +32,11 @@ public final class KeyActions {
     private final BooleanBinding canReplace;
 
     KeyActions(SignedIn ctx, KeyDialogs keyDialogs, ObservableList<KeyRow> selected, boolean admin,
-               ReadOnlyBooleanProperty mayManage, Runnable reload) {
+               ReadOnlyBooleanProperty mayManage, Runnable refresh) {
         this.ctx = ctx;
         this.keyDialogs = keyDialogs;
         this.selected = selected;
-        this.reload = reload;
+        this.refresh = refresh;
         this.isAdmin = admin;
         // With anything switched on in the selection the action switches off; otherwise it switches on.
         enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().switchedOn()), selected);
@@ -124,11 +124,11 @@ public final class KeyActions {
         ctx.tasks().run(() -> ctx.services().keys().replace(ctx.session(), row.id()),
                 (IssuedKey issued) -> {
                     CopyNowViewModel copyNow = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs());
-                    reload.run();
+                    refresh.run();
                     keyDialogs.showCopyNow(copyNow);
                 },
                 failure -> {
-                    reload.run();
+                    refresh.run();
                     showFailure("replace.failed", failure);
                 });
     }
@@ -150,7 +150,7 @@ public final class KeyActions {
             }
             return failures;
         }, failures -> {
-            reload.run();
+            refresh.run();
             if (!failures.isEmpty()) {
                 RuntimeException first = failures.getFirst();
                 String sentence = targets.size() == 1 ? ErrorText.sentence(first)
@@ -160,7 +160,7 @@ public final class KeyActions {
                         ErrorText.isExpected(first) ? null : first);
             }
         }, failure -> {
-            reload.run();
+            refresh.run();
             showFailure(failedHeading, failure);
         });
     }

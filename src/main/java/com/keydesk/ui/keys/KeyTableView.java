@@ -140,7 +140,12 @@ public final class KeyTableView extends BorderPane {
             }
         });
         // Added after setItems, so it runs after the table has cleared its selection for the new rows.
-        vm.visibleRows().addListener((ListChangeListener<KeyRow>) change -> reselect());
+        vm.visibleRows().addListener((ListChangeListener<KeyRow>) change -> {
+            if (vm.isPatching()) {
+                keepFirstRowInView(change);
+            }
+            reselect();
+        });
         table.setPlaceholder(placeholder());
         table.setContextMenu(contextMenu());
         table.setOnKeyPressed(e -> {
@@ -161,6 +166,33 @@ public final class KeyTableView extends BorderPane {
             });
             return row;
         });
+    }
+
+    /**
+     * Others' changes patched in: the row at the top of the view stays at the top, so a key made
+     * above it does not push what the person is reading down a line.
+     */
+    private void keepFirstRowInView(ListChangeListener.Change<? extends KeyRow> change) {
+        if (!(table.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow)
+                || flow.getFirstVisibleCell() == null || !change.next()) {
+            return;
+        }
+        int was = flow.getFirstVisibleCell().getIndex();
+        java.util.List<? extends KeyRow> before = change.getRemoved();
+        change.reset();
+        if (was <= 0 || was >= before.size()) {
+            return;   // at the top, a new key at the top is worth seeing
+        }
+        long anchor = before.get(was).id();
+        var rows = vm.visibleRows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id() == anchor) {
+                if (i != was) {
+                    table.scrollTo(i);
+                }
+                return;
+            }
+        }
     }
 
     /** Selects in the table what the view model kept selected after a filter, sort or reload. */

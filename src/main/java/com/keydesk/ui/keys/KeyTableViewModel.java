@@ -1,6 +1,7 @@
 package com.keydesk.ui.keys;
 
 import com.keydesk.domain.ApiKey;
+import com.keydesk.service.KeyChanges;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -48,6 +49,8 @@ public final class KeyTableViewModel {
     private final SwappedList<KeyRow> visible = new SwappedList<>();
     private final RowFilter filter = new RowFilter();
     private boolean refiltering;
+    /** True while others' changes are being patched in: the view keeps its place instead of following the rows. */
+    private boolean patching;
     private final ObservableList<KeyRow> selected = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
@@ -60,6 +63,13 @@ public final class KeyTableViewModel {
     /** Rows shown before the whole list has loaded. */
     static final int FIRST_PAGE = 200;
     private long loads;
+    /** The audit entry the rows shown are current to (-1: not known yet); changes after it are caught up. */
+    private long seenSeq = -1;
+    private boolean catchingUp;
+    private boolean catchUpWanted;
+    /** False while the window knows the store is out of reach: catching up would only wait for it. */
+    private boolean storeReachable = true;
+    private Runnable onSiteChanged = () -> { };
 
     public KeyTableViewModel(SignedIn ctx, KeyScope scope, KeyDialogs keyDialogs, boolean admin,
                              ReadOnlyBooleanProperty mayManage, ZoneId zone) {
@@ -76,7 +86,7 @@ public final class KeyTableViewModel {
                 : Messages.format("keys.countFiltered", visible.size(), rows.size()), visible, rows);
         empty = Bindings.createBooleanBinding(() -> loaded.get() && rows.isEmpty(), loaded, rows);
         canCreate = Bindings.createBooleanBinding(mayManage::get, mayManage);
-        actions = new KeyActions(ctx, keyDialogs, selected, admin, mayManage, this::reload);
+        actions = new KeyActions(ctx, keyDialogs, selected, admin, mayManage, this::refresh);
     }
 
     /**
@@ -87,16 +97,103 @@ public final class KeyTableViewModel {
     public void reload() {
         busy.set(true);
         long generation = ++loads;
-        ctx.tasks().run(() -> rowsOf(FIRST_PAGE), firstPage -> {
-            if (generation == loads && !loaded.get()) {
-                show(firstPage);
+        ctx.tasks().run(() -> new FirstPage(ctx.services().changes().head(ctx.session()), rowsOf(FIRST_PAGE)), first -> {
+            if (generation == loads) {
+                seenSeq = first.head();   // read before the rows: a change after it is caught up later, never missed
+                if (!loaded.get()) {
+                    show(first.rows());
+                }
             }
-            if (firstPage.size() < FIRST_PAGE) {
-                finishLoad(generation, firstPage);
+            if (first.rows().size() < FIRST_PAGE) {
+                finishLoad(generation, first.rows());
             } else {
                 ctx.tasks().run(() -> rowsOf(Integer.MAX_VALUE), all -> finishLoad(generation, all), this::loadFailed);
             }
         }, this::loadFailed);
+    }
+
+    /** The first rows, and the audit entry they are at least as new as. */
+    private record FirstPage(long head, List<KeyRow> rows) {
+    }
+
+    /**
+     * The store changed (another person or process, or this window): re-read only the keys whose
+     * audit entries came after the ones these rows are current to, and patch them in place, so
+     * selection, search and scroll position stay. {@code announcedHead} is the head the store
+     * announced (-1: unknown, e.g. after the connection came back); one the rows already include is
+     * ignored. While rows load or a catch-up runs, one more catch-up is remembered for afterwards.
+     */
+    public void storeChanged(long announcedHead) {
+        if (announcedHead >= 0 && announcedHead <= seenSeq) {
+            return;
+        }
+        if (!loaded.get() || busy.get() || catchingUp || seenSeq < 0 || !storeReachable) {
+            catchUpWanted = true;
+            return;
+        }
+        catchUp();
+    }
+
+    /**
+     * The window heard that the store is out of reach (false) or back (true). Meanwhile changes made
+     * here still fail with their own message, but no catch-up waits on the store; once it is back the
+     * window calls {@link #refresh()} and the table catches up on everything it missed.
+     */
+    public void storeReachable(boolean reachable) {
+        storeReachable = reachable;
+    }
+
+    /** After a change made here: catch up like any other change, or load afresh if the rows were never current. */
+    public void refresh() {
+        if (seenSeq < 0 || !loaded.get()) {
+            reload();
+        } else {
+            storeChanged(-1);
+        }
+    }
+
+    /** Runs {@code onSiteChanged} when a catch-up finds the site's name or setting changed. */
+    public void whenSiteChanges(Runnable onSiteChanged) {
+        this.onSiteChanged = onSiteChanged;
+    }
+
+    private void catchUp() {
+        catchingUp = true;
+        catchUpWanted = false;
+        long generation = loads;
+        long after = seenSeq;
+        ctx.tasks().run(() -> {
+            Instant now = ctx.clock().instant();
+            return ctx.services().changes().keysSince(ctx.session(), after, scope.queryType(), k -> KeyRow.of(k, now));
+        }, (KeyChanges<KeyRow> changes) -> {
+            catchingUp = false;
+            if (generation != loads) {
+                return;   // a reload began meanwhile and reads everything anyway
+            }
+            seenSeq = changes.head();
+            if (changes.siteChanged()) {
+                onSiteChanged.run();
+            }
+            if (changes.reloadAll()) {
+                reload();
+                return;
+            }
+            if (!changes.changed().isEmpty() || !changes.gone().isEmpty()) {
+                patching = true;
+                try {
+                    show(RowPatch.apply(rows, changes.changed(), changes.gone()));
+                } finally {
+                    patching = false;
+                }
+            }
+            if (catchUpWanted) {
+                storeChanged(-1);
+            }
+        }, failure -> {
+            // the store is out of reach: the window says so once; the next signal (or its return) tries again
+            catchingUp = false;
+            catchUpWanted = true;
+        });
     }
 
     private List<KeyRow> rowsOf(int limit) {
@@ -111,6 +208,9 @@ public final class KeyTableViewModel {
         show(all);
         busy.set(false);
         loaded.set(true);
+        if (catchUpWanted) {
+            storeChanged(-1);
+        }
     }
 
     private void loadFailed(Throwable failure) {
@@ -119,7 +219,7 @@ public final class KeyTableViewModel {
                 ErrorText.isExpected(failure) ? null : failure);
     }
 
-    /** Opens the create dialog and, if a key was made, the copy-now dialog; then reloads. */
+    /** Opens the create dialog and, if a key was made, the copy-now dialog; the new row is caught up. */
     public void newKey() {
         if (!canCreate.get()) {
             return;
@@ -128,7 +228,7 @@ public final class KeyTableViewModel {
         keyDialogs.showCreateKey(form);
         var copyNow = form.takeResult();
         if (copyNow != null) {
-            reload();
+            refresh();
             keyDialogs.showCopyNow(copyNow);
         }
     }
@@ -145,10 +245,10 @@ public final class KeyTableViewModel {
                     shown.mayLengthenExpiry(), zone);
             keyDialogs.showDetails(details);
             if (details.savedProperty().get()) {
-                reload();
+                refresh();
             }
         }, failure -> {
-            reload();   // most likely revoked meanwhile: the table should stop offering it
+            refresh();   // most likely revoked meanwhile: the table should stop offering it
             ctx.dialogs().showError(Messages.get("keys.detailsFailed"), ErrorText.sentence(failure),
                     ErrorText.isExpected(failure) ? null : failure);
         });
@@ -193,6 +293,11 @@ public final class KeyTableViewModel {
         } finally {
             refiltering = false;
         }
+    }
+
+    /** True while the rows change because of others' changes (or this window's), not a search, sort or reload. */
+    public boolean isPatching() {
+        return patching;
     }
 
     /** True while the visible rows are being swapped: the table's selection changes then are not the person's. */

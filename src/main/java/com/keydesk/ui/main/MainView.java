@@ -82,7 +82,7 @@ public final class MainView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, logo, site, spacer, user, menu, signOutButton);
+        HBox bar = new HBox(10, logo, site, spacer, storeMenu(), user, menu, signOutButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
 
@@ -98,14 +98,58 @@ public final class MainView extends BorderPane {
         banner.getStyleClass().add("banner");
         banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
         banner.managedProperty().bind(banner.visibleProperty());
-        return new VBox(bar, banner);
+        return new VBox(bar, troubleBanner(), banner);
+    }
+
+    /** Which store is open, and the ways to a team store. */
+    private Node storeMenu() {
+        MenuItem open = new MenuItem(Messages.get("teamStore.open.menu"), new FontIcon("mdi2d-database-arrow-right"));
+        open.setId("openTeamStoreItem");
+        open.setOnAction(e -> vm.openTeamStore());
+        MenuItem move = new MenuItem(Messages.get("teamStore.move.menu"), new FontIcon("mdi2d-database-export-outline"));
+        move.setId("moveToTeamStoreItem");
+        move.setOnAction(e -> vm.moveToTeamStore());
+        move.visibleProperty().bind(vm.mayMoveToTeamStoreProperty());
+        MenuItem local = new MenuItem(Messages.get("teamStore.local.menu"), new FontIcon("mdi2l-laptop"));
+        local.setId("openLocalStoreItem");
+        local.setOnAction(e -> vm.openLocalStore());
+        local.setVisible(vm.onTeamStore());
+        MenuButton store = new MenuButton(null, new FontIcon(vm.onTeamStore() ? "mdi2d-database-sync-outline"
+                : "mdi2d-database-outline"));
+        store.setId("storeMenu");
+        store.setTooltip(new javafx.scene.control.Tooltip(Messages.format("main.store", vm.storeLocation())));
+        store.getItems().addAll(open, local, move);
+        return store;
+    }
+
+    /** While the team store cannot be reached: one sentence, in the window's own colours for trouble. */
+    private Node troubleBanner() {
+        Label text = new Label();
+        text.setId("storeTrouble");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.storeTroubleProperty());
+        HBox banner = new HBox(8, new FontIcon("mdi2l-lan-disconnect"), text);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().addAll("banner", "trouble-banner");
+        banner.visibleProperty().bind(vm.storeTroubleProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private Node statusBar() {
-        Label location = new Label(Messages.format("main.store", vm.storeLocation()));
+        Label location = new Label(Messages.format(vm.onTeamStore() ? "main.teamStore" : "main.store",
+                vm.storeLocation()), new FontIcon(vm.onTeamStore() ? "mdi2d-database-sync-outline" : "mdi2d-database-outline"));
         location.setId("storeLocation");
         location.getStyleClass().add("hint");
-        HBox bar = new HBox(location);
+        Label state = new Label();
+        state.setId("storeState");
+        state.getStyleClass().add("hint");
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !vm.onTeamStore() ? ""
+                : vm.storeTroubleProperty().get().isEmpty() ? Messages.get("main.teamStore.live")
+                : Messages.get("main.teamStore.retrying"), vm.storeTroubleProperty()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, location, gap, state);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

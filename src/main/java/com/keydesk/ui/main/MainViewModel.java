@@ -10,6 +10,8 @@ import com.keydesk.ui.keys.KeyDialogs;
 import com.keydesk.ui.keys.KeyScope;
 import com.keydesk.ui.keys.KeyTableViewModel;
 import com.keydesk.ui.keys.StatusFilter;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,7 +22,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class MainViewModel {
 
     private final SignedIn ctx;
     private final KeyDialogs keyDialogs;
-    private final Path storeFolder;
+    private final OpenStore store;
     private final Runnable signOut;
     private final ZoneId zone;
     private final ObservableList<Section> sections = FXCollections.observableArrayList();
@@ -47,14 +48,18 @@ public final class MainViewModel {
     private final StringProperty siteName = new SimpleStringProperty("");
     private final StringProperty banner = new SimpleStringProperty("");
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
+    /** One sentence while the team store cannot be reached; empty otherwise. */
+    private final StringProperty storeTrouble = new SimpleStringProperty("");
+    private final BooleanBinding mayMoveToTeamStore;
     private final Map<KeyScope, KeyTableViewModel> tables = new EnumMap<>(KeyScope.class);
 
-    public MainViewModel(SignedIn ctx, KeyDialogs keyDialogs, Path storeFolder, ZoneId zone, Runnable signOut) {
+    public MainViewModel(SignedIn ctx, KeyDialogs keyDialogs, OpenStore store, ZoneId zone, Runnable signOut) {
         this.ctx = ctx;
         this.keyDialogs = keyDialogs;
-        this.storeFolder = storeFolder;
+        this.store = store;
         this.zone = zone;
         this.signOut = signOut;
+        this.mayMoveToTeamStore = Bindings.createBooleanBinding(() -> admin.get() && !store.isTeamStore(), admin);
     }
 
     /**
@@ -109,9 +114,57 @@ public final class MainViewModel {
     public KeyTableViewModel keyTable(KeyScope scope) {
         return tables.computeIfAbsent(scope, s -> {
             KeyTableViewModel vm = new KeyTableViewModel(ctx, s, keyDialogs, admin.get(), mayManageKeys, zone);
+            vm.whenSiteChanges(this::reloadSite);
+            vm.storeReachable(storeTrouble.get().isEmpty());
             vm.reload();
             return vm;
         });
+    }
+
+    /**
+     * Someone (another person, process or this window) committed a change to the store, announced
+     * with the audit head it made: every key table catches up on what changed since it last looked.
+     */
+    public void storeChanged(long announcedHead) {
+        tables.values().forEach(table -> table.storeChanged(announcedHead));
+    }
+
+    /** The team store cannot be reached: said once, in one sentence, until it is back. */
+    public void storeUnreachable() {
+        storeTrouble.set(Messages.format("main.trouble.unreachable", store.display()));
+        tables.values().forEach(table -> table.storeReachable(false));
+    }
+
+    /** The team store answers again: what changed meanwhile was never announced, so every table catches up. */
+    public void storeResumed() {
+        storeTrouble.set("");
+        tables.values().forEach(table -> {
+            table.storeReachable(true);
+            table.refresh();
+        });
+        reloadSite();
+    }
+
+    /** Another administrator may have renamed the site or changed its setting. */
+    private void reloadSite() {
+        ctx.tasks().run(() -> ctx.services().site().site(ctx.session()), this::applySite, failure -> {
+            // out of reach or signed out meanwhile: the next change or the return of the store tries again
+        });
+    }
+
+    public void openTeamStore() {
+        store.openTeamStore();
+    }
+
+    public void openLocalStore() {
+        store.openLocalStore();
+    }
+
+    /** Administrators only in the interface; the service checks again when the store is copied. */
+    public void moveToTeamStore() {
+        if (mayMoveToTeamStore.get()) {
+            store.moveToTeamStore(ctx.session());
+        }
     }
 
     public void signOut() {
@@ -121,7 +174,10 @@ public final class MainViewModel {
     public SignedIn context() { return ctx; }
     public KeyDialogs keyDialogs() { return keyDialogs; }
     public String username() { return ctx.session().username(); }
-    public String storeLocation() { return storeFolder.toString(); }
+    public String storeLocation() { return store.display(); }
+    public boolean onTeamStore() { return store.isTeamStore(); }
+    public StringProperty storeTroubleProperty() { return storeTrouble; }
+    public BooleanBinding mayMoveToTeamStoreProperty() { return mayMoveToTeamStore; }
     public ObservableList<Section> sections() { return sections; }
     public ObjectProperty<Section> currentProperty() { return current; }
     public ReadOnlyBooleanProperty adminProperty() { return admin; }

@@ -111,13 +111,19 @@ public final class SettingsViewModel {
 
     /** Asks for the backup, confirms what happens to the current store, then hands over to the restorer. */
     public void restore() {
+        String refused = restorer.whyNoRestore();
+        if (refused != null) {
+            backupStatus.set("");
+            backupError.set(refused);
+            return;
+        }
         Path source = files.chooseBackupToRestore();
         if (source == null) {
             return;
         }
         Path file = source.toAbsolutePath().normalize();
         if (!ctx.dialogs().confirm(Messages.get("settings.restore.heading"),
-                Messages.format("settings.restore.sentence", restorer.storeFolder(), file),
+                Messages.format("settings.restore.sentence", restorer.storeLocation(), file),
                 Messages.get("settings.restore.confirm"))) {
             return;
         }

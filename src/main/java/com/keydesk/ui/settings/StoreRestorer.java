@@ -19,6 +19,11 @@ public interface StoreRestorer {
      */
     void restore(Session session, Path backup, boolean otherSiteConfirmed, Consumer<Throwable> onFailure);
 
-    /** The store's folder, named in the confirmation. */
-    Path storeFolder();
+    /** Where the store is (its folder, or a team store's address), named in the confirmation. */
+    String storeLocation();
+
+    /** Why this store cannot be restored over (a team store others work on), or null when it can. */
+    default String whyNoRestore() {
+        return null;
+    }
 }

@@ -46,7 +46,9 @@ public final class SetupView extends StackPane {
                 StartViews.fieldLabel("setup.password", password), password, strength,
                 StartViews.error(vm.passwordErrorProperty()),
                 StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.repeatErrorProperty()),
-                StartViews.error(vm.formErrorProperty()), buttons);
+                StartViews.error(vm.formErrorProperty()), buttons,
+                StartViews.storeLinks(vm.localStoreOffered(), vm::openLocalStore,
+                        vm.teamStoreOffered(), vm::openTeamStore));
         card.disableProperty().bind(vm.busyProperty());
         getChildren().add(StartViews.centered(card));
         sceneProperty().addListener((o, a, scene) -> {

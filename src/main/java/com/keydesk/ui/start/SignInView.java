@@ -28,7 +28,9 @@ public final class SignInView extends StackPane {
                 StartViews.brand("signin.heading", Messages.format("signin.sentence", vm.location())),
                 StartViews.fieldLabel("signin.username", username), username,
                 StartViews.fieldLabel("signin.password", password), password,
-                error, buttons);
+                error, buttons,
+                StartViews.storeLinks(vm.localStoreOffered(), vm::openLocalStore,
+                        vm.teamStoreOffered(), vm::openTeamStore));
         card.disableProperty().bind(vm.busyProperty());
         getChildren().add(StartViews.centered(card));
         sceneProperty().addListener((o, a, scene) -> {

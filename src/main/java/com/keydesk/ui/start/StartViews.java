@@ -71,4 +71,22 @@ final class StartViews {
         pane.setPrefSize(900, 640);
         return pane;
     }
+
+    /** "Use this computer's store" and "Open team store…" under the card, as far as the screen offers them. */
+    static javafx.scene.Node storeLinks(boolean local, Runnable openLocal, boolean team, Runnable openTeam) {
+        HBox row = new HBox(4, link("openLocalStoreLink", "teamStore.local.menu", "mdi2l-laptop", local, openLocal),
+                link("openTeamStoreLink", "teamStore.open.menu", "mdi2d-database-arrow-right", team, openTeam));
+        row.setAlignment(Pos.CENTER_RIGHT);
+        return row;
+    }
+
+    private static javafx.scene.control.Hyperlink link(String id, String key, String icon, boolean offered,
+                                                       Runnable action) {
+        javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(Messages.get(key), new FontIcon(icon));
+        link.setId(id);
+        link.setOnAction(e -> action.run());
+        link.setVisible(offered);
+        link.setManaged(offered);
+        return link;
+    }
 }

@@ -301,4 +301,77 @@ class KeyTableViewModelTest {
             assertThat(vm.actions().canToggleProperty().get()).isTrue();
         }
     }
+
+    @Test
+    void aKeyMadeElsewhereIsPatchedInKeepingSearchSortAndSelectionWithoutLoadingTheTableAgain() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.siteKey("deploy b");
+            ui.store.siteKey("backup");
+            KeyTableViewModel vm = table(ui, KeyScope.SITE_KEYS);
+            vm.sortBy(Comparator.comparing(KeyRow::name));
+            vm.searchProperty().set("deploy");
+            vm.selected().setAll(vm.visibleRows());
+            List<Boolean> busy = new ArrayList<>();
+            vm.busyProperty().addListener((o, was, now) -> busy.add(now));
+
+            ui.store.siteKey("deploy a");
+            vm.storeChanged(ui.store.services.changes().head(ui.store.admin));
+
+            assertThat(vm.visibleRows()).extracting(KeyRow::name).containsExactly("deploy a", "deploy b");
+            assertThat(vm.selected()).extracting(KeyRow::name).containsExactly("deploy b");
+            assertThat(vm.rows()).hasSize(3);
+            assertThat(busy).as("no reload of the whole table").isEmpty();
+        }
+    }
+
+    @Test
+    void aKeyRevokedOrDisabledElsewhereChangesInPlace() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            long revoked = ui.store.siteKey("to revoke").key().id();
+            long disabled = ui.store.siteKey("to disable").key().id();
+            KeyTableViewModel vm = table(ui, KeyScope.SITE_KEYS);
+            vm.selected().setAll(vm.visibleRows());
+
+            ui.store.services.keys().revoke(ui.store.admin, revoked);
+            ui.store.services.keys().disable(ui.store.admin, disabled);
+            vm.storeChanged(-1);
+
+            assertThat(vm.rows()).singleElement().satisfies(row -> {
+                assertThat(row.name()).isEqualTo("to disable");
+                assertThat(row.status()).isEqualTo(DisplayStatus.DISABLED);
+            });
+            assertThat(vm.selected()).extracting(KeyRow::name).containsExactly("to disable");
+        }
+    }
+
+    @Test
+    void anAnnouncementTheRowsAlreadyIncludeIsIgnored() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.siteKey("one");
+            KeyTableViewModel vm = table(ui, KeyScope.SITE_KEYS);
+            ui.store.siteKey("two");   // not announced: the announcement below is older
+
+            vm.storeChanged(ui.store.services.changes().head(ui.store.admin) - 1);
+
+            assertThat(vm.rows()).extracting(KeyRow::name).containsExactly("one");
+        }
+    }
+
+    @Test
+    void aChangeAnnouncedWhileTheTableLoadsIsCaughtUpOnceLoaded() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.siteKey("before");
+            com.keydesk.ui.DeferredTaskRunner tasks = new com.keydesk.ui.DeferredTaskRunner();
+            KeyTableViewModel vm = new KeyTableViewModel(new com.keydesk.ui.SignedIn(ui.store.services, ui.store.admin,
+                    tasks, ui.dialogs, ui.clipboard, ui.store.clock), KeyScope.SITE_KEYS, ui.keyDialogs, true,
+                    new SimpleBooleanProperty(true), ZoneOffset.UTC);
+            vm.reload();   // read, not yet shown
+
+            ui.store.siteKey("while loading");
+            vm.storeChanged(ui.store.services.changes().head(ui.store.admin));
+            tasks.deliver();
+
+            assertThat(vm.rows()).extracting(KeyRow::name).containsExactly("while loading", "before");
+        }
+    }
 }

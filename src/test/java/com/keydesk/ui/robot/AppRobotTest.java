@@ -57,11 +57,16 @@ abstract class AppRobotTest extends FxRobot {
         FxToolkit.setupFixture(() -> {
             Thread.currentThread().setUncaughtExceptionHandler((t, failure) -> uncaught.add(failure));
             stage = new Stage();
-            app = new Composition(stage, folder, TestStore.CHEAP, clock, new SameThreadTaskRunner(),
-                    UiPreferences.inMemory(), () -> { });
+            app = compose(stage);
             app.start();
         });
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The app under test; the default is the local store in {@link #folder}. */
+    protected Composition compose(Stage stage) {
+        return new Composition(stage, folder, TestStore.CHEAP, clock, new SameThreadTaskRunner(),
+                UiPreferences.inMemory(), () -> { });
     }
 
     @AfterEach

@@ -50,6 +50,6 @@ class FirstStartRobotTest extends AppRobotTest {
         assertThat(lookup("#storeLocation").queryAs(Label.class).getText()).contains(folder.toString());
         assertThat(lookup("#nav-SITE_KEYS").tryQuery()).isPresent();
         assertThat(lookup("#nav-AUDIT").tryQuery()).isPresent();
-        assertThat(stage.getTitle()).isEqualTo("Acme Files — KeyDesk");
+        assertThat(stage.getTitle()).as("the title names the store too").isEqualTo("Acme Files — KeyDesk — " + folder);
     }
 }

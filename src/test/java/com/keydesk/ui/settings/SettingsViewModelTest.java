@@ -41,9 +41,17 @@ class SettingsViewModelTest {
             }
         }
 
+        /** Set to refuse every restore, as a team store does. */
+        String refusal;
+
         @Override
-        public Path storeFolder() {
-            return Path.of("/data/keydesk");
+        public String storeLocation() {
+            return "/data/keydesk";
+        }
+
+        @Override
+        public String whyNoRestore() {
+            return refusal;
         }
     }
 
@@ -140,6 +148,22 @@ class SettingsViewModelTest {
             assertThat(restorer.restored).isEqualTo(dir.resolve("old.zip"));
             assertThat(vm.backupErrorProperty().get()).isEqualTo("x is not a KeyDesk backup.");
             assertThat(vm.busyProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void aTeamStoreIsNeverRestoredOverAndTheSentenceSaysWhatToDoInstead() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            FakeRestorer restorer = new FakeRestorer();
+            restorer.refusal = "A team store is not restored over.";
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), restorer);
+            files.backupToRestore = dir.resolve("old.zip");
+
+            vm.restore();
+
+            assertThat(vm.backupErrorProperty().get()).isEqualTo("A team store is not restored over.");
+            assertThat(ui.dialogs.asked).as("nothing to choose, nothing to confirm").isEmpty();
+            assertThat(restorer.restored).isNull();
         }
     }
 

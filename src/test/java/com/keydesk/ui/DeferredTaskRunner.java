@@ -1,0 +1,31 @@
+package com.keydesk.ui;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Runs the work at once but holds its outcome until {@link #deliver()}: the moment between a
+ * background read and the UI thread seeing it, in which others may change the store.
+ */
+public final class DeferredTaskRunner implements TaskRunner {
+    private final Deque<Runnable> outcomes = new ArrayDeque<>();
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        try {
+            T result = work.call();
+            outcomes.add(() -> onSuccess.accept(result));
+        } catch (Throwable failure) {
+            outcomes.add(() -> onFailure.accept(failure));
+        }
+    }
+
+    /** Hands every held outcome over, including those of work their callbacks start. */
+    public void deliver() {
+        while (!outcomes.isEmpty()) {
+            outcomes.poll().run();
+        }
+    }
+}
