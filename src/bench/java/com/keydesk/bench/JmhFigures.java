@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * 19 forks of about 12 s: about 4 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
  * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
- * -Dbench.only=scan or -Dbench.only=pg.
+ * -Dbench.only=scan, -Dbench.only=pg or -Dbench.only=api.
  */
 public final class JmhFigures {
     private static final int ROUNDS = 3;
@@ -67,7 +67,7 @@ public final class JmhFigures {
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
         String only = System.getProperty("bench.only", "all").strip();
-        if (only.equals("scan") || only.equals("pg")) {
+        if (only.equals("scan") || only.equals("pg") || only.equals("api")) {
             System.out.println("bench.only=" + only + ": the JMH half is skipped.");
             return;
         }

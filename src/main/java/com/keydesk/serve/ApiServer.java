@@ -2,6 +2,7 @@ package com.keydesk.serve;
 
 import com.keydesk.service.FailedKeyThrottle;
 import com.keydesk.service.Services;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -45,6 +46,12 @@ public final class ApiServer implements AutoCloseable {
     /** As above, with other failed-key rules (tests). */
     static ApiServer start(Services services, String host, int port, KeyStore tls, ServerLimits limits,
                            PrintStream log, FailedKeyThrottle.Rules failedKeys) throws Exception {
+        return start(new ApiHandler(services, failedKeys, log), host, port, tls, limits, log);
+    }
+
+    /** The server around any handler: the benchmark's reference answers a constant body through exactly this. */
+    static ApiServer start(Handler handler, String host, int port, KeyStore tls, ServerLimits limits,
+                           PrintStream log) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("keydesk-serve");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -73,7 +80,7 @@ public final class ApiServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new JsonErrorHandler());
         server.setRequestLog(new AccessLog(log));
-        server.setHandler(new GracefulHandler(new ApiHandler(services, failedKeys, log)));
+        server.setHandler(new GracefulHandler(handler));
         server.setStopTimeout(STOP_GRACE_MS);
         server.setStopAtShutdown(false);   // the command stops it itself, then closes the store
         server.start();

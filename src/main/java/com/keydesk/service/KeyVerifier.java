@@ -7,6 +7,7 @@ import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.KeyRejectedException;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.store.Database;
+import com.keydesk.store.KeyCheck;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.Times;
 
@@ -55,22 +56,21 @@ public final class KeyVerifier {
     /** Returns the key if it authenticates now; otherwise throws {@link KeyRejectedException} with the reason. */
     public ApiKey verify(String presented) {
         ParsedKey parsed = KeyFormat.parse(presented);
-        // Seen before: one transaction, one joined read, the state checks and the throttled use.
+        // Seen before: one transaction, one joined read (KeyCheck), the state checks, and the use if due.
         Attempt first = db.inTransaction(cfg -> {
-            KeyRepository keys = new KeyRepository(cfg.dsl());
-            Optional<KeyRepository.Stored> stored = keys.storedByLookupId(parsed.lookupId());
-            if (stored.isPresent() && verified.holds(parsed, stored.get().secretHash())) {
-                return Attempt.accepted(acceptAndRecordUse(cfg.dsl(), keys, stored.get().key(), parsed));
+            Optional<KeyCheck> row = KeyCheck.byLookupId(cfg.dsl(), parsed.lookupId());
+            if (row.isPresent() && verified.holds(parsed, row.get().secretHash())) {
+                return Attempt.accepted(acceptAndRecordUse(cfg.dsl(), row.get(), parsed));
             }
-            return Attempt.needsHash(stored);
+            return Attempt.needsHash(row);
         });
         if (first.key() != null) {
             return first.key();
         }
         // Not seen before: the Argon2id check, outside any transaction so no row is held during it.
         // An unknown lookup id costs one hash too, so timing does not tell which ids exist.
-        Optional<KeyRepository.Stored> stored = first.stored();
-        String storedHash = stored.map(KeyRepository.Stored::secretHash).orElse(dummyHash.get());
+        Optional<KeyCheck> stored = first.stored();
+        String storedHash = stored.map(KeyCheck::secretHash).orElse(dummyHash.get());
         boolean matches = argon2id.matches(storedHash, parsed.secretPart().toCharArray());
         if (stored.isEmpty() || !matches) {
             throw rejected("This key is not valid. It may have been revoked or mistyped.");
@@ -78,21 +78,20 @@ public final class KeyVerifier {
         verified.remember(parsed, storedHash);
         // The state as it is now, after the slow hash: a key revoked or changed meanwhile is refused.
         return db.inTransaction(cfg -> {
-            KeyRepository keys = new KeyRepository(cfg.dsl());
-            KeyRepository.Stored now = keys.storedByLookupId(parsed.lookupId())
+            KeyCheck now = KeyCheck.byLookupId(cfg.dsl(), parsed.lookupId())
                     .filter(s -> s.secretHash().equals(storedHash))
                     .orElseThrow(() -> rejected("This key has just been revoked."));
-            return acceptAndRecordUse(cfg.dsl(), keys, now.key(), parsed);
+            return acceptAndRecordUse(cfg.dsl(), now, parsed);
         });
     }
 
     /** The first transaction's outcome: accepted from the cache, or the row (if any) still to be hashed. */
-    private record Attempt(ApiKey key, Optional<KeyRepository.Stored> stored) {
+    private record Attempt(ApiKey key, Optional<KeyCheck> stored) {
         static Attempt accepted(ApiKey key) {
             return new Attempt(key, Optional.empty());
         }
 
-        static Attempt needsHash(Optional<KeyRepository.Stored> stored) {
+        static Attempt needsHash(Optional<KeyCheck> stored) {
             return new Attempt(null, stored);
         }
     }
@@ -102,7 +101,8 @@ public final class KeyVerifier {
      * and its owner's must match the audit chain: a key made or edited outside KeyDesk, or one whose
      * owner was promoted or re-activated outside it, does not authenticate.
      */
-    private ApiKey acceptAndRecordUse(DSLContext tx, KeyRepository keys, ApiKey key, ParsedKey parsed) {
+    private ApiKey acceptAndRecordUse(DSLContext tx, KeyCheck row, ParsedKey parsed) {
+        ApiKey key = row.key();
         Instant now = Times.storable(clock.instant());
         if (key.type() != parsed.type()) {
             throw rejected("This key is not valid.");
@@ -116,10 +116,10 @@ public final class KeyVerifier {
         if (!key.ownerActive()) {
             throw rejected("The user this key belongs to is deactivated.");
         }
-        requireBound(tx, RowBinding.keyTarget(key.id()), RowBinding.ofKey(tx, key.id()), "This key's record");
+        requireBound(row.keyBound(), RowBinding.keyDigest(row.keyState()), "This key's record");
         if (key.userId() != null) {
-            requireBound(tx, RowBinding.userTarget(key.userId()), RowBinding.ofUser(tx, key.userId()),
-                    "The record of the user this key belongs to");
+            requireBound(row.ownerBound(), row.ownerState() == null ? RowBinding.REMOVED
+                    : RowBinding.userDigest(row.ownerState()), "The record of the user this key belongs to");
         }
         Instant notAfter = now.minus(LAST_USE_THROTTLE);
         if (key.lastUseAt() != null && key.lastUseAt().isAfter(notAfter)) {
@@ -127,7 +127,7 @@ public final class KeyVerifier {
             // the update would change nothing, so it is not sent (on a team store, one round trip less).
             return key;
         }
-        boolean recorded = keys.recordUse(key.id(), now, notAfter);
+        boolean recorded = new KeyRepository(tx).recordUse(key.id(), now, notAfter);
         return recorded ? withLastUse(key, now) : key;
     }
 
@@ -138,8 +138,8 @@ public final class KeyVerifier {
                 k.descriptiveLabel(), k.createdAt(), k.createdBy(), k.expiresAt(), lastUse);
     }
 
-    private static void requireBound(DSLContext tx, String target, String digest, String what) {
-        String problem = RowBinding.mismatch(tx, target, digest, what);
+    private static void requireBound(String bound, String digest, String what) {
+        String problem = RowBinding.mismatch(bound, digest, what);
         if (problem != null) {
             throw rejected(problem + " The key does not authenticate.");
         }

@@ -82,11 +82,18 @@ public final class RowStates {
         }
     }
 
-    /** Each value length-prefixed, so that no two different rows give the same text; times as UTC instants. */
     static String canonical(Record row) {
+        return canonical(row.intoArray());
+    }
+
+    /**
+     * Each value length-prefixed, so that no two different rows give the same text; times as UTC
+     * instants. The values in the order of the table's list above, as jOOQ reads them (Long,
+     * Boolean, String, LocalDateTime): {@link KeyCheck} reads them with plain JDBC and must agree.
+     */
+    static String canonical(Object[] values) {
         StringBuilder out = new StringBuilder(256);
-        for (int i = 0; i < row.size(); i++) {
-            Object value = row.get(i);
+        for (Object value : values) {
             String text = value == null ? "\u0000null"
                     : value instanceof LocalDateTime time ? Times.fromDb(time).toString() : value.toString();
             out.append(text.length()).append(':').append(text).append('\n');

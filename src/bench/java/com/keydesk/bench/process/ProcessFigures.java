@@ -23,13 +23,15 @@ import java.util.jar.Manifest;
  * --json}, and the desktop tables (first rows, filter per keystroke, peak memory) at 1,000,
  * 10,000 and 100,000 keys; then merges the JMH figures and writes target/bench/results.json.
  * <p>
- * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}), and the
- * team store's figures on a throwaway PostgreSQL cluster ({@link PgFigures}).
+ * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}), the
+ * team store's figures on a throwaway PostgreSQL cluster ({@link PgFigures}), and {@code keydesk serve}
+ * under load ({@link ApiFigures}).
  * <p>
  * Arguments: BENCH_DIR APP_IMAGE TEST_CLASSES. System property bench.sizes (default
  * 1000,10000,100000) chooses the store sizes; bench.startups (default 7) the start-ups per side;
  * bench.scan.mb (default 1024) the size of the scan's tree; bench.only=scan runs the scan step
- * alone (results.json then holds its figures only), bench.only=pg the team store's step alone.
+ * alone (results.json then holds its figures only), bench.only=pg the team store's step alone,
+ * bench.only=api the HTTP API's ({@link ApiFigures}).
  */
 public final class ProcessFigures {
     private static final Map<String, Double> GOALS = goals();
@@ -56,8 +58,12 @@ public final class ProcessFigures {
             report(figures, bench.resolve("results.json"));
             return;
         }
-        if (only.equals("pg")) {
-            PgFigures.measure(app, bench, testClasses, figures);
+        if (only.equals("pg") || only.equals("api")) {
+            if (only.equals("pg")) {
+                PgFigures.measure(app, bench, testClasses, figures);
+            } else {
+                ApiFigures.measure(app, bench, testClasses, figures);
+            }
             figures.write(bench.resolve("results.json"));
             report(figures, bench.resolve("results.json"));
             return;
@@ -77,6 +83,7 @@ public final class ProcessFigures {
         }
         ScanFigures.measure(app, bench, scanMegabytes, figures);
         PgFigures.measure(app, bench, testClasses, figures);
+        ApiFigures.measure(app, bench, testClasses, figures);
         figures.putAll(Figures.read(bench.resolve("jmh.json")));
         figures.write(bench.resolve("results.json"));
         report(figures, bench.resolve("results.json"));
@@ -204,6 +211,7 @@ public final class ProcessFigures {
             System.out.printf(Locale.ROOT, "  %-42s %12s  goal <= %-8s %s%n", name,
                     value == null ? "-" : String.format(Locale.ROOT, "%.3f", value), goal, verdict);
         });
+        ApiFigures.report(figures);
     }
 
     private static Map<String, Double> goals() {

@@ -1,0 +1,319 @@
+package com.keydesk.bench.process;
+
+import com.keydesk.crypto.Argon2Params;
+import com.keydesk.crypto.Argon2idHasher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The HTTP API's figures (issue 14) against {@code keydesk serve} on a copy of the 100,000-key demo
+ * store, made afresh each run: the server in the installed app's runtime with its launcher's JVM
+ * options ({@code com.keydesk.serve.ApiBenchServer}), the load from other processes on loopback.
+ * <ul>
+ *   <li>find current, one key again and again, and the reference (the same server answering a
+ *   constant JSON body): {@code wrk} with 32 connections on 2 threads, 10 s each, taking turns
+ *   for {@link #ROUNDS} rounds after 5 s of each to warm up; rps and p99 latency from wrk;</li>
+ *   <li>first-seen keys: keys made through the API (untimed), then each presented once by 32
+ *   clients at a time from this JVM; against the limit cores ÷ one Argon2id check (shipped
+ *   parameters, the median of 15 measured here after each round);</li>
+ *   <li>every key, 10,000 a page, following X-Files-Cursor: the median of 5 after one warm-up;</li>
+ *   <li>the server's peak resident memory (VmHWM) after all of the above.</li>
+ * </ul>
+ * Without {@code wrk} (Debian: {@code apt-get install wrk}) the first two are not measured.
+ */
+final class ApiFigures {
+    private static final int ROUNDS = 3;
+    private static final int CONNECTIONS = 32;
+    private static final int FIRST_SEEN_KEYS = 400;
+    private static final int LIST_RUNS = 5;
+    private static final int KEYS = 100_000;
+
+    private ApiFigures() {
+    }
+
+    static void measure(AppImage app, Path bench, Path testClasses, Figures figures) throws Exception {
+        Path store = freshCopy(DemoStores.ensure(app, bench, KEYS), bench.resolve("api-store/keydesk"));
+        figures.put("api_load_average_before", loadAverage());
+        ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(),
+                "com.keydesk.serve.ApiBenchServer", List.of(store.toString(), DemoStores.ADMIN, DemoStores.PASSWORD)));
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);   // its access log, one line a request
+        Process server = builder.start();
+        try {
+            String[] ready = awaitReady(server);
+            String base = "http://127.0.0.1:" + ready[1];
+            String key = ready[2];
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            if (Wrk.installed()) {
+                repeatedFindCurrent(base, key, figures);
+            } else {
+                System.out.println("WRK IS NOT INSTALLED (apt-get install wrk): no find-current figures.");
+            }
+            firstSeenKeys(client, base, key, figures);
+            listAll(client, base, key, figures);
+            figures.put("api_server_rss_mb_100k_keys", status(server.pid(), "VmHWM") / 1024.0);
+            figures.put("api_server_rss_mb_end_100k_keys", status(server.pid(), "VmRSS") / 1024.0);
+        } finally {
+            server.getOutputStream().close();   // the server stops when its stdin ends
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                Processes.stop(server);
+            }
+        }
+        figures.put("api_load_average_after", loadAverage());
+    }
+
+    /** find current with one key (verified once, then from the cache) against the constant body, taking turns. */
+    private static void repeatedFindCurrent(String base, String key, Figures figures) throws Exception {
+        String current = base + "/api/rest/v1/api_key";
+        String constant = base + "/bench/constant-json";
+        Wrk.run(current, key, 5);
+        Wrk.run(constant, key, 5);
+        List<Double> ratios = new ArrayList<>();
+        List<Double> p99 = new ArrayList<>();
+        List<Double> p50 = new ArrayList<>();
+        List<Double> apiRps = new ArrayList<>();
+        List<Double> constantRps = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            Wrk.Result api;
+            Wrk.Result reference;
+            if (round % 2 == 0) {
+                api = Wrk.run(current, key, 10);
+                reference = Wrk.run(constant, key, 10);
+            } else {
+                reference = Wrk.run(constant, key, 10);
+                api = Wrk.run(current, key, 10);
+            }
+            ratios.add(api.rps() / reference.rps());
+            p99.add(api.p99Ms());
+            p50.add(api.p50Ms());
+            apiRps.add(api.rps());
+            constantRps.add(reference.rps());
+            System.out.printf(Locale.ROOT, "find current: %.0f rps, p50 %.2f ms, p99 %.2f ms; constant JSON: %.0f rps,"
+                    + " p99 %.2f ms%n", api.rps(), api.p50Ms(), api.p99Ms(), reference.rps(), reference.p99Ms());
+        }
+        figures.put("api_find_current_repeat_p99_ms", Figures.median(p99));
+        figures.put("api_find_current_repeat_p50_ms", Figures.median(p50));
+        figures.put("api_find_current_rps", Figures.median(apiRps));
+        figures.put("api_constant_json_rps", Figures.median(constantRps));
+        figures.put("api_find_current_rps_ratio_vs_static_json", Figures.median(ratios));
+    }
+
+    /** Keys nobody has presented yet, each once, 32 at a time: each costs the server one Argon2id check. */
+    private static void firstSeenKeys(HttpClient client, String base, String key, Figures figures) throws Exception {
+        Argon2idHasher hasher = new Argon2idHasher(Argon2Params.SHIPPED);
+        String stored = hasher.hash("a secret to check again and again".toCharArray());
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Double> ratios = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        List<Double> hashes = new ArrayList<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            Queue<String> fresh = new ConcurrentLinkedQueue<>(makeKeys(client, base, key, FIRST_SEEN_KEYS, round));
+            long start = System.nanoTime();
+            inParallel(() -> {
+                for (String k = fresh.poll(); k != null; k = fresh.poll()) {
+                    expect(200, client.send(get(base + "/api/rest/v1/api_key", k), HttpResponse.BodyHandlers.discarding()));
+                }
+            });
+            double rps = FIRST_SEEN_KEYS / ((System.nanoTime() - start) / 1e9);
+            List<Double> checks = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                long t = System.nanoTime();
+                hasher.verify(stored, "a secret to check again and again".toCharArray());
+                checks.add((System.nanoTime() - t) / 1e6);
+            }
+            double hashMs = Figures.median(checks);
+            double limit = cores / (hashMs / 1000);
+            rates.add(rps);
+            hashes.add(hashMs);
+            ratios.add(rps / limit);
+            System.out.printf(Locale.ROOT, "first-seen keys: %.1f rps; one Argon2id check %.1f ms, so at most %.1f rps"
+                    + " on %d cores: %.2f%n", rps, hashMs, limit, cores, rps / limit);
+        }
+        figures.put("api_first_seen_key_rps", Figures.median(rates));
+        figures.put("api_argon2id_check_ms", Figures.median(hashes));
+        figures.put("api_first_seen_key_rps_ratio_vs_argon2id_limit", Figures.median(ratios));
+    }
+
+    /** Site keys made through the API itself (POST /api_keys), 32 at a time: their secrets stay in this JVM's memory. */
+    private static List<String> makeKeys(HttpClient client, String base, String key, int count, int round) throws Exception {
+        Queue<Integer> todo = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < count; i++) {
+            todo.add(i);
+        }
+        Queue<String> made = new ConcurrentLinkedQueue<>();
+        inParallel(() -> {
+            for (Integer i = todo.poll(); i != null; i = todo.poll()) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/rest/v1/api_keys"))
+                        .header("X-FilesAPI-Key", key).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"first seen " + round + "-" + i + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                expect(201, r);
+                String body = r.body();
+                int at = body.indexOf("\"key\":\"") + 7;
+                made.add(body.substring(at, body.indexOf('"', at)));
+            }
+        });
+        return new ArrayList<>(made);
+    }
+
+    /** Every key, 10,000 a page, following the cursor; the median of {@link #LIST_RUNS} after one warm-up. */
+    private static void listAll(HttpClient client, String base, String key, Figures figures) throws Exception {
+        List<Double> seconds = new ArrayList<>();
+        for (int run = 0; run <= LIST_RUNS; run++) {
+            long start = System.nanoTime();
+            int listed = 0;
+            String cursor = null;
+            do {
+                HttpResponse<String> page = client.send(get(base + "/api/rest/v1/api_keys?per_page=10000"
+                        + (cursor == null ? "" : "&cursor=" + cursor), key), HttpResponse.BodyHandlers.ofString());
+                expect(200, page);
+                listed += occurrences(page.body(), "\"descriptive_label\":");
+                cursor = page.headers().firstValue("X-Files-Cursor").orElse(null);
+            } while (cursor != null);
+            double s = (System.nanoTime() - start) / 1e9;
+            if (listed < KEYS) {
+                throw new IllegalStateException("The API listed " + listed + " keys of a store of at least " + KEYS);
+            }
+            if (run > 0) {
+                seconds.add(s);
+            }
+        }
+        System.out.printf(Locale.ROOT, "every key through the API, 10,000 a page: %s s%n", seconds);
+        figures.put("api_list_all_100k_keys_s", Figures.median(seconds));
+    }
+
+    /** Goals of issue 14, in the form of ProcessFigures' table (some are floors, not ceilings). */
+    static void report(Figures figures) {
+        Map<String, Double> atMost = new LinkedHashMap<>();
+        atMost.put("api_find_current_repeat_p99_ms", 5.0);
+        atMost.put("api_list_all_100k_keys_s", 3.0);
+        atMost.put("api_server_rss_mb_100k_keys", 250.0);
+        Map<String, Double> atLeast = new LinkedHashMap<>();
+        atLeast.put("api_find_current_rps_ratio_vs_static_json", 0.5);
+        atLeast.put("api_first_seen_key_rps_ratio_vs_argon2id_limit", 0.8);
+        atMost.forEach((name, goal) -> line(name, figures.get(name), "<=", goal, figures.get(name) != null && figures.get(name) <= goal));
+        atLeast.forEach((name, goal) -> line(name, figures.get(name), ">=", goal, figures.get(name) != null && figures.get(name) >= goal));
+    }
+
+    private static void line(String name, Double value, String relation, double goal, boolean met) {
+        System.out.printf(Locale.ROOT, "  %-42s %12s  goal %s %-8s %s%n", name,
+                value == null ? "-" : String.format(Locale.ROOT, "%.3f", value), relation, goal,
+                value == null ? "not measured" : met ? "met" : "MISSED");
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** {@link #CONNECTIONS} virtual threads doing the same work; the first failure is thrown. */
+    private static void inParallel(Work work) throws Exception {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    work.run();
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+    }
+
+    private static HttpRequest get(String uri, String key) {
+        return HttpRequest.newBuilder(URI.create(uri)).header("X-FilesAPI-Key", key).build();
+    }
+
+    private static void expect(int status, HttpResponse<?> r) {
+        if (r.statusCode() != status) {
+            throw new IllegalStateException(r.request().method() + " " + r.uri().getPath() + " answered " + r.statusCode()
+                    + " instead of " + status + ": " + r.body());
+        }
+    }
+
+    /** The server's first stderr line "ready PORT KEY"; the rest of its stderr is drained to ours. */
+    private static String[] awaitReady(Process server) throws IOException {
+        BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
+        for (String line = err.readLine(); line != null; line = err.readLine()) {
+            if (line.startsWith("ready ")) {
+                Thread.ofVirtual().start(() -> err.lines().forEach(System.err::println));
+                return line.split(" ");
+            }
+            System.err.println(line);
+        }
+        throw new IOException("The API benchmark server ended before it was ready (exit " + exitOf(server) + ")");
+    }
+
+    private static String exitOf(Process p) {
+        try {
+            return p.waitFor(5, TimeUnit.SECONDS) ? Integer.toString(p.exitValue()) : "none yet";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** The demo store's files copied into an owner-only folder, over any earlier copy. */
+    private static Path freshCopy(Path source, Path copy) throws IOException {
+        if (Files.exists(copy)) {
+            try (var files = Files.walk(copy)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(copy, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try (var files = Files.list(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    /** A field of /proc/PID/status in kB. */
+    private static double status(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Double.parseDouble(line.substring(field.length() + 1).replace("kB", "").strip());
+            }
+        }
+        throw new IOException("No " + field + " in /proc/" + pid + "/status");
+    }
+
+    private static double loadAverage() throws IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+}
