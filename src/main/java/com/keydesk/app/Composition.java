@@ -32,6 +32,7 @@ import com.keydesk.ui.settings.StoreRestorer;
 import com.keydesk.ui.settings.UiPreferences;
 import com.keydesk.ui.start.SetupView;
 import com.keydesk.ui.start.SetupViewModel;
+import com.keydesk.ui.start.StoreLinks;
 import com.keydesk.ui.start.SignInView;
 import com.keydesk.ui.start.SignInViewModel;
 import com.keydesk.ui.teamstore.RecentStores;
@@ -167,10 +168,15 @@ public final class Composition implements StoreRestorer {
 
     /** Runs in the background: the store at {@code target} opened and wired, or null when there is none yet. */
     OpenedStore openIfThere(StoreAddress target) {
-        if (!Database.exists(target)) {
-            return null;
+        Database database;
+        try {
+            database = Database.open(target);   // one look at the store: not exists() first, then open()
+        } catch (StoreException e) {
+            if (e.reason() == StoreException.Reason.MISSING) {
+                return null;
+            }
+            throw e;
         }
-        Database database = Database.open(target);
         try {
             return wire(target, database);
         } catch (RuntimeException e) {
@@ -229,7 +235,7 @@ public final class Composition implements StoreRestorer {
     private void showSetup() {
         title("setup.title");
         SetupViewModel vm = new SetupViewModel(this::initialise, tasks, this::showMain);
-        offerStores(vm::offerTeamStore, vm::offerLocalStore);
+        offerStores(vm.stores());
         setRoot(new SetupView(vm, address.display()));
     }
 
@@ -251,7 +257,7 @@ public final class Composition implements StoreRestorer {
         title("signin.title");
         OpenedStore now = open;
         SignInViewModel vm = new SignInViewModel(now.services().auth(), tasks, address.display(), this::showMain);
-        offerStores(vm::offerTeamStore, vm::offerLocalStore);
+        offerStores(vm.stores());
         setRoot(new SignInView(vm));
         // While the person types: load Argon2's native library and warm the sign-in path.
         tasks.run(() -> {
@@ -277,10 +283,10 @@ public final class Composition implements StoreRestorer {
     }
 
     /** Every start screen offers a team store; while one is open, this computer's store too. */
-    private void offerStores(Consumer<Runnable> team, Consumer<Runnable> local) {
-        team.accept(switching::openTeamStore);
+    private void offerStores(StoreLinks links) {
+        links.offerTeamStore(switching::openTeamStore);
         if (address instanceof TeamStore) {
-            local.accept(switching::openLocalStore);
+            links.offerLocalStore(switching::openLocalStore);
         }
     }
 

@@ -47,8 +47,8 @@ public final class SetupView extends StackPane {
                 StartViews.error(vm.passwordErrorProperty()),
                 StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.repeatErrorProperty()),
                 StartViews.error(vm.formErrorProperty()), buttons,
-                StartViews.storeLinks(vm.localStoreOffered(), vm::openLocalStore,
-                        vm.teamStoreOffered(), vm::openTeamStore));
+                StartViews.storeLinks(vm.stores().localStoreOffered(), vm.stores()::openLocalStore,
+                        vm.stores().teamStoreOffered(), vm.stores()::openTeamStore));
         card.disableProperty().bind(vm.busyProperty());
         getChildren().add(StartViews.centered(card));
         sceneProperty().addListener((o, a, scene) -> {

@@ -29,8 +29,8 @@ public final class SignInView extends StackPane {
                 StartViews.fieldLabel("signin.username", username), username,
                 StartViews.fieldLabel("signin.password", password), password,
                 error, buttons,
-                StartViews.storeLinks(vm.localStoreOffered(), vm::openLocalStore,
-                        vm.teamStoreOffered(), vm::openTeamStore));
+                StartViews.storeLinks(vm.stores().localStoreOffered(), vm.stores()::openLocalStore,
+                        vm.stores().teamStoreOffered(), vm.stores()::openTeamStore));
         card.disableProperty().bind(vm.busyProperty());
         getChildren().add(StartViews.centered(card));
         sceneProperty().addListener((o, a, scene) -> {

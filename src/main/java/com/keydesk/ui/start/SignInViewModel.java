@@ -54,37 +54,11 @@ public final class SignInViewModel {
     }
 
     /** The start screen's way to another store: "Open team store…" (none in tests that do not offer it). */
-    private Runnable teamStore;
-    private Runnable localStore;
+    private final StoreLinks stores = new StoreLinks(() -> busy.get());
 
-    /** Offers "Open team store…" on this screen; {@code open} shows the team store dialog. */
-    public void offerTeamStore(Runnable open) {
-        this.teamStore = open;
-    }
-
-    /** Offers "Use this computer's store" too (while a team store is open). */
-    public void offerLocalStore(Runnable open) {
-        this.localStore = open;
-    }
-
-    public boolean localStoreOffered() {
-        return localStore != null;
-    }
-
-    public void openLocalStore() {
-        if (localStore != null && !busy.get()) {
-            localStore.run();
-        }
-    }
-
-    public boolean teamStoreOffered() {
-        return teamStore != null;
-    }
-
-    public void openTeamStore() {
-        if (teamStore != null && !busy.get()) {
-            teamStore.run();
-        }
+    /** The links to another store this screen offers. */
+    public StoreLinks stores() {
+        return stores;
     }
 
     public String location() { return location; }

@@ -111,21 +111,9 @@ public final class TeamStoreDialogViewModel {
 
     /** Connects once in the background and says in one sentence what is there. */
     public void testConnection() {
-        if (!canAct.get()) {
-            return;
-        }
-        TeamStoreAddress address = address();
-        char[] secret = secret();
-        long mine = begin();
-        tasks.run(() -> probe(address, secret), probe -> {
-            if (mine != attempt) {
-                return;
-            }
-            busy.set(false);
-            say(probe.found() == Found.STORE ? Messages.get(purpose == Purpose.MOVE
-                    ? "teamStore.test.storeThere" : "teamStore.test.ok") : probe.sentence(), probe.found() != Found.PROBLEM
-                    && !(purpose == Purpose.MOVE && probe.found() == Found.STORE));
-        }, failure -> failed(mine, failure));
+        probeThen((address, probe) -> say(probe.found() == Found.STORE ? Messages.get(purpose == Purpose.MOVE
+                ? "teamStore.test.storeThere" : "teamStore.test.ok") : probe.sentence(), probe.found() != Found.PROBLEM
+                && !(purpose == Purpose.MOVE && probe.found() == Found.STORE)));
     }
 
     /**
@@ -134,6 +122,14 @@ public final class TeamStoreDialogViewModel {
      * other answer stays beside the fields and nothing closes.
      */
     public void open() {
+        probeThen(this::decide);
+    }
+
+    /**
+     * Probes the address in the fields in the background, then hands the answer to {@code then} on
+     * the caller's thread, unless a newer attempt started meanwhile.
+     */
+    private void probeThen(java.util.function.BiConsumer<TeamStoreAddress, Probe> then) {
         if (!canAct.get()) {
             return;
         }
@@ -145,7 +141,7 @@ public final class TeamStoreDialogViewModel {
                 return;
             }
             busy.set(false);
-            decide(address, probe);
+            then.accept(address, probe);
         }, failure -> failed(mine, failure));
     }
 
