@@ -71,7 +71,9 @@ final class PgFailures {
                     + a.user() + " (set KEYDESK_STORE_PASSWORD or PGPASSWORD, or use ~/.pgpass).", failure);
             case "28000" -> new StoreException(Reason.UNREACHABLE, "The team store refused user " + a.user() + ": "
                     + message + ".", failure);
-            case "3D000" -> new StoreException(Reason.MISSING, "There is no database " + a.database() + " on "
+            // not MISSING: that reason means "no KeyDesk store here yet, init can make one", and init cannot
+            // make a database on the server
+            case "3D000" -> new StoreException(Reason.UNREADABLE, "There is no database " + a.database() + " on "
                     + server + ".", failure);
             case "42501" -> new StoreException(Reason.UNREADABLE, "The team store's user " + a.user()
                     + " lacks a permission KeyDesk needs: " + message + ".", failure);

@@ -67,24 +67,30 @@ final class TeamDatabase {
     }
 
     /**
-     * Empty when the address leads to a KeyDesk store this program can open; otherwise the one
-     * sentence a person needs (unreachable, refused password, TLS, not a store, newer, empty).
+     * What the address leads to, from one reading of the catalogue: a KeyDesk store this program can
+     * open, an empty database (where a store can be made), or a problem in one sentence
+     * (unreachable, refused password, TLS, not a store, newer, changed outside KeyDesk).
      */
-    static Optional<String> probe(TeamStore store) {
+    static TeamStoreProbe.Result examine(TeamStore store) {
         try {
             PgCatalog.State state = inspect(store);
             return switch (state.kind()) {
-                case EMPTY -> Optional.of("The database " + store.address().database() + " is empty: there is no KeyDesk"
-                        + " store in it yet.");
-                case FOREIGN -> Optional.of(foreign(store, state).getMessage());
+                case EMPTY -> new TeamStoreProbe.Result(TeamStoreProbe.Found.EMPTY, "The database "
+                        + store.address().database() + " is empty: there is no KeyDesk store in it yet.");
+                case FOREIGN -> new TeamStoreProbe.Result(TeamStoreProbe.Found.PROBLEM, foreign(store, state).getMessage());
                 case KEYDESK -> {
                     refuseOddOrNewer(store, state);
-                    yield Optional.empty();
+                    yield new TeamStoreProbe.Result(TeamStoreProbe.Found.STORE, null);
                 }
             };
         } catch (StoreException e) {
-            return Optional.of(e.getMessage());
+            return new TeamStoreProbe.Result(TeamStoreProbe.Found.PROBLEM, e.getMessage());
         }
+    }
+
+    /** Empty when the address leads to a KeyDesk store this program can open; else {@link #examine}'s sentence. */
+    static Optional<String> probe(TeamStore store) {
+        return Optional.ofNullable(examine(store).sentence());
     }
 
     /** Reads the catalogue over one plain connection, in a read-only transaction that writes nothing. */
