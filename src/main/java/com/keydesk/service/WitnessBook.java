@@ -2,14 +2,8 @@ package com.keydesk.service;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -63,21 +57,8 @@ final class WitnessBook {
      */
     Optional<String> write(String location, Seen seen) {
         try {
-            Files.createDirectories(folder, ownerOnly("rwx------"));
-            Path target = fileFor(location);
-            Path temp = Files.createTempFile(folder, ".witness-", ".tmp", ownerOnly("rw-------"));
-            try {
-                Files.writeString(temp, MAGIC + "\nstore " + seen.identity() + "\nseq " + seen.seq() + "\nhash "
-                        + seen.hash() + "\nlocation " + location.replaceAll("\\p{Cntrl}", "?") + "\n",
-                        StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            PrivateFile.replace(fileFor(location), MAGIC + "\nstore " + seen.identity() + "\nseq " + seen.seq()
+                    + "\nhash " + seen.hash() + "\nlocation " + location.replaceAll("\\p{Cntrl}", "?") + "\n");
             return Optional.empty();
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.of("could not record what this installation saw of the store in " + folder + ": "
@@ -87,12 +68,5 @@ final class WitnessBook {
 
     Path fileFor(String location) {
         return folder.resolve(AuditChain.sha256(location).substring(0, 32) + ".witness");
-    }
-
-    /** Owner-only from creation where files have POSIX modes; elsewhere (Windows) the profile's own ACLs. */
-    private static FileAttribute<?>[] ownerOnly(String mode) {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
-                : new FileAttribute<?>[0];
     }
 }

@@ -1,5 +1,6 @@
 package com.keydesk.ui.teamstore;
 
+import com.keydesk.service.PrivateFile;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -7,13 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,19 +95,7 @@ public final class RecentStores {
                 entry.put("sslrootcert", a.rootCert());
             }
         }
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder, ownerOnly("rwx------"));
-        Path temp = Files.createTempFile(folder, ".recent-", ".tmp", ownerOnly("rw-------"));
-        try {
-            Files.writeString(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFile.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     }
 
     /** One entry, or nothing if any part of it is not what the dialog could have written. */
@@ -140,11 +124,5 @@ public final class RecentStores {
     private static boolean plain(JsonNode value) {
         return value.isString() && !value.stringValue().isBlank() && value.stringValue().length() <= 1_024
                 && value.stringValue().chars().noneMatch(Character::isISOControl);
-    }
-
-    private static FileAttribute<?>[] ownerOnly(String mode) {
-        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(mode))}
-                : new FileAttribute<?>[0];
     }
 }
