@@ -14,36 +14,49 @@ import java.util.logging.Logger;
  */
 final class LiveUpdates implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LiveUpdates.class.getName());
-    private final ChangeFeed feed;
+    private ChangeFeed feed;
+    /** Set on close: news still on its way is dropped, the window it was for is gone. */
+    private volatile boolean closed;
 
-    private LiveUpdates(ChangeFeed feed) {
-        this.feed = feed;
+    private LiveUpdates() {
     }
 
     /** @param uiThread runs on the JavaFX thread ({@code Platform::runLater}) */
     static LiveUpdates start(com.keydesk.store.TeamStore store, MainViewModel window, Executor uiThread) {
-        return new LiveUpdates(ChangeFeed.start(store, new ChangeFeed.Listener() {
+        LiveUpdates live = new LiveUpdates();
+        Executor toWindow = news -> uiThread.execute(() -> {
+            if (!live.closed) {
+                news.run();
+            }
+        });
+        live.feed = ChangeFeed.start(store, new ChangeFeed.Listener() {
             @Override
             public void changed(long headSeq) {
-                uiThread.execute(() -> window.storeChanged(headSeq));
+                toWindow.execute(() -> window.storeChanged(headSeq));
             }
 
             @Override
             public void unreachable(Throwable cause) {
                 // the class of failure only: a driver's message may name the server, never more, but stays out of logs
                 LOG.log(Level.FINE, "team store unreachable: {0}", cause.getClass().getName());
-                uiThread.execute(window::storeUnreachable);
+                toWindow.execute(window::storeUnreachable);
             }
 
             @Override
             public void resumed() {
-                uiThread.execute(window::storeResumed);
+                toWindow.execute(window::storeResumed);
             }
-        }));
+        });
+        return live;
     }
 
+    /**
+     * Called on the JavaFX thread: the window stops hearing news at once, and the feed's connection
+     * is closed on a thread of its own (closing it is JDBC, and waits up to 5 s for the listener).
+     */
     @Override
     public void close() {
-        feed.close();
+        closed = true;
+        Thread.ofVirtual().name("keydesk-change-feed-close").start(feed::close);
     }
 }
