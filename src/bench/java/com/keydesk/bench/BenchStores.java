@@ -8,6 +8,9 @@ import com.keydesk.domain.NewKey;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
 import com.keydesk.store.Database;
+import com.keydesk.store.PgAddress;
+import com.keydesk.store.StoreAddress;
+import com.keydesk.store.TeamStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,14 +86,36 @@ final class BenchStores {
     }
 
     private static Opened create(Path folder) {
-        Database db = Database.create(folder);
+        return create(new StoreAddress.Local(folder));
+    }
+
+    /** A team store on PostgreSQL (libpq URL, no password: the bench cluster trusts 127.0.0.1). */
+    static TeamStore teamStore(String url) {
+        return new TeamStore(PgAddress.parse(url, "postgres"), null);
+    }
+
+    /** A new store in the empty PostgreSQL database at {@code url}. */
+    static Opened createTeam(String url) {
+        return create(teamStore(url));
+    }
+
+    /** Opens the team store at {@code url} (made by {@code keydesk init}), as {@link #open(Path, int)} does. */
+    static Opened openTeam(String url, int verifiedKeys) {
+        return open(Database.open(teamStore(url)), verifiedKeys);
+    }
+
+    private static Opened create(StoreAddress address) {
+        Database db = Database.create(address);
         Services services = Services.over(db, Argon2Params.SHIPPED, Clock.systemUTC(), new SecureRandom());
         return new Opened(db, services, services.setup().initialise("Benchmark site", ADMIN, PASSWORD.toCharArray()));
     }
 
     /** Opens a store made here, remembering at most {@code verifiedKeys} verified keys (0: none). */
     static Opened open(Path folder, int verifiedKeys) {
-        Database db = Database.open(folder);
+        return open(Database.open(folder), verifiedKeys);
+    }
+
+    private static Opened open(Database db, int verifiedKeys) {
         Services services = Services.over(db, Argon2Params.SHIPPED, Clock.systemUTC(), new SecureRandom(), verifiedKeys);
         return new Opened(db, services, services.auth().signIn(ADMIN, PASSWORD.toCharArray()));
     }

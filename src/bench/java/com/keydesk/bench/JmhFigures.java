@@ -36,14 +36,14 @@ import java.util.concurrent.TimeUnit;
  * 19 forks of about 12 s: about 4 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
  * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
- * -Dbench.only=scan or -Dbench.only=api.
+ * -Dbench.only=scan, -Dbench.only=pg or -Dbench.only=api.
  */
 public final class JmhFigures {
     private static final int ROUNDS = 3;
     private static final String VERIFY = VerifyBench.class.getName() + ".verifyUnseenKey";
     private static final String REPEAT = VerifyRepeatBench.class.getName() + ".verifyAgain";
     private static final String CREATE = CreateBench.class.getName() + ".create";
-    private static final String ARGON2 = CreateBench.class.getName() + ".argon2idHash";
+    static final String ARGON2 = CreateBench.class.getName() + ".argon2idHash";
 
     /** One benchmark of the schedule: a method, and the store size for the verify benchmark. */
     private record Bench(String name, String method, Integer keys) {
@@ -66,8 +66,8 @@ public final class JmhFigures {
 
     public static void main(String[] args) throws RunnerException, IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
-        String only = System.getProperty("bench.only", "").strip();
-        if (only.equals("scan") || only.equals("api")) {
+        String only = System.getProperty("bench.only", "all").strip();
+        if (only.equals("scan") || only.equals("pg") || only.equals("api")) {
             System.out.println("bench.only=" + only + ": the JMH half is skipped.");
             return;
         }
@@ -111,12 +111,20 @@ public final class JmhFigures {
 
     /** Runs one benchmark in its own fork and returns its median time per call in milliseconds. */
     private static double median(Bench bench, Path out) throws RunnerException {
+        return median(bench.method(), bench.keys() == null ? Map.of() : Map.of("keys", bench.keys().toString()), 2, out);
+    }
+
+    /**
+     * Runs the benchmark method with these {@code @Param} values in its own fork, after {@code warmups}
+     * one-second warm-up iterations: its median time per call in ms.
+     */
+    static double median(String method, Map<String, String> params, int warmups, Path out) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include("^" + bench.method().replace(".", "\\.") + "$")
+                .include("^" + method.replace(".", "\\.") + "$")
                 .mode(Mode.SampleTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .forks(1)
-                .warmupIterations(2)
+                .warmupIterations(warmups)
                 .warmupTime(TimeValue.seconds(1))
                 .measurementIterations(4)
                 .measurementTime(TimeValue.seconds(1))
@@ -125,9 +133,7 @@ public final class JmhFigures {
                         "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true")
                 .verbosity(VerboseMode.SILENT)
                 .shouldFailOnError(true);
-        if (bench.keys() != null) {
-            options.param("keys", bench.keys().toString());
-        }
+        params.forEach(options::param);
         RunResult result = new Runner(options.build()).runSingle();
         return result.getPrimaryResult().getStatistics().getPercentile(50.0);
     }
@@ -136,7 +142,7 @@ public final class JmhFigures {
         return medians.get(bench).getLast();
     }
 
-    private static double middle(List<Double> values) {
+    static double middle(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;

@@ -67,9 +67,31 @@ final class RowBinding {
         require(tx, SITE_TARGET, ofSite(tx), "The site record");
     }
 
-    /** Null when the row matches; else the sentence that names what is wrong with it. */
+    /**
+     * Null when the row matches; else the sentence that names what is wrong with it. The row and
+     * its audit entry are read by two statements; on the local store (READ COMMITTED) another
+     * transaction may commit a change to both between them, and the pair would look tampered with
+     * for an instant. So a mismatch is read again, both sides, a few times before it is believed:
+     * a row really changed outside KeyDesk stays mismatched. (A team store's SERIALIZABLE
+     * transaction reads one snapshot, where the pair is always consistent.)
+     */
     static String mismatch(DSLContext tx, String target, String actual, String what) {
-        return mismatch(new AuditRepository(tx).latestRowDigest(target).orElse(null), actual, what);
+        AuditRepository audit = new AuditRepository(tx);
+        String problem = mismatch(audit.latestRowDigest(target).orElse(null), actual, what);
+        for (int again = 0; problem != null && again < 3; again++) {
+            String bound = audit.latestRowDigest(target).orElse(null);
+            problem = mismatch(bound, current(tx, target), what);
+        }
+        return problem;
+    }
+
+    /** The digest of the row a target names, as it reads now. */
+    private static String current(DSLContext tx, String target) {
+        if (target.equals(SITE_TARGET)) {
+            return ofSite(tx);
+        }
+        long id = Long.parseLong(target.substring(target.indexOf(':') + 1));
+        return target.startsWith("api_key:") ? ofKey(tx, id) : ofUser(tx, id);
     }
 
     /** As above, with the chain's newest digest for the row already at hand ({@code bound}: null for none). */

@@ -2,8 +2,12 @@ package com.keydesk.bench;
 
 import com.keydesk.app.Composition;
 import com.keydesk.crypto.Argon2Params;
+import com.keydesk.store.PgAddress;
+import com.keydesk.store.StoreAddress;
+import com.keydesk.store.TeamStore;
 import com.keydesk.ui.FxTaskRunner;
 import com.keydesk.ui.settings.UiPreferences;
+import com.keydesk.ui.teamstore.RecentStores;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -37,7 +41,8 @@ import java.util.function.BooleanSupplier;
  *   <li>peak resident memory of this process (VmHWM).</li>
  * </ul>
  * Usage: scripts/bench-ui.sh (fills a store with demo-data and runs this under Xvfb).
- * Arguments: STORE_DIR USERNAME PASSWORD [USER_KEYS_EXPECTED]. Prints one JSON object; the
+ * Arguments: STORE USERNAME PASSWORD [USER_KEYS_EXPECTED], STORE a local store's folder or a team
+ * store's URL ({@code postgresql://…}). Prints one JSON object; the
  * first round of keystrokes warms the JIT and is not counted.
  */
 public final class UiScaleBench {
@@ -56,20 +61,10 @@ public final class UiScaleBench {
     }
 
     private static void measure(String[] args) throws Exception {
-        Path folder = Path.of(args[0]);
         String user = args[1];
         String password = args[2];
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
         FxTaskRunner tasks = new FxTaskRunner();
-        Stage[] stage = new Stage[1];
-        onFx(() -> {
-            stage[0] = new Stage();
-            new Composition(stage[0], folder, Argon2Params.SHIPPED, Clock.systemUTC(), tasks,
-                    UiPreferences.inMemory(), Platform::exit).start();
-        });
-        waitFor(() -> lookup(stage[0], "#signInButton") != null, 60);
+        Stage[] stage = {startApp(args[0], tasks)};
         // A person needs a few seconds to type their name and password; the app uses them to warm up.
         Thread.sleep(TYPING_MS);
 
@@ -121,6 +116,29 @@ public final class UiScaleBench {
         tasks.close();
     }
 
+    /**
+     * Starts the desktop app as shipped (real Argon2id cost, background task runner) on {@code store}:
+     * a local store folder, or a team store's libpq URL (the server must trust 127.0.0.1: no password).
+     * Returns its window once the sign-in screen shows.
+     */
+    static Stage startApp(String store, FxTaskRunner tasks) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Path scratch = Files.createTempDirectory("keydesk-bench-app");
+        StoreAddress address = PgAddress.looksLikeUrl(store)
+                ? new TeamStore(PgAddress.parse(store, "postgres"), null) : new StoreAddress.Local(Path.of(store));
+        Path localFolder = address instanceof StoreAddress.Local local ? local.folder() : scratch.resolve("local");
+        Stage stage = onFxValue(() -> {
+            Stage window = new Stage();
+            new Composition(window, address, localFolder, Argon2Params.SHIPPED, Clock.systemUTC(), tasks,
+                    UiPreferences.inMemory(), Platform::exit, new RecentStores(scratch.resolve("recent.json"))).start();
+            return window;
+        });
+        waitFor(() -> lookup(stage, "#signInButton") != null, 60);
+        return stage;
+    }
+
     /** One key into the focused search field; the time until the end of the next layout pulse. */
     private static double keystroke(Stage stage, char c, boolean backspace) throws Exception {
         CompletableFuture<Long> pulseEnd = new CompletableFuture<>();
@@ -157,7 +175,7 @@ public final class UiScaleBench {
                 .filter(n -> n instanceof javafx.scene.control.TableRow<?> row && row.getItem() != null).count();
     }
 
-    private static Node lookup(Stage stage, String selector) {
+    static Node lookup(Stage stage, String selector) {
         return stage.getScene() == null ? null : stage.getScene().lookup(selector);
     }
 
@@ -170,14 +188,14 @@ public final class UiScaleBench {
         return -1;
     }
 
-    private static void onFx(Runnable work) throws Exception {
+    static void onFx(Runnable work) throws Exception {
         onFxValue(() -> {
             work.run();
             return null;
         });
     }
 
-    private static <T> T onFxValue(java.util.concurrent.Callable<T> work) throws Exception {
+    static <T> T onFxValue(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -189,7 +207,7 @@ public final class UiScaleBench {
         return result.get(120, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
+    static void waitFor(BooleanSupplier condition, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!onFxValue(condition::getAsBoolean)) {
             if (System.nanoTime() > deadline) {

@@ -143,7 +143,7 @@ class BackupRestoreProcedureTest {
         assertThat(entries.keySet()).containsExactly("site.jsonl", "users.jsonl", "keys.jsonl", "audit.jsonl", "manifest.json");
         String secretPart = key.secret().reveal().substring(17, 60);
         entries.values().forEach(text -> assertThat(text).doesNotContain(secretPart).doesNotContain(TestStore.ADMIN_PASSWORD));
-        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":3")
+        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":4")
                 .contains("\"site_identity\":\"" + store.services.audit().entries(store.admin).getFirst().entryHash() + "\"");
     }
 

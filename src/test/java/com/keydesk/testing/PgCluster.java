@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * A throwaway PostgreSQL cluster for the tests of this JVM: made by {@code initdb} in a temporary
  * folder on first use, listening on 127.0.0.1 and a free port, stopped and deleted when the JVM
- * exits. Durability is switched off (fsync, full-page writes, synchronous commit): a
+ * exits. Durability is switched off (fsync, full-page writes, synchronous commit) unless
+ * {@value #DURABLE} is set: a
  * {@link #restart()} is a clean "fast" restart that keeps every commit, which is what the outage
  * tests need; only a power cut would lose data, and tests make none.
  *
@@ -39,6 +40,12 @@ public final class PgCluster {
      * refuses a template with sessions, and a test may well be connected to template1.
      */
     private static final String TEMPLATE = "kd_template";
+
+    /**
+     * System property: when "true" the cluster keeps PostgreSQL's durable defaults (fsync, synchronous
+     * commit, full-page writes), as the benchmarks need; tests leave it unset and run faster.
+     */
+    public static final String DURABLE = "keydesk.pg.durable";
 
     private static PgCluster cluster;
     private static String startFailure;
@@ -224,8 +231,10 @@ public final class PgCluster {
 
     private String serverOptions() {
         // no shell quoting needed: pg_ctl splits this string on spaces, and the folder has none
-        return "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        String options = "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c max_connections=200";
+        // the benchmarks measure a server as a team would run it: every commit flushed to disk
+        return Boolean.getBoolean(DURABLE) ? options
+                : options + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
     }
 
     /** Runs one statement on the maintenance database through a connection kept for that. */

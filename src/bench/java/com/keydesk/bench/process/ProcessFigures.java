@@ -23,13 +23,15 @@ import java.util.jar.Manifest;
  * --json}, and the desktop tables (first rows, filter per keystroke, peak memory) at 1,000,
  * 10,000 and 100,000 keys; then merges the JMH figures and writes target/bench/results.json.
  * <p>
- * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}), and
- * {@code keydesk serve} under load ({@link ApiFigures}).
+ * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}), the
+ * team store's figures on a throwaway PostgreSQL cluster ({@link PgFigures}), and {@code keydesk serve}
+ * under load ({@link ApiFigures}).
  * <p>
  * Arguments: BENCH_DIR APP_IMAGE TEST_CLASSES. System property bench.sizes (default
  * 1000,10000,100000) chooses the store sizes; bench.startups (default 7) the start-ups per side;
  * bench.scan.mb (default 1024) the size of the scan's tree; bench.only=scan runs the scan step
- * alone (results.json then holds its figures only), bench.only=api the HTTP API's ({@link ApiFigures}).
+ * alone (results.json then holds its figures only), bench.only=pg the team store's step alone,
+ * bench.only=api the HTTP API's ({@link ApiFigures}).
  */
 public final class ProcessFigures {
     private static final Map<String, Double> GOALS = goals();
@@ -45,7 +47,8 @@ public final class ProcessFigures {
         int largest = Arrays.stream(sizes).max().orElseThrow();
 
         int scanMegabytes = Integer.getInteger("bench.scan.mb", 1024);
-        boolean scanOnly = System.getProperty("bench.only", "").strip().equals("scan");
+        String only = System.getProperty("bench.only", "all").strip();
+        boolean scanOnly = only.equals("scan");
 
         Figures figures = new Figures();
         figures.put("machine_cores", Runtime.getRuntime().availableProcessors());
@@ -55,8 +58,12 @@ public final class ProcessFigures {
             report(figures, bench.resolve("results.json"));
             return;
         }
-        if (System.getProperty("bench.only", "").strip().equals("api")) {
-            ApiFigures.measure(app, bench, testClasses, figures);
+        if (only.equals("pg") || only.equals("api")) {
+            if (only.equals("pg")) {
+                PgFigures.measure(app, bench, testClasses, figures);
+            } else {
+                ApiFigures.measure(app, bench, testClasses, figures);
+            }
             figures.write(bench.resolve("results.json"));
             report(figures, bench.resolve("results.json"));
             return;
@@ -75,6 +82,7 @@ public final class ProcessFigures {
             }
         }
         ScanFigures.measure(app, bench, scanMegabytes, figures);
+        PgFigures.measure(app, bench, testClasses, figures);
         ApiFigures.measure(app, bench, testClasses, figures);
         figures.putAll(Figures.read(bench.resolve("jmh.json")));
         figures.write(bench.resolve("results.json"));
@@ -218,6 +226,11 @@ public final class ProcessFigures {
         goals.put("cli_list_json_s_100k_keys", 2.0);
         goals.put("scan_time_ratio_vs_ripgrep", 1.5);
         goals.put("scan_rss_mb_1gb_tree", 200.0);
+        goals.put("pg_verify_repeat_median_ms", 1.0);
+        goals.put("pg_create_median_ratio_vs_one_argon2id", 1.3);
+        goals.put("pg_cli_list_json_s_100k_keys", 2.0);
+        goals.put("pg_first_rows_ms_100k_keys", 1000.0);
+        goals.put("pg_change_seen_by_other_app_ms_p95", 2000.0);
         return goals;
     }
 
