@@ -1,5 +1,6 @@
 package com.keydesk.serve;
 
+import com.keydesk.domain.ApiKey;
 import com.keydesk.service.ApiAccess;
 import com.keydesk.service.ApiAccess.Caller;
 import com.keydesk.service.FailedKeyThrottle;
@@ -10,9 +11,15 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -26,6 +33,8 @@ final class ApiHandler extends Handler.Abstract {
     static final String BASE = "/api/rest/v1";
     static final int MAX_BODY = 64 * 1024;
     static final int MAX_URI = 4096;
+    /** Without a flush after each value: a list's keys share the buffer instead of one write each. */
+    private static final ObjectWriter LIST_WRITER = Params.JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final Services services;
     private final KeysApi api;
@@ -126,12 +135,36 @@ final class ApiHandler extends Handler.Abstract {
         return new ApiError(413, "bad-request/invalid-body", "The body is larger than 64 KiB.");
     }
 
+    /**
+     * A list, mapped and written one key at a time through a 64 KB buffer (chunked: its length is
+     * not known before the end). The writes block this request's virtual thread, as reading does.
+     */
+    private static void stream(KeyJson.Listed listed, Response response, Callback callback) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        try (OutputStream out = new BufferedOutputStream(Content.Sink.asOutputStream(response), 64 * 1024);
+             JsonGenerator json = LIST_WRITER.createGenerator(out)) {
+            json.writeStartArray();
+            for (ApiKey key : listed.keys()) {
+                LIST_WRITER.writeValue(json, KeyJson.of(key));
+            }
+            json.writeEndArray();
+        } catch (IOException | JacksonException e) {
+            callback.failed(e);   // the client went away mid-list: nothing more to say to it
+            return;
+        }
+        callback.succeeded();
+    }
+
     private static void write(ApiResponse answer, Response response, Callback callback) {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (answer.body() == null) {
             response.write(true, null, callback);
+            return;
+        }
+        if (answer.body() instanceof KeyJson.Listed listed) {
+            stream(listed, response, callback);
             return;
         }
         byte[] bytes = Params.JSON.writeValueAsBytes(answer.body());

@@ -6,6 +6,7 @@ import com.keydesk.domain.Secret;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A key as Files.com's ApiKey object: ids as numbers, whole-second UTC times, {@code key} only once. */
@@ -28,6 +29,14 @@ final class KeyJson {
         out.put("user_id", key.userId());
         out.put("path", "");
         return out;
+    }
+
+    /**
+     * A list answer, written to the client key by key as each is mapped ({@link ApiHandler}): a page
+     * of 10,000 keys never exists as 10,000 maps or as one 2.6 MB array, which a server's small heap
+     * would otherwise promote and keep resident.
+     */
+    record Listed(List<ApiKey> keys) {
     }
 
     /** The answer to create: the one place the secret is written, right after it was durably stored. */

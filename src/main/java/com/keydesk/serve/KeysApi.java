@@ -111,7 +111,7 @@ final class KeysApi {
         KeyQuery.Position after = cursor == null || cursor.isEmpty() ? null : Cursor.decode(cursor, digest);
         KeyPage page = services.keyPages().page(caller.session(), new KeyQuery(owner, userId.orElse(0L), eq, gt, gte,
                 lt, lte, order, after, (int) perPage));
-        ApiResponse response = ApiResponse.ok(page.keys().stream().map(KeyJson::of).toList());
+        ApiResponse response = ApiResponse.ok(new KeyJson.Listed(page.keys()));
         if (page.more()) {
             String next = Cursor.encode(digest, KeyQuery.Position.of(page.keys().getLast()));
             response = response.withHeader("X-Files-Cursor", next).withHeader("X-Files-Cursor-Next", next);

@@ -56,11 +56,12 @@ public final class KeyVerifier {
     /** Returns the key if it authenticates now; otherwise throws {@link KeyRejectedException} with the reason. */
     public ApiKey verify(String presented) {
         ParsedKey parsed = KeyFormat.parse(presented);
-        // Seen before: one transaction, one joined read (KeyCheck), the state checks, and the use if due.
-        Attempt first = db.inTransaction(cfg -> {
-            Optional<KeyCheck> row = KeyCheck.byLookupId(cfg.dsl(), parsed.lookupId());
+        // Seen before: one joined read (KeyCheck), the state checks, and the use if due. One
+        // statement is its own consistent snapshot: no transaction around it (Database#autoCommitted).
+        Attempt first = db.autoCommitted(dsl -> {
+            Optional<KeyCheck> row = KeyCheck.byLookupId(dsl, parsed.lookupId());
             if (row.isPresent() && verified.holds(parsed, row.get().secretHash())) {
-                return Attempt.accepted(acceptAndRecordUse(cfg.dsl(), row.get(), parsed));
+                return Attempt.accepted(acceptAndRecordUse(dsl, row.get(), parsed));
             }
             return Attempt.needsHash(row);
         });
@@ -77,11 +78,11 @@ public final class KeyVerifier {
         }
         verified.remember(parsed, storedHash);
         // The state as it is now, after the slow hash: a key revoked or changed meanwhile is refused.
-        return db.inTransaction(cfg -> {
-            KeyCheck now = KeyCheck.byLookupId(cfg.dsl(), parsed.lookupId())
+        return db.autoCommitted(dsl -> {
+            KeyCheck now = KeyCheck.byLookupId(dsl, parsed.lookupId())
                     .filter(s -> s.secretHash().equals(storedHash))
                     .orElseThrow(() -> rejected("This key has just been revoked."));
-            return acceptAndRecordUse(cfg.dsl(), now, parsed);
+            return acceptAndRecordUse(dsl, now, parsed);
         });
     }
 
@@ -97,7 +98,9 @@ public final class KeyVerifier {
     }
 
     /**
-     * The state checks every verification makes, then the throttled last-use update. The key's row
+     * The state checks every verification makes, then the throttled last-use update (a statement
+     * of its own: it only ever moves last_use_at forward, and a key revoked meanwhile has no row
+     * left for it to change). The key's row
      * and its owner's must match the audit chain: a key made or edited outside KeyDesk, or one whose
      * owner was promoted or re-activated outside it, does not authenticate.
      */

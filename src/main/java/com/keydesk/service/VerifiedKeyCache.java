@@ -12,6 +12,8 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Remembers which keys this process has already checked with Argon2id, so that a key presented
@@ -32,6 +34,13 @@ final class VerifiedKeyCache {
     private final int capacity;
     private final SecretKeySpec hmacKey;
     private final Map<String, byte[]> digestsByLookupId;
+    /**
+     * Macs ready under this process's key, each used by one caller at a time (a Mac is not
+     * thread-safe). Looking one up and keying it cost about as much as the HMAC itself, on every
+     * request of the HTTP API; requests run on virtual threads, so a thread-local would not keep one.
+     */
+    private final Queue<Mac> idleMacs = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE_MACS = 64;
 
     /** A capacity of 0 turns it off: every verification pays its Argon2id check, as without a cache. */
     VerifiedKeyCache(int capacity, SecureRandom random) {
@@ -83,14 +92,21 @@ final class VerifiedKeyCache {
 
     private byte[] digest(ParsedKey presented, String storedHash) {
         byte[] secret = presented.secretPart().getBytes(StandardCharsets.US_ASCII);
+        Mac mac = idleMacs.poll();
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);   // a Mac is not thread-safe; making one costs microseconds
-            mac.init(hmacKey);
+            if (mac == null) {
+                mac = Mac.getInstance(ALGORITHM);
+                mac.init(hmacKey);
+            }
             feed(mac, storedHash.getBytes(StandardCharsets.UTF_8));
             feed(mac, presented.type().name().getBytes(StandardCharsets.US_ASCII));
             feed(mac, presented.lookupId().getBytes(StandardCharsets.US_ASCII));
             feed(mac, secret);
-            return mac.doFinal();
+            byte[] digest = mac.doFinal();   // also resets it for the next caller, under the same key
+            if (idleMacs.size() < MAX_IDLE_MACS) {
+                idleMacs.offer(mac);
+            }
+            return digest;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         } finally {

@@ -198,6 +198,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the work on one connection with no transaction around it: each statement commits by
+     * itself. Only for work that is one statement, or statements that need not see one state (a
+     * single SELECT is its own consistent snapshot): verifying a key on every request of the HTTP
+     * API is one read, and a transaction's begin and commit cost more than that read. On a team
+     * store a statement PostgreSQL could not serialize is run again, as in {@link #inTransaction}.
+     */
+    public <T> T autoCommitted(java.util.function.Function<DSLContext, T> work) {
+        if (teamPool != null) {
+            return TeamDatabase.autoCommitted(dsl, (TeamStore) address, work);
+        }
+        try {
+            return dsl.connectionResult(c -> work.apply(DSL.using(c, SQLDialect.H2, dsl.settings())));
+        } catch (DataAccessException e) {
+            throw translate(e, folder);
+        }
+    }
+
     /** Closes the store; a file that is mostly dead space is compacted first (see {@link DeadSpace}). */
     @Override
     public void close() {

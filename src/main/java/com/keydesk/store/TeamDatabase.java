@@ -170,6 +170,15 @@ final class TeamDatabase {
      * failure, and a call took three waits to fail).
      */
     static <T> T inTransaction(DSLContext dsl, TeamStore store, TransactionalCallable<T> work) {
+        return onOneConnection(dsl, store, c -> c.transactionResult(work));
+    }
+
+    /** As {@link #inTransaction}, each statement committing by itself (see {@link Database#autoCommitted}). */
+    static <T> T autoCommitted(DSLContext dsl, TeamStore store, java.util.function.Function<DSLContext, T> work) {
+        return onOneConnection(dsl, store, work);
+    }
+
+    private static <T> T onOneConnection(DSLContext dsl, TeamStore store, java.util.function.Function<DSLContext, T> work) {
         ConnectionProvider connections = dsl.configuration().connectionProvider();
         for (int attempt = 1; ; attempt++) {
             Connection connection;
@@ -179,7 +188,7 @@ final class TeamDatabase {
                 throw PgFailures.translate(e, store);
             }
             try {
-                return DSL.using(connection, SQLDialect.POSTGRES, dsl.settings()).transactionResult(work);
+                return work.apply(DSL.using(connection, SQLDialect.POSTGRES, dsl.settings()));
             } catch (DataAccessException e) {
                 if (attempt < MAX_ATTEMPTS && PgFailures.mustRetry(e)) {
                     pause(attempt);

@@ -31,19 +31,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  *   <li>find current, one key again and again, and the reference (the same server answering a
  *   constant JSON body): {@code wrk} with 32 connections on 2 threads, 10 s each, taking turns
- *   for {@link #ROUNDS} rounds after 5 s of each to warm up; rps and p99 latency from wrk;</li>
+ *   for {@link #ROUNDS} rounds after 5 s of each to warm up; rps and p99 latency from wrk, and the
+ *   server's CPU time per request, which other work on the machine does not change;</li>
  *   <li>first-seen keys: keys made through the API (untimed), then each presented once by 32
  *   clients at a time from this JVM; against the limit cores ÷ one Argon2id check (shipped
- *   parameters, the median of 15 measured here after each round);</li>
+ *   parameters, the median of 15 measured here after each round), and beside it what this
+ *   machine gives at that moment: as many threads as cores checking for 3 s;</li>
  *   <li>every key, 10,000 a page, following X-Files-Cursor: the median of 5 after one warm-up;</li>
  *   <li>the server's peak resident memory (VmHWM) after all of the above.</li>
  * </ul>
- * Without {@code wrk} (Debian: {@code apt-get install wrk}) the first two are not measured.
+ * Without {@code wrk} (Debian: {@code apt-get install wrk}) the find-current figures are not
+ * measured. {@code -Dbench.api.options="..."} adds JVM options after the launcher's (to measure a
+ * server with, say, the C2 compiler the desktop launcher leaves out).
  */
 final class ApiFigures {
     private static final int ROUNDS = 3;
     private static final int CONNECTIONS = 32;
-    private static final int FIRST_SEEN_KEYS = 400;
+    private static final int FIRST_SEEN_KEYS = 300;
     private static final int LIST_RUNS = 5;
     private static final int KEYS = 100_000;
 
@@ -53,17 +57,24 @@ final class ApiFigures {
     static void measure(AppImage app, Path bench, Path testClasses, Figures figures) throws Exception {
         Path store = freshCopy(DemoStores.ensure(app, bench, KEYS), bench.resolve("api-store/keydesk"));
         figures.put("api_load_average_before", loadAverage());
-        ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(),
+        List<String> command = new ArrayList<>(app.javaCommand(testClasses.toString(),
                 "com.keydesk.serve.ApiBenchServer", List.of(store.toString(), DemoStores.ADMIN, DemoStores.PASSWORD)));
+        List<String> extra = extraOptions();
+        command.addAll(1 + app.javaOptions().size(), extra);   // after the launcher's own: the last of a kind wins
+        if (!extra.isEmpty()) {
+            System.out.println("API server with the launcher's JVM options and then " + extra);
+        }
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);   // its access log, one line a request
         Process server = builder.start();
         try {
             String[] ready = awaitReady(server);
+            figures.put("api_server_rss_mb_ready", status(server.pid(), "VmRSS") / 1024.0);
             String base = "http://127.0.0.1:" + ready[1];
             String key = ready[2];
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             if (Wrk.installed()) {
-                repeatedFindCurrent(base, key, figures);
+                repeatedFindCurrent(base, key, server.pid(), figures);
             } else {
                 System.out.println("WRK IS NOT INSTALLED (apt-get install wrk): no find-current figures.");
             }
@@ -81,7 +92,7 @@ final class ApiFigures {
     }
 
     /** find current with one key (verified once, then from the cache) against the constant body, taking turns. */
-    private static void repeatedFindCurrent(String base, String key, Figures figures) throws Exception {
+    private static void repeatedFindCurrent(String base, String key, long pid, Figures figures) throws Exception {
         String current = base + "/api/rest/v1/api_key";
         String constant = base + "/bench/constant-json";
         Wrk.run(current, key, 5);
@@ -91,29 +102,56 @@ final class ApiFigures {
         List<Double> p50 = new ArrayList<>();
         List<Double> apiRps = new ArrayList<>();
         List<Double> constantRps = new ArrayList<>();
+        List<Double> apiCpu = new ArrayList<>();
+        List<Double> constantCpu = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            Wrk.Result api;
-            Wrk.Result reference;
+            Measured api;
+            Measured reference;
             if (round % 2 == 0) {
-                api = Wrk.run(current, key, 10);
-                reference = Wrk.run(constant, key, 10);
+                api = Measured.of(pid, current, key);
+                reference = Measured.of(pid, constant, key);
             } else {
-                reference = Wrk.run(constant, key, 10);
-                api = Wrk.run(current, key, 10);
+                reference = Measured.of(pid, constant, key);
+                api = Measured.of(pid, current, key);
             }
-            ratios.add(api.rps() / reference.rps());
-            p99.add(api.p99Ms());
-            p50.add(api.p50Ms());
-            apiRps.add(api.rps());
-            constantRps.add(reference.rps());
-            System.out.printf(Locale.ROOT, "find current: %.0f rps, p50 %.2f ms, p99 %.2f ms; constant JSON: %.0f rps,"
-                    + " p99 %.2f ms%n", api.rps(), api.p50Ms(), api.p99Ms(), reference.rps(), reference.p99Ms());
+            apiCpu.add(api.serverCpuUs());
+            constantCpu.add(reference.serverCpuUs());
+            ratios.add(api.wrk().rps() / reference.wrk().rps());
+            p99.add(api.wrk().p99Ms());
+            p50.add(api.wrk().p50Ms());
+            apiRps.add(api.wrk().rps());
+            constantRps.add(reference.wrk().rps());
+            System.out.printf(Locale.ROOT, "find current: %.0f rps, p50 %.2f ms, p99 %.2f ms, server CPU %.0f us a request;"
+                            + " constant JSON: %.0f rps, p99 %.2f ms, server CPU %.0f us a request%n", api.wrk().rps(),
+                    api.wrk().p50Ms(), api.wrk().p99Ms(), api.serverCpuUs(), reference.wrk().rps(),
+                    reference.wrk().p99Ms(), reference.serverCpuUs());
         }
+        figures.put("api_find_current_server_cpu_us", Figures.median(apiCpu));
+        figures.put("api_constant_json_server_cpu_us", Figures.median(constantCpu));
         figures.put("api_find_current_repeat_p99_ms", Figures.median(p99));
         figures.put("api_find_current_repeat_p50_ms", Figures.median(p50));
         figures.put("api_find_current_rps", Figures.median(apiRps));
         figures.put("api_constant_json_rps", Figures.median(constantRps));
         figures.put("api_find_current_rps_ratio_vs_static_json", Figures.median(ratios));
+    }
+
+    /**
+     * One wrk run and the server's CPU time per request over it (utime + stime of its process):
+     * unlike requests per second, that does not depend on what else the machine is running.
+     */
+    private record Measured(Wrk.Result wrk, double serverCpuUs) {
+        static Measured of(long pid, String url, String key) throws Exception {
+            double before = cpuSeconds(pid);
+            Wrk.Result wrk = Wrk.run(url, key, 10);
+            return new Measured(wrk, (cpuSeconds(pid) - before) * 1e6 / wrk.requests());
+        }
+    }
+
+    /** The process's user and system CPU time so far, from /proc/PID/stat (in clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     /** Keys nobody has presented yet, each once, 32 at a time: each costs the server one Argon2id check. */
@@ -124,6 +162,7 @@ final class ApiFigures {
         List<Double> ratios = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         List<Double> hashes = new ArrayList<>();
+        List<Double> parallels = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             Queue<String> fresh = new ConcurrentLinkedQueue<>(makeKeys(client, base, key, FIRST_SEEN_KEYS, round));
             long start = System.nanoTime();
@@ -141,15 +180,48 @@ final class ApiFigures {
             }
             double hashMs = Figures.median(checks);
             double limit = cores / (hashMs / 1000);
+            double parallel = parallelChecksPerSecond(hasher, stored, cores);
             rates.add(rps);
             hashes.add(hashMs);
             ratios.add(rps / limit);
+            parallels.add(parallel);
             System.out.printf(Locale.ROOT, "first-seen keys: %.1f rps; one Argon2id check %.1f ms, so at most %.1f rps"
-                    + " on %d cores: %.2f%n", rps, hashMs, limit, cores, rps / limit);
+                    + " on %d cores: %.2f; %d threads checking here got %.1f checks/s%n", rps, hashMs, limit, cores,
+                    rps / limit, cores, parallel);
         }
+        figures.put("api_argon2id_parallel_checks_per_s", Figures.median(parallels));
         figures.put("api_first_seen_key_rps", Figures.median(rates));
         figures.put("api_argon2id_check_ms", Figures.median(hashes));
         figures.put("api_first_seen_key_rps_ratio_vs_argon2id_limit", Figures.median(ratios));
+    }
+
+    /**
+     * What this machine gives right now: {@code threads} platform threads checking for 3 s. On a
+     * machine shared with other work the limit cores ÷ one check overstates it; this says by how much.
+     */
+    private static double parallelChecksPerSecond(Argon2idHasher hasher, String stored, int threads) throws Exception {
+        long end = System.nanoTime() + 3_000_000_000L;
+        java.util.concurrent.atomic.LongAdder done = new java.util.concurrent.atomic.LongAdder();
+        long start = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < end) {
+                    hasher.verify(stored, "a secret to check again and again".toCharArray());
+                    done.increment();
+                }
+            }));
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** Extra JVM options for the server after the launcher's (-Dbench.api.options="..."), to measure other settings. */
+    private static List<String> extraOptions() {
+        String text = System.getProperty("bench.api.options", "").strip();
+        return text.isEmpty() ? List.of() : List.of(text.split("\\s+"));
     }
 
     /** Site keys made through the API itself (POST /api_keys), 32 at a time: their secrets stay in this JVM's memory. */

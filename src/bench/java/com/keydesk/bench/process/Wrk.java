@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  */
 final class Wrk {
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern REQUESTS = Pattern.compile("([0-9]+) requests in");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+([0-9]+)");
 
-    record Result(double rps, double p50Ms, double p99Ms, String report) {
+    record Result(double rps, long requests, double p50Ms, double p99Ms, String report) {
     }
 
     private Wrk() {
@@ -46,7 +47,12 @@ final class Wrk {
         if (!rps.find()) {
             throw new IOException("No Requests/sec in wrk's report:\n" + report);
         }
-        return new Result(Double.parseDouble(rps.group(1)), percentileMs(report, "50%"), percentileMs(report, "99%"), report);
+        Matcher requests = REQUESTS.matcher(report);
+        if (!requests.find()) {
+            throw new IOException("No request count in wrk's report:\n" + report);
+        }
+        return new Result(Double.parseDouble(rps.group(1)), Long.parseLong(requests.group(1)), percentileMs(report, "50%"),
+                percentileMs(report, "99%"), report);
     }
 
     /** A line of wrk's "Latency Distribution", in milliseconds (wrk writes us, ms or s). */
