@@ -53,7 +53,7 @@ class VerifiedKeyCacheTest {
             argon2Checks.incrementAndGet();
             return hasher.verify(hash, secret);
         };
-        return new KeyVerifier(store.db, counting, new DummyHash(hasher.params(), random),
+        return new KeyVerifier(store.db, counting, new DummyHash(TestStore.CHEAP, random),
                 new VerifiedKeyCache(capacity, random), store.clock);
     }
 
