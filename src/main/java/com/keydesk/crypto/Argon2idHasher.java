@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * default is Argon2i. Slow on purpose: never call it on the JavaFX thread.
  * <p>
  * Each run allocates its memory cost (19 MiB shipped) outside the Java heap and keeps a core busy,
- * so at most one run per core goes at a time in this process ({@link CoreSlots#ARGON2}):
+ * so runs go to one thread per core ({@link CoreSlots#ARGON2}), one at a time each:
  * {@code keydesk serve} meeting 32 clients with keys it has not seen would otherwise hold
  * 32 × 19 MiB at once and finish none of them sooner.
  */

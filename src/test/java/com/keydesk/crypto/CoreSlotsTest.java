@@ -13,7 +13,7 @@ class CoreSlotsTest {
 
     @Test
     void noMoreWorkAtOnceThanSlotsAndEveryPieceRuns() throws Exception {
-        CoreSlots two = new CoreSlots(2);
+        CoreSlots two = new CoreSlots("test", 2);
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -43,7 +43,7 @@ class CoreSlotsTest {
 
     @Test
     void aSlotIsGivenBackWhenTheWorkFails() {
-        CoreSlots one = new CoreSlots(1);
+        CoreSlots one = new CoreSlots("test", 1);
         for (int i = 0; i < 3; i++) {
             try {
                 one.run(() -> {
@@ -54,5 +54,25 @@ class CoreSlotsTest {
             }
         }
         assertThat(one.run(() -> "ran")).isEqualTo("ran");
+    }
+
+    @Test
+    void theWorkRunsOnThePoolsPlatformThreadsNotOnTheCallersVirtualOne() throws Exception {
+        // a native hash on a virtual thread would pin its carrier and stall every other request
+        CoreSlots slots = new CoreSlots("argon2-test", 2);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Thread ranOn = threads.submit(() -> slots.run(Thread::currentThread)).get();
+            assertThat(ranOn.isVirtual()).isFalse();
+            assertThat(ranOn.getName()).startsWith("argon2-test-");
+            assertThat(ranOn.isDaemon()).isTrue();
+        }
+    }
+
+    @Test
+    void whatTheWorkThrowsIsThrownToTheCaller() {
+        CoreSlots one = new CoreSlots("test", 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> one.run(() -> {
+            throw new IllegalArgumentException("bad hash");
+        })).isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("bad hash");
     }
 }
