@@ -19,6 +19,7 @@ public final class ServeMain {
     }
 
     public static void main(String[] args) {
+        MallocArenas.cap(2);
         QuietLogging.install();
         System.exit(Cli.run(withServe(args), System.in, System.out, System.err, System.getenv()));
     }

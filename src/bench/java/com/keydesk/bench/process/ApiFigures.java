@@ -80,7 +80,10 @@ final class ApiFigures {
             } else {
                 System.out.println("WRK IS NOT INSTALLED (apt-get install wrk): no find-current figures.");
             }
+            // the peak after each part, so that a figure over its goal says which part raised it
+            figures.put("api_server_rss_mb_peak_after_find_current", status(server.pid(), "VmHWM") / 1024.0);
             firstSeenKeys(client, base, key, figures);
+            figures.put("api_server_rss_mb_peak_after_first_seen", status(server.pid(), "VmHWM") / 1024.0);
             listAll(client, base, key, figures);
             figures.put("api_server_rss_mb_100k_keys", status(server.pid(), "VmHWM") / 1024.0);
             figures.put("api_server_rss_mb_end_100k_keys", status(server.pid(), "VmRSS") / 1024.0);
