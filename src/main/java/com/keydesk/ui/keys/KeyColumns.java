@@ -49,8 +49,9 @@ final class KeyColumns {
     }
 
     /**
-     * The key's label ("kdu_A9Iy…TMKm"), monospaced; cut in the middle when narrow, so that both
-     * the start and the last characters (what a person compares with a leaked key) stay in view.
+     * The key's label ("kdu_A9Iy…TMKm"), monospaced; if a person makes it narrower it is cut in
+     * the middle, so that both the start and the last characters (what a person compares with a
+     * leaked key) stay in view.
      */
     static TableColumn<KeyRow, String> label() {
         TableColumn<KeyRow, String> column = text("column.key", KeyRow::label, 170);

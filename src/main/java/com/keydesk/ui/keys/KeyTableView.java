@@ -114,26 +114,23 @@ public final class KeyTableView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Every column has room for its longest usual value ("office_integration", "Expiring soon",
-        // a full key label, "demo000042", "Mar 30, 2027") and never gets narrower than that, but for
-        // the name and the key label (cut in the middle): those give way when the window narrows.
-        // On a small screen (1024 wide) "Created" and then "Last used" step aside as well.
+        // a full key label, "demo000042", "Mar 30, 2027") and never gets narrower; the name takes
+        // what is left, down to a minimum. On a small screen (1024 wide) "Created" and then
+        // "Last used" step aside instead. The widths fit DejaVu Sans, the widest of the usual fonts.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<KeyRow, String> name = KeyColumns.name("column.name", KeyRow::name, 170);
         name.setMinWidth(110);
         table.getColumns().add(name);
-        TableColumn<KeyRow, String> label = KeyColumns.label();
-        label.setPrefWidth(182);
-        label.setMinWidth(130);
-        table.getColumns().add(label);
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.label(), 172));
         if (vm.scope().showsOwner()) {
-            table.getColumns().add(KeyColumns.fixed(KeyColumns.name("column.owner", KeyRow::owner, 110), 110));
+            table.getColumns().add(KeyColumns.fixed(KeyColumns.name("column.owner", KeyRow::owner, 108), 108));
         }
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permission, 140), 140));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 122));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 112));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permission, 138), 138));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 118));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 108));
         TableColumn<KeyRow, ?> lastUsed = KeyColumns.fixed(
-                KeyColumns.time("column.lastUsed", KeyRow::lastUseAt, vm::now, null), 112);
-        TableColumn<KeyRow, ?> created = KeyColumns.fixed(KeyColumns.created(), 112);
+                KeyColumns.time("column.lastUsed", KeyRow::lastUseAt, vm::now, null), 108);
+        TableColumn<KeyRow, ?> created = KeyColumns.fixed(KeyColumns.created(), 108);
         table.getColumns().add(lastUsed);
         table.getColumns().add(created);
         com.keydesk.ui.ColumnsThatGiveWay.install(table, java.util.List.of(created, lastUsed));

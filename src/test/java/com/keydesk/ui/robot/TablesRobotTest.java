@@ -71,6 +71,13 @@ class TablesRobotTest extends AppRobotTest {
                 && c.getTableView() == table).query();
     }
 
+    /** The cells of a column that show a row (not the empty ones below the last row). */
+    private List<TextCell<?, ?>> filledCells(TableView<?> table, String columnTitle) {
+        return lookup((Node n) -> n instanceof TextCell<?, ?> c && c.getText() != null && c.getTableView() == table
+                && c.getTableColumn() != null && columnTitle.equals(c.getTableColumn().getText()))
+                .queryAll().stream().<TextCell<?, ?>>map(n -> (TextCell<?, ?>) n).toList();
+    }
+
     private static List<String> visibleColumns(TableView<?> table) {
         return table.getVisibleLeafColumns().stream().map(TableColumn::getText).toList();
     }
@@ -112,6 +119,7 @@ class TablesRobotTest extends AppRobotTest {
         assertThat(cell(table, "Owner", "demo000042").isCutOff()).isFalse();
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(cell(table, "Name", "Sync job 1272").isCutOff()).isFalse();
+        assertThat(filledCells(table, "Key")).hasSize(5).noneMatch(TextCell::isCutOff);
         assertThat(scrollsSideways(table)).isFalse();
         assertThat(table.getStyleClass()).contains("dense");
         assertNothingUncaught();
@@ -125,6 +133,8 @@ class TablesRobotTest extends AppRobotTest {
         TableView<?> table = visibleTable("#keyTable");
         assertThat(visibleColumns(table)).containsExactly("Name", "Key", "Owner", "Permission", "Status", "Expires");
         assertThat(cell(table, "Owner", "demo000042").isCutOff()).isFalse();
+        assertThat(cell(table, "Name", "Sync job 1272").isCutOff()).isFalse();
+        assertThat(filledCells(table, "Key")).hasSize(5).noneMatch(TextCell::isCutOff);
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(scrollsSideways(table)).isFalse();
 
