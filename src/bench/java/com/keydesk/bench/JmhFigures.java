@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  *       rounds' ratios and a raw figure the median of the rounds' medians. A load that comes and goes
  *       over minutes then moves both sides of a ratio instead of one.</li>
  * </ul>
- * 19 forks of about 12 s: about 4 minutes on a loaded machine, plus about 45 s once to make the
+ * 13 forks of about 12 s and CreateTurns (about 30 s): about 3.5 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
  * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
  * -Dbench.only=scan, -Dbench.only=pg or -Dbench.only=api.
@@ -42,8 +42,6 @@ public final class JmhFigures {
     private static final int ROUNDS = 3;
     private static final String VERIFY = VerifyBench.class.getName() + ".verifyUnseenKey";
     private static final String REPEAT = VerifyRepeatBench.class.getName() + ".verifyAgain";
-    private static final String CREATE = CreateBench.class.getName() + ".create";
-    static final String ARGON2 = CreateBench.class.getName() + ".argon2idHash";
 
     /** One benchmark of the schedule: a method, and the store size for the verify benchmark. */
     private record Bench(String name, String method, Integer keys) {
@@ -53,18 +51,16 @@ public final class JmhFigures {
     private static final Bench VERIFY_100K = new Bench("verify_median_ms_100k_keys", VERIFY, 100_000);
     private static final Bench VERIFY_1K = new Bench("verify_median_ms_1k_keys", VERIFY, 1_000);
     private static final Bench VERIFY_10K = new Bench("verify_median_ms_10k_keys", VERIFY, 10_000);
-    private static final Bench ARGON2_HASH = new Bench("argon2id_hash_median_ms", ARGON2, null);
-    private static final Bench CREATE_KEY = new Bench("create_median_ms", CREATE, null);
     private static final Bench REPEAT_VERIFY = new Bench("verify_repeat_median_ms", REPEAT, null);
 
     /** Each pair: a reference and what is compared with it, measured one right after the other. */
     private static final List<List<Bench>> PAIRS = List.of(
-            List.of(VERIFY_10, VERIFY_100K), List.of(VERIFY_1K, VERIFY_10K), List.of(ARGON2_HASH, CREATE_KEY));
+            List.of(VERIFY_10, VERIFY_100K), List.of(VERIFY_1K, VERIFY_10K));
 
     private JmhFigures() {
     }
 
-    public static void main(String[] args) throws RunnerException, IOException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
         String only = System.getProperty("bench.only", "all").strip();
         if (only.equals("scan") || only.equals("pg") || only.equals("api")) {
@@ -80,7 +76,6 @@ public final class JmhFigures {
 
         Map<Bench, List<Double>> medians = new LinkedHashMap<>();
         List<Double> verifyRatios = new ArrayList<>();
-        List<Double> createRatios = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             for (List<Bench> pair : PAIRS) {
                 List<Bench> order = round % 2 == 0 ? pair : pair.reversed();
@@ -91,7 +86,6 @@ public final class JmhFigures {
                 }
             }
             verifyRatios.add(last(medians, VERIFY_100K) / last(medians, VERIFY_10));
-            createRatios.add(last(medians, CREATE_KEY) / last(medians, ARGON2_HASH));
         }
         // the repeat has no reference to stay next to: measured once, after the rounds
         medians.put(REPEAT_VERIFY, List.of(median(REPEAT_VERIFY, out)));
@@ -99,13 +93,16 @@ public final class JmhFigures {
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("verify_median_ratio_100k_vs_10_keys", middle(verifyRatios));
         figures.put("verify_repeat_median_ms", middle(medians.get(REPEAT_VERIFY)));
-        figures.put("create_median_ratio_vs_one_argon2id", middle(createRatios));
-        for (Bench bench : List.of(VERIFY_10, VERIFY_1K, VERIFY_10K, VERIFY_100K, CREATE_KEY, ARGON2_HASH)) {
+        // create against one hash: taking turns call by call in one JVM (CreateTurns says why not JMH)
+        CreateTurns.Result create = CreateTurns.inFork("local", out.resolve("create-turns").toString(), out);
+        System.out.println("create/argon2id per round, taking turns: " + create.roundRatios());
+        figures.putAll(CreateTurns.figures("", create));
+        for (Bench bench : List.of(VERIFY_10, VERIFY_1K, VERIFY_10K, VERIFY_100K)) {
             figures.put(bench.name(), middle(medians.get(bench)));
         }
         String json = toJson(figures);
         Files.writeString(out.resolve("jmh.json"), json);
-        System.out.println("per round: verify 100k/10 " + verifyRatios + ", create/argon2id " + createRatios);
+        System.out.println("per round: verify 100k/10 " + verifyRatios);
         System.out.println(out.resolve("jmh.json") + ":\n" + json);
     }
 
