@@ -3,9 +3,9 @@ package com.keydesk.ui.keys;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.Messages;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** A permission set as people read it, e.g. "Files only (files_only)". */
@@ -37,13 +37,13 @@ public final class PermissionText {
                     setText(null);
                     return;
                 }
-                Label name = new Label(text(set));
                 Label about = new Label(about(set));
                 about.getStyleClass().add("hint");
                 about.setWrapText(true);
                 about.setMaxWidth(420);
-                setText(null);
-                setGraphic(new VBox(2, name, about));
+                setText(text(set));
+                setGraphic(about);
+                setContentDisplay(ContentDisplay.BOTTOM);
             }
         });
     }
