@@ -1,5 +1,6 @@
 package com.keydesk.domain;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,12 @@ import java.time.Instant;
  */
 public record ExpiryLimit(Integer maxDays, Instant latest) {
     public static final ExpiryLimit NONE = new ExpiryLimit(null, null);
+    /**
+     * How much later than {@code latest} an expiry is still taken: a form offers "in 90 days" on a
+     * site whose maximum is 90 days, and computes that expiry a moment after the service computed
+     * {@code latest} (and again on create). Small against days; it keeps the longest preset usable.
+     */
+    public static final Duration GRACE = Duration.ofMinutes(5);
 
     /** Whether a key may be made (or left) without an expiry. */
     public boolean allowsNoExpiry() {
@@ -21,6 +28,6 @@ public record ExpiryLimit(Integer maxDays, Instant latest) {
 
     /** Whether this expiry (null: none) is allowed. */
     public boolean allows(Instant expiresAt) {
-        return expiresAt == null ? allowsNoExpiry() : latest == null || !expiresAt.isAfter(latest);
+        return expiresAt == null ? allowsNoExpiry() : latest == null || !expiresAt.isAfter(latest.plus(GRACE));
     }
 }

@@ -184,8 +184,11 @@ class SiteKeyPolicyTest {
 
         assertThatThrownBy(() -> keys.create(bob, NewKey.forUser("bob", "long", null, null, inDays(31))))
                 .isInstanceOf(PermissionDeniedException.class).hasMessageStartingWith(LIMIT_SENTENCE);
+        // a form's "in 30 days" is computed a moment after the service's answer: that moment is allowed, no more
         assertThatThrownBy(() -> keys.create(bob, NewKey.forUser("bob", "a second too long", null, null,
-                inDays(30).plusSeconds(1)))).isInstanceOf(PermissionDeniedException.class);
+                inDays(30).plus(ExpiryLimit.GRACE).plusSeconds(1)))).isInstanceOf(PermissionDeniedException.class);
+        assertThat(keys.create(bob, NewKey.forUser("bob", "a moment later", null, null, inDays(30).plusSeconds(20)))
+                .key()).isNotNull();
 
         assertThat(keys.create(bob, NewKey.forUser("bob", "exactly", null, null, inDays(30))).key().expiresAt())
                 .isEqualTo(inDays(30));
@@ -226,6 +229,7 @@ class SiteKeyPolicyTest {
         assertThat(limit.latest()).isEqualTo(inDays(30));
         assertThat(limit.allows(inDays(30))).isTrue();
         assertThat(limit.allows(inDays(31))).isFalse();
+        assertThat(limit.allows(null)).isFalse();
     }
 
     // --- the maximum lifetime: edit and replace

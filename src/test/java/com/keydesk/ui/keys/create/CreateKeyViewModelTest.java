@@ -131,7 +131,12 @@ class CreateKeyViewModelTest {
             assertThat(bobs.expiryChoices()).doesNotContain(ExpiryPreset.NEVER);   // not before the service answered
             bobs.load();
             assertThat(bobs.expiryChoices()).containsExactly(ExpiryPreset.DAYS_7, ExpiryPreset.DAYS_30, ExpiryPreset.DATE);
+            // the longest allowed preset, the maximum itself: a moment later than the service's answer is still in
+            ui.store.clock.advance(java.time.Duration.ofSeconds(30));
             assertThat(bobs.expiryPresetProperty().get()).isEqualTo(ExpiryPreset.DAYS_30);
+            bobs.nameProperty().set("Longest");
+            bobs.create();
+            assertThat(bobs.createdProperty().get()).as(bobs.errors().form.get()).isTrue();
             LocalDate today = LocalDate.ofInstant(ui.store.clock.instant(), ZoneOffset.UTC);
             assertThat(bobs.isSelectableDate(today.plusDays(29))).isTrue();
             assertThat(bobs.isSelectableDate(today.plusDays(30))).isFalse();
