@@ -71,6 +71,7 @@ kd keys create --for frank --name "Frank sync" --permission sync_app >/dev/null
 kd keys create --for frank --name "Frank mobile" --permission mobile_app --expires "$(in_days 14)" >/dev/null
 kd keys create --for $ADMIN --name "Alice CLI" --permission full --expires "$(in_days 90)" >/dev/null
 kd settings set users_can_create_api_keys true >/dev/null
+kd settings set max_key_lifetime_days 90 >/dev/null
 # A project folder with two keys lying in it, for the "Scan for leaked keys…" screen.
 PROJECT="$WORK/project"
 mkdir -p "$PROJECT/config"

@@ -22,6 +22,8 @@ final class Help {
               users unlock USERNAME --as-store-owner without sign-in, as the OS account owning the store file
               settings show [--json]
               settings set users_can_create_api_keys true|false
+              settings set default_permission_set SET          what a user key gets without --permission
+              settings set max_key_lifetime_days DAYS|none     the longest expiry a non-administrator may set
               keys create (--site | --for USERNAME) --name NAME [--description TEXT]
                           [--expires YYYY-MM-DD] [--permission SET] [--json]
               keys list [--json] [--status active|disabled|expired|owner_deactivated]

@@ -6,7 +6,8 @@ import java.time.Instant;
  * What a person asks for when creating a key.
  *
  * @param ownerUsername null for a site-wide key
- * @param permissionSet null means the default: {@code full}
+ * @param permissionSet null means the default: the site's default permission set for a user key
+ *                      ({@code files_only} unless an administrator chose another), {@code full} for a site key
  * @param expiresAt     null means the key does not expire
  */
 public record NewKey(KeyType type, String ownerUsername, String name, String description,

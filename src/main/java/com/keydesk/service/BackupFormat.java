@@ -27,6 +27,12 @@ final class BackupFormat {
     static final String OLD_FORMAT_ENTRY = "keydesk.mv.db";
 
     static final List<String> SITE_FIELDS = List.of("name", "users_can_create_api_keys", "created_at");
+    /**
+     * The site's settings since schema 5. A backup of schema 5 or later carries them; one of an
+     * older store does not, and restores with the values V5 gave every store it migrated.
+     */
+    static final List<String> SITE_FIELDS_SINCE_V5 = List.of("default_permission_set", "max_key_lifetime_days");
+    static final int SITE_POLICY_SCHEMA = 5;
     static final List<String> USER_FIELDS = List.of("id", "username", "username_key", "display_name", "is_admin",
             "active", "password_hash", "created_at");
     static final List<String> KEY_FIELDS = List.of("id", "lookup_id", "secret_hash", "name", "description", "user_id",

@@ -30,6 +30,15 @@ final class BackupLine {
     }
 
     static BackupLine parse(String file, long number, byte[] bytes, int length, List<String> fields) {
+        return parse(file, number, bytes, length, fields, List.of());
+    }
+
+    /**
+     * As above, where {@code addedLater} are fields a newer schema added to the line: all of them
+     * or none may be there (a backup of an older store has none); {@link #has} says which.
+     */
+    static BackupLine parse(String file, long number, byte[] bytes, int length, List<String> fields,
+                            List<String> addedLater) {
         String where = "line " + number + " of " + file;
         Map<String, Object> values = new HashMap<>();
         try (JsonParser p = BackupFormat.JSON.createParser(ObjectReadContext.empty(), bytes, 0, length)) {
@@ -50,7 +59,7 @@ final class BackupLine {
                     case VALUE_NULL -> null;
                     default -> throw new Bad(where + ": the field " + name + " is not a plain value");
                 };
-                if (!fields.contains(name)) {
+                if (!fields.contains(name) && !addedLater.contains(name)) {
                     throw new Bad(where + " has a field no KeyDesk backup has");
                 }
                 values.put(name, value);
@@ -61,11 +70,18 @@ final class BackupLine {
         } catch (JacksonException e) {
             throw new Bad(where + " is not valid JSON within KeyDesk's limits");
         }
-        if (values.size() != fields.size()) {
-            throw new Bad(where + " lacks a field (" + fields.stream().filter(f -> !values.containsKey(f)).findFirst()
+        boolean later = addedLater.stream().anyMatch(values::containsKey);
+        List<String> expected = later ? java.util.stream.Stream.concat(fields.stream(), addedLater.stream()).toList() : fields;
+        if (values.size() != expected.size()) {
+            throw new Bad(where + " lacks a field (" + expected.stream().filter(f -> !values.containsKey(f)).findFirst()
                     .orElse("?") + ")");
         }
         return new BackupLine(where, values);
+    }
+
+    /** Whether the line holds this field (for fields a newer schema added). */
+    boolean has(String field) {
+        return values.containsKey(field);
     }
 
     String where() {

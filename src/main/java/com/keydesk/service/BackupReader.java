@@ -103,7 +103,8 @@ final class BackupReader {
             count++;
             try {
                 switch (name) {
-                    case BackupFormat.SITE -> sink.site(rules.site(line(lines, count, BackupFormat.SITE_FIELDS)));
+                    case BackupFormat.SITE -> sink.site(rules.site(BackupLine.parse(lines.name, count, lines.buffer,
+                            lines.length, BackupFormat.SITE_FIELDS, BackupFormat.SITE_FIELDS_SINCE_V5)));
                     case BackupFormat.USERS -> sink.user(rules.user(line(lines, count, BackupFormat.USER_FIELDS)));
                     case BackupFormat.KEYS -> sink.key(rules.key(line(lines, count, BackupFormat.KEY_FIELDS)));
                     case BackupFormat.AUDIT -> sink.audit(rules.audit(line(lines, count, BackupFormat.AUDIT_FIELDS)));
@@ -182,6 +183,9 @@ final class BackupReader {
         if (!Long.valueOf(rules.lastSeq()).equals(head.get("seq")) || !rules.lastHash().equals(head.get("hash"))) {
             throw refused(zip, "its audit log does not end at the head its manifest records (entries were cut off,"
                     + " added or rewritten)");
+        }
+        if (rules.sitePolicyCarried() != (schema >= BackupFormat.SITE_POLICY_SCHEMA)) {
+            throw refused(zip, "its site line does not carry the settings its schema version " + schema + " has");
         }
         if (!rules.identity().equals(m.get("site_identity")) || !rules.siteRow().name().equals(m.get("site_name"))) {
             throw refused(zip, "its manifest names another site than its rows");

@@ -2,6 +2,7 @@ package com.keydesk.service;
 
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.PermissionSet;
+import com.keydesk.domain.Site;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.store.BackupTables.KeyRow;
 import com.keydesk.store.BackupTables.SiteRow;
@@ -30,6 +31,7 @@ final class BackupRowRules {
             AuditEntry.OUTCOME_FAILED);
 
     private SiteRow site;
+    private boolean sitePolicyCarried;
     private long lastUserId;
     private final Map<Long, Boolean> users = new HashMap<>();
     private final Set<String> usernames = new HashSet<>();
@@ -46,7 +48,23 @@ final class BackupRowRules {
         }
         String name = line.requiredText("name");
         same(line, "name", Validation.siteName(name), name);
-        site = new SiteRow(name, line.flag("users_can_create_api_keys"), line.requiredTime("created_at"));
+        PermissionSet defaultPermission = Site.FIRST_DEFAULT_PERMISSION_SET;
+        Integer maxLifetime = null;
+        sitePolicyCarried = line.has(BackupFormat.SITE_FIELDS_SINCE_V5.getFirst());
+        if (sitePolicyCarried) {
+            defaultPermission = permission(line, "default_permission_set");
+            if (defaultPermission == PermissionSet.NONE) {
+                throw new BackupLine.Bad(line.where() + ": default_permission_set is none, which KeyDesk never stores");
+            }
+            Long days = line.number("max_key_lifetime_days");
+            if (days != null && (days < 1 || days > Validation.KEY_LIFETIME_MAX_DAYS)) {
+                throw new BackupLine.Bad(line.where() + ": max_key_lifetime_days is not from 1 to "
+                        + Validation.KEY_LIFETIME_MAX_DAYS);
+            }
+            maxLifetime = days == null ? null : days.intValue();
+        }
+        site = new SiteRow(name, line.flag("users_can_create_api_keys"), line.requiredTime("created_at"),
+                defaultPermission.wireName(), maxLifetime);
         return site;
     }
 
@@ -158,6 +176,11 @@ final class BackupRowRules {
 
     SiteRow siteRow() {
         return site;
+    }
+
+    /** Whether the site's line carried the settings schema 5 added (a backup of an older store does not). */
+    boolean sitePolicyCarried() {
+        return sitePolicyCarried;
     }
 
     long lastSeq() {

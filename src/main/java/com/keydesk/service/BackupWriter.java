@@ -141,6 +141,8 @@ final class BackupWriter {
             g.writeStringProperty("name", row.name());
             g.writeBooleanProperty("users_can_create_api_keys", row.usersCanCreateApiKeys());
             g.writeStringProperty("created_at", text(row.createdAt()));
+            g.writeStringProperty("default_permission_set", row.defaultPermissionSet());
+            number(g, "max_key_lifetime_days", row.maxKeyLifetimeDays() == null ? null : (long) row.maxKeyLifetimeDays());
             end(g);
         }
 

@@ -5,6 +5,7 @@ import com.keydesk.crypto.GeneratedKey;
 import com.keydesk.crypto.KeyFormat;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.ConflictException;
+import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.domain.KeyEdit;
 import com.keydesk.domain.KeyStatus;
@@ -80,9 +81,12 @@ public final class KeyService {
 
     private IssuedKey create(DSLContext tx, Actor actor, NewKey request, Fresh fresh) {
         String action = "api_key.created";
-        Policy.requireCanCreate(actor, site(tx), request.type(), request.ownerUsername(), action);
+        Site site = site(tx);
+        Policy.requireCanCreate(actor, site, request.type(), request.ownerUsername(), action);
+        Policy.requireExpiryWithinLimit(actor, site, now(), request.expiresAt(), action,
+                RowBinding.userTarget(actor.id()), null);
         User owner = request.type() == KeyType.USER ? activeOwner(tx, request.ownerUsername()) : null;
-        PermissionSet permission = initialPermission(request);
+        PermissionSet permission = initialPermission(request, site);
         Attributes attributes = new Attributes(Validation.keyName(request.name()),
                 Validation.description(request.description()), owner == null ? null : owner.id(),
                 permission, Validation.expiry(request.expiresAt(), now()));
@@ -142,6 +146,15 @@ public final class KeyService {
      */
     public boolean mayLengthenExpiry(Session session) {
         return guard.run(session, (tx, actor) -> Policy.mayLengthenExpiry(actor));
+    }
+
+    /**
+     * How far ahead this person may set an expiry now (the rule {@link #create}, {@link #update}
+     * and {@link #replace} apply): no limit for administrators or on a site without a maximum key
+     * lifetime. Asked ahead so a front end offers "never" and later dates only where allowed.
+     */
+    public ExpiryLimit expiryLimit(Session session) {
+        return guard.run(session, (tx, actor) -> Policy.expiryLimit(actor, site(tx), now()));
     }
 
     public ApiKey show(Session session, long keyId) {
@@ -225,7 +238,12 @@ public final class KeyService {
         String action = "api_key.updated";
         ApiKey key = findFor(tx, actor, keyId, action);
         Instant expiry = edit.removeExpiry() ? null : edit.expiresAt() != null ? edit.expiresAt() : key.expiresAt();
-        Policy.requireCanEdit(actor, site(tx), key, expiry, action);
+        Site site = site(tx);
+        Policy.requireCanEdit(actor, site, key, expiry, action);
+        if (!Objects.equals(Times.storable(expiry), key.expiresAt())) {
+            // a kept expiry is not checked: the maximum does not reach back to keys made before it
+            Policy.requireExpiryWithinLimit(actor, site, now(), expiry, action, Policy.target(key), null);
+        }
         RowBinding.requireKey(tx, keyId);
         String name = edit.name() != null ? Validation.keyName(edit.name()) : key.name();
         String description = edit.description() != null ? Validation.description(edit.description()) : key.description();
@@ -291,7 +309,10 @@ public final class KeyService {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.replaced";
             ApiKey old = findFor(tx, actor, keyId, action);
-            Policy.requireCanRevoke(actor, site(tx), old, action);
+            Site site = site(tx);
+            Policy.requireCanRevoke(actor, site, old, action);
+            // the new key is one this person makes, with the old key's expiry
+            Policy.requireExpiryWithinLimit(actor, site, now(), old.expiresAt(), action, Policy.target(old), keyId);
             RowBinding.requireKey(tx, keyId);
             if (old.isExpired(now())) {
                 throw new ConflictException("Key " + keyId + " (" + old.name()
@@ -342,8 +363,10 @@ public final class KeyService {
         return new IssuedKey(find(tx, id), new Secret(generated.text()));
     }
 
-    private static PermissionSet initialPermission(NewKey request) {
-        PermissionSet permission = request.permissionSet() == null ? PermissionSet.FULL : request.permissionSet();
+    /** The set asked for; else the site's default for a user key (a site key is always full). */
+    private static PermissionSet initialPermission(NewKey request, Site site) {
+        PermissionSet permission = request.permissionSet() != null ? request.permissionSet()
+                : request.type() == KeyType.USER ? site.defaultPermissionSet() : PermissionSet.FULL;
         if (permission == PermissionSet.NONE) {
             throw new ValidationException("permission",
                     "A new key cannot start disabled; choose a permission set other than none.");

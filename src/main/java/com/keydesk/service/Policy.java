@@ -1,13 +1,19 @@
 package com.keydesk.service;
 
 import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionDeniedException.Rule;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.Texts;
+import com.keydesk.store.Times;
 import com.keydesk.store.UserRepository;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The authorization matrix of product.md, in one place. Deny by default: each method returns
@@ -82,6 +88,37 @@ final class Policy {
                     "Only an administrator can extend or remove a key's expiry; you may only make it earlier.");
         }
     }
+
+    /**
+     * The latest expiry this actor may give a key now: administrators are never limited, nor is
+     * anyone on a site without a maximum key lifetime.
+     */
+    static ExpiryLimit expiryLimit(Actor actor, Site site, Instant now) {
+        Integer days = site.maxKeyLifetimeDays();
+        return actor.isAdmin() || days == null ? ExpiryLimit.NONE : new ExpiryLimit(days, now.plus(Duration.ofDays(days)));
+    }
+
+    /**
+     * A key a non-administrator makes, or whose expiry they change, must expire within the site's
+     * maximum lifetime: no expiry, or a later one, is refused with the latest expiry allowed.
+     * {@code replacedKeyId}: the key a replace copies its expiry from (null for a choice the person made).
+     */
+    static void requireExpiryWithinLimit(Actor actor, Site site, Instant now, Instant expiresAt, String action,
+                                         String target, Long replacedKeyId) {
+        ExpiryLimit limit = expiryLimit(actor, site, now);
+        if (limit.allows(Times.storable(expiresAt))) {
+            return;
+        }
+        String latest = LATEST.format(limit.latest());
+        throw new Denied(actor, action, target, "On this site a key made by anyone but an administrator must expire"
+                + " within " + limit.maxDays() + (limit.maxDays() == 1 ? " day" : " days") + ": " + (replacedKeyId == null
+                ? "choose an expiry on or before " + latest + "."
+                : "key " + replacedKeyId + " expires later or never, so first give it an expiry on or before " + latest
+                + ", then replace it."));
+    }
+
+    private static final DateTimeFormatter LATEST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     /** Moving a key's expiry later, or removing it: administrators only. */
     static boolean mayLengthenExpiry(Actor actor) {

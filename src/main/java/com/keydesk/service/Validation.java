@@ -1,5 +1,6 @@
 package com.keydesk.service;
 
+import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.ValidationException;
 
@@ -12,6 +13,8 @@ final class Validation {
     static final int USERNAME_MAX = 64;
     static final int PASSWORD_MIN = 12;
     static final int PASSWORD_MAX = 1024;
+    /** Ten years: a longer maximum is no maximum; the store refuses 0 and less by itself too. */
+    static final int KEY_LIFETIME_MAX_DAYS = 3650;
 
     private Validation() {
     }
@@ -50,6 +53,24 @@ final class Validation {
                     + Texts.printable(value) + "\").");
         }
         return value;
+    }
+
+    /** The site's default permission set for new user keys: any set a working key may have. */
+    static PermissionSet defaultPermissionSet(PermissionSet permission) {
+        if (permission == null || permission == PermissionSet.NONE) {
+            throw new ValidationException("default_permission_set",
+                    "The default permission set must be one a working key has; none would make every new key disabled.");
+        }
+        return permission;
+    }
+
+    /** The site's maximum key lifetime for non-administrators: null for none, else 1 to ten years in days. */
+    static Integer maxKeyLifetimeDays(Integer days) {
+        if (days != null && (days < 1 || days > KEY_LIFETIME_MAX_DAYS)) {
+            throw new ValidationException("max_key_lifetime_days", "The maximum key lifetime is a number of days from 1 to "
+                    + KEY_LIFETIME_MAX_DAYS + ", or none.");
+        }
+        return days;
     }
 
     static void password(char[] password) {

@@ -22,7 +22,8 @@ import java.util.List;
  * a time, never held together.
  */
 public final class BackupTables {
-    private static final String SITE = "SELECT name, users_can_create_api_keys, created_at FROM site ORDER BY id";
+    private static final String SITE = "SELECT name, users_can_create_api_keys, created_at, default_permission_set,"
+            + " max_key_lifetime_days FROM site ORDER BY id";
     private static final String USERS = "SELECT id, username, username_key, display_name, is_admin, active,"
             + " password_hash, created_at FROM app_user ORDER BY id";
     private static final String KEYS = "SELECT id, lookup_id, secret_hash, name, description, user_id, permission_set,"
@@ -39,7 +40,9 @@ public final class BackupTables {
         return Integer.parseInt(SchemaHistory.BUNDLED.getLast().version());
     }
 
-    public record SiteRow(String name, boolean usersCanCreateApiKeys, Instant createdAt) {
+    /** @param maxKeyLifetimeDays null for no maximum */
+    public record SiteRow(String name, boolean usersCanCreateApiKeys, Instant createdAt, String defaultPermissionSet,
+                          Integer maxKeyLifetimeDays) {
     }
 
     public record UserRow(long id, String username, String usernameKey, String displayName, boolean admin,
@@ -81,7 +84,8 @@ public final class BackupTables {
     public static void readAll(DSLContext tx, Rows rows) {
         tx.connection(c -> {
             try (LazyReading lazily = LazyReading.on(c)) {
-                each(c, SITE, r -> rows.site(new SiteRow(r.getString(1), r.getBoolean(2), time(r, 3))));
+                each(c, SITE, r -> rows.site(new SiteRow(r.getString(1), r.getBoolean(2), time(r, 3), r.getString(4),
+                        nullableInt(r, 5))));
                 each(c, USERS, r -> rows.user(new UserRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getBoolean(5), r.getBoolean(6), r.getString(7), time(r, 8))));
                 each(c, KEYS, r -> rows.key(new KeyRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
@@ -97,10 +101,17 @@ public final class BackupTables {
     public static void insertSite(DSLContext tx, SiteRow row) {
         tx.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO site (id, name, users_can_create_api_keys, created_at) VALUES (1, ?, ?, ?)")) {
+                    "INSERT INTO site (id, name, users_can_create_api_keys, created_at, default_permission_set,"
+                            + " max_key_lifetime_days) VALUES (1, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, row.name());
                 ps.setBoolean(2, row.usersCanCreateApiKeys());
                 ps.setObject(3, db(row.createdAt()));
+                ps.setString(4, row.defaultPermissionSet());
+                if (row.maxKeyLifetimeDays() == null) {
+                    ps.setNull(5, Types.INTEGER);
+                } else {
+                    ps.setInt(5, row.maxKeyLifetimeDays());
+                }
                 ps.executeUpdate();
             }
         });
@@ -221,6 +232,11 @@ public final class BackupTables {
 
     private static Long nullableLong(ResultSet r, int column) throws SQLException {
         long value = r.getLong(column);
+        return r.wasNull() ? null : value;
+    }
+
+    private static Integer nullableInt(ResultSet r, int column) throws SQLException {
+        int value = r.getInt(column);
         return r.wasNull() ? null : value;
     }
 

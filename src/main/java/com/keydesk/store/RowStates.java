@@ -1,11 +1,14 @@
 package com.keydesk.store;
 
+import com.keydesk.domain.Site;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -30,6 +33,17 @@ public final class RowStates {
             APP_USER.DISPLAY_NAME, APP_USER.IS_ADMIN, APP_USER.ACTIVE, APP_USER.PASSWORD_HASH, APP_USER.CREATED_AT);
     private static final List<Field<?>> SITE_COLUMNS = List.of(SITE.ID, SITE.NAME, SITE.USERS_CAN_CREATE_API_KEYS,
             SITE.CREATED_AT);
+    /**
+     * The site's settings added by schema 5, bound after the columns above only when one differs
+     * from the value V5 gave every existing store: a store migrated from schema 4 keeps the digest
+     * its audit chain recorded (a migration cannot append audit entries), and any change to either
+     * setting, in KeyDesk or outside it, changes the text. The two forms cannot be confused: each
+     * value is length-prefixed and the longer form has six of them.
+     */
+    private static final List<Field<?>> SITE_POLICY_COLUMNS = List.of(SITE.DEFAULT_PERMISSION_SET,
+            SITE.MAX_KEY_LIFETIME_DAYS);
+    private static final Object[] SITE_POLICY_AS_MIGRATED = {
+            Site.FIRST_DEFAULT_PERMISSION_SET.wireName(), null};
 
     private final DSLContext dsl;
 
@@ -46,7 +60,14 @@ public final class RowStates {
     }
 
     public Optional<String> site() {
-        return one(SITE, SITE_COLUMNS, SITE.ID.eq(1));
+        List<Field<?>> columns = new ArrayList<>(SITE_COLUMNS);
+        columns.addAll(SITE_POLICY_COLUMNS);
+        return dsl.select(columns).from(SITE).where(SITE.ID.eq(1)).fetchOptional(row -> {
+            Object[] values = row.intoArray();
+            Object[] policy = Arrays.copyOfRange(values, SITE_COLUMNS.size(), values.length);
+            return canonical(Arrays.equals(policy, SITE_POLICY_AS_MIGRATED)
+                    ? Arrays.copyOf(values, SITE_COLUMNS.size()) : values);
+        });
     }
 
     /** Every key's id and state, read lazily: a store may hold a million keys. */

@@ -110,6 +110,39 @@ class ApiEndpointsTest {
         assertThat(own.json().get("user_id").longValue()).isEqualTo(bob.userId());
     }
 
+    /** The site's key policy holds over HTTP too: the same service calls, Files.com's error shape. */
+    @Test
+    void aNonAdministratorsKeyMustExpireWithinTheSitesMaximumAndGetsTheSitesDefaultSet() throws Exception {
+        Session bob = api.store.addUser("bob");
+        String bobKey = api.userKey(api.store.admin, "bob", PermissionSet.FULL).secret().reveal();
+        api.store.allowUsersToCreateKeys(true);
+        api.store.services.site().setMaxKeyLifetimeDays(api.store.admin, 30);
+        String inTenDays = java.time.LocalDate.ofInstant(api.store.clock.instant().plus(java.time.Duration.ofDays(10)),
+                java.time.ZoneOffset.UTC).toString();
+        String inSixtyDays = java.time.LocalDate.ofInstant(api.store.clock.instant().plus(java.time.Duration.ofDays(60)),
+                java.time.ZoneOffset.UTC).toString();
+
+        var forever = api.call("POST", "/api/rest/v1/api_keys", bobKey, "{\"name\":\"forever\",\"user_id\":0}");
+        assertError(forever, 403, "not-authorized/site-admin-required");
+        assertThat(forever.json().get("error").stringValue()).startsWith("On this site a key made by anyone but an"
+                + " administrator must expire within 30 days: choose an expiry on or before ");
+        assertError(api.call("POST", "/api/rest/v1/api_keys", bobKey,
+                "{\"name\":\"long\",\"user_id\":0,\"expires_at\":\"" + inSixtyDays + "\"}"), 403, "not-authorized/site-admin-required");
+
+        var within = api.call("POST", "/api/rest/v1/api_keys", bobKey,
+                "{\"name\":\"within\",\"user_id\":0,\"expires_at\":\"" + inTenDays + "\"}");
+        assertThat(within.status()).as(within.raw().body()).isEqualTo(201);
+        assertThat(within.json().get("permission_set").stringValue()).isEqualTo("files_only");
+        long id = within.json().get("id").longValue();
+        assertError(api.call("PATCH", "/api/rest/v1/api_keys/" + id, bobKey,
+                "{\"id\":" + id + ",\"expires_at\":\"" + inSixtyDays + "\"}"), 403, "not-authorized/site-admin-required");
+        // an administrator is not limited
+        var admins = api.call("POST", "/api/rest/v1/api_keys", site,
+                "{\"name\":\"for bob\",\"user_id\":" + bob.userId() + "}");
+        assertThat(admins.status()).isEqualTo(201);
+        assertThat(admins.json().get("expires_at").isNull()).isTrue();
+    }
+
     @Test
     void listPagesWithCursorsUntilTheLastPageHasNone() throws Exception {
         for (int i = 0; i < 6; i++) {

@@ -91,6 +91,8 @@ class BackupRestoreProcedureTest {
         assumeLocalStore();
         store.addUser("bob");
         store.allowUsersToCreateKeys(true);
+        store.services.site().setDefaultPermissionSet(store.admin, PermissionSet.DESKTOP_APP);
+        store.services.site().setMaxKeyLifetimeDays(store.admin, 45);
         IssuedKey site = store.siteKey("Deploy");
         IssuedKey bobs = store.services.keys().create(store.admin, NewKey.forUser("bob", "Sync", "line one\nline two",
                 PermissionSet.SYNC_APP, store.clock.instant().plus(Duration.ofDays(30))));
@@ -110,6 +112,8 @@ class BackupRestoreProcedureTest {
         Services restored = reopen();
         Session admin = restored.auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
         assertThat(state(restored, admin)).isEqualTo(before);
+        assertThat(before.site().defaultPermissionSet()).isEqualTo(PermissionSet.DESKTOP_APP);
+        assertThat(before.site().maxKeyLifetimeDays()).isEqualTo(45);
         assertThat(restored.verifier().verify(site.secret().reveal()).id()).isEqualTo(site.key().id());
         assertThat(restored.verifier().verify(bobs.secret().reveal()).id()).isEqualTo(bobs.key().id());
         assertThatThrownBy(() -> restored.verifier().verify(later.secret().reveal()))
@@ -143,7 +147,7 @@ class BackupRestoreProcedureTest {
         assertThat(entries.keySet()).containsExactly("site.jsonl", "users.jsonl", "keys.jsonl", "audit.jsonl", "manifest.json");
         String secretPart = key.secret().reveal().substring(17, 60);
         entries.values().forEach(text -> assertThat(text).doesNotContain(secretPart).doesNotContain(TestStore.ADMIN_PASSWORD));
-        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":4")
+        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":5")
                 .contains("\"site_identity\":\"" + store.services.audit().entries(store.admin).getFirst().entryHash() + "\"");
     }
 
@@ -294,6 +298,56 @@ class BackupRestoreProcedureTest {
                 db -> Services.over(db, TestStore.CHEAP, store.clock, new SecureRandom())))
                 .isInstanceOf(ValidationException.class);
         assertThat(fresh).doesNotExist();
+    }
+
+    @Test
+    void theSiteSettingsAreInTheSiteLine() throws Exception {
+        store.services.site().setMaxKeyLifetimeDays(store.admin, 30);
+
+        assertThat(BackupZips.read(backup("b.zip")).get("site.jsonl"))
+                .contains("\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":30}");
+    }
+
+    /** A backup made before schema 5 has no site settings: it restores with the values V5 gives a store it migrates. */
+    @Test
+    void aBackupOfASchema4StoreRestoresWithTheFirstDefaults() throws Exception {
+        assumeLocalStore();
+        Map<String, String> entries = BackupZips.read(backup("b.zip"));
+        entries.put("site.jsonl", entries.get("site.jsonl")
+                .replace(",\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":null", ""));
+        entries.put("manifest.json", entries.get("manifest.json").replace("\"schema_version\":5", "\"schema_version\":4"));
+        BackupZips.resum(entries, "site.jsonl");
+        store.services.site().setMaxKeyLifetimeDays(store.admin, 9);
+
+        restore(BackupZips.write(dir.resolve("v4.zip"), entries), false);
+
+        Services restored = reopen();
+        Session admin = restored.auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+        assertThat(restored.site().site(admin).defaultPermissionSet()).isEqualTo(PermissionSet.FILES_ONLY);
+        assertThat(restored.site().site(admin).maxKeyLifetimeDays()).isNull();
+        AuditVerification verified = restored.audit().verify(admin);
+        assertThat(verified.intact()).as(verified.message()).isTrue();
+    }
+
+    @Test
+    void aSchema5BackupWithoutTheSiteSettingsIsRefused() throws Exception {
+        assumeLocalStore();
+        Map<String, String> entries = BackupZips.read(backup("b.zip"));
+        entries.put("site.jsonl", entries.get("site.jsonl")
+                .replace(",\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":null", ""));
+        BackupZips.resum(entries, "site.jsonl");
+        assertRefusedAndNothingChanged(BackupZips.write(dir.resolve("e.zip"), entries),
+                "its site line does not carry the settings its schema version 5 has");
+    }
+
+    @Test
+    void aSiteDefaultOfNoneIsRefused() throws Exception {
+        assumeLocalStore();
+        Map<String, String> entries = BackupZips.read(backup("b.zip"));
+        entries.put("site.jsonl", entries.get("site.jsonl").replace("\"files_only\"", "\"none\""));
+        BackupZips.resum(entries, "site.jsonl");
+        assertRefusedAndNothingChanged(BackupZips.write(dir.resolve("e.zip"), entries),
+                "default_permission_set is none");
     }
 
     /** Refused with the sentence, the store still open and unchanged, and no file left in its folder. */

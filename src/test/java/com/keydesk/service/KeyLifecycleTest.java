@@ -81,10 +81,11 @@ class KeyLifecycleTest {
     }
 
     @Test
-    void userKeyWithoutAChosenSetGetsFull() {
+    void userKeyWithoutAChosenSetGetsTheSitesDefaultNotFull() {
         IssuedKey issued = keys.create(store.admin, NewKey.forUser("bob", "default", null, null, null));
 
-        assertThat(issued.key().permissionSet()).isEqualTo(PermissionSet.FULL);
+        // least privilege by default (issue 17); SiteKeyPolicyTest has the setting itself
+        assertThat(issued.key().permissionSet()).isEqualTo(PermissionSet.FILES_ONLY);
     }
 
     @Test

@@ -87,7 +87,7 @@ class SchemaHistoryTest {
         try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (5, '5', 'from the future', 'SQL', 'V5__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
+                    + " VALUES (6, '6', 'from the future', 'SQL', 'V6__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
@@ -182,8 +182,12 @@ class SchemaHistoryTest {
         };
     }
 
-    /** Undoes V4 and V3 by hand, as a store written by the KeyDesk before V3 looks. */
+    /** Undoes V5, V4 and V3 by hand, as a store written by the KeyDesk before V3 looks. */
     private static void makeItAStoreFromBeforeV3(Statement s) throws SQLException {
+        s.executeUpdate("ALTER TABLE site DROP CONSTRAINT site_max_key_lifetime_positive");
+        s.executeUpdate("ALTER TABLE site DROP COLUMN max_key_lifetime_days");
+        s.executeUpdate("ALTER TABLE site DROP COLUMN default_permission_set");
+        s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '5'");
         s.executeUpdate("CREATE INDEX api_key_expires_at ON api_key(expires_at)");
         s.executeUpdate("DROP INDEX api_key_expires_at_id");
         s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '4'");

@@ -157,6 +157,14 @@ public final class ScreenshotTour extends FxRobot {
         waitUntil(() -> visibleRows("#keys-my_keys") > 0);
         shot("my-keys");
 
+        // a user's new key on a site with a maximum key lifetime: no "Never", and the form says why
+        clickOn("#newKeyButton");
+        waitUntil(() -> lookup("#expiryLimitHint").tryQuery().map(Node::isVisible).orElse(false));
+        clickOn("#nameField").write("Tablet");
+        shotWithDialog("create-key-user");
+        type(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> lookup("#nameField").tryQuery().isEmpty());
+
         String team = System.getProperty("keydesk.tour.teamStore");
         if (team != null) {
             teamStore(team.split(":"), admin, adminPassword);

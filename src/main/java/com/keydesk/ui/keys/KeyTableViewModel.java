@@ -240,9 +240,10 @@ public final class KeyTableViewModel {
         }
         long id = selected.getFirst().id();
         ctx.tasks().run(() -> new Shown(ctx.services().keys().show(ctx.session(), id),
-                ctx.services().keys().mayLengthenExpiry(ctx.session())), (Shown shown) -> {
+                ctx.services().keys().mayLengthenExpiry(ctx.session()), ctx.services().keys().expiryLimit(ctx.session())),
+                (Shown shown) -> {
             KeyDetailsViewModel details = new KeyDetailsViewModel(ctx, shown.key(), mayManage.get(),
-                    shown.mayLengthenExpiry(), zone);
+                    shown.mayLengthenExpiry(), shown.expiryLimit(), zone);
             keyDialogs.showDetails(details);
             if (details.savedProperty().get()) {
                 refresh();
@@ -254,8 +255,8 @@ public final class KeyTableViewModel {
         });
     }
 
-    /** A key loaded for its details, and whether the person may lengthen its expiry. */
-    private record Shown(ApiKey key, boolean mayLengthenExpiry) {
+    /** A key loaded for its details, whether the person may lengthen its expiry, and how far ahead they may set it. */
+    private record Shown(ApiKey key, boolean mayLengthenExpiry, com.keydesk.domain.ExpiryLimit expiryLimit) {
     }
 
     private void show(List<KeyRow> all) {

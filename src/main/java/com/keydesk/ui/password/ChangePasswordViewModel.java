@@ -6,10 +6,13 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.start.PasswordStrength;
+import com.keydesk.ui.start.PasswordStrengthHint;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,7 +34,7 @@ public final class ChangePasswordViewModel {
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
-    private final StringBinding strength;
+    private final PasswordStrengthHint strength;
     private final StringBinding repeatError;
     private final BooleanBinding canChange;
 
@@ -39,7 +42,7 @@ public final class ChangePasswordViewModel {
         this.ctx = ctx;
         current.addListener((o, a, b) -> currentError.set(""));
         password.addListener((o, a, b) -> passwordError.set(""));
-        strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
+        strength = new PasswordStrengthHint(password, ctx.tasks());
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
         canChange = Bindings.createBooleanBinding(() -> !busy.get() && !current.get().isEmpty()
@@ -90,7 +93,8 @@ public final class ChangePasswordViewModel {
     public StringProperty currentErrorProperty() { return currentError; }
     public StringProperty passwordErrorProperty() { return passwordError; }
     public StringProperty formErrorProperty() { return formError; }
-    public StringBinding strengthProperty() { return strength; }
+    public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
+    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
     public StringBinding repeatErrorProperty() { return repeatError; }
     public BooleanProperty busyProperty() { return busy; }
     public BooleanBinding canChangeProperty() { return canChange; }

@@ -1,12 +1,16 @@
 package com.keydesk.ui.settings;
 
 import atlantafx.base.controls.ToggleSwitch;
+import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.keys.PermissionText;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
@@ -22,6 +26,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The settings screen: the site's setting, this computer's choices, backup and restore. */
 public final class SettingsView extends ScrollPane {
     private final SpinnerValueFactory.IntegerSpinnerValueFactory seconds;
+    /** Kept as a field, as {@code seconds}: the spinner's value binds to the view model's both ways. */
+    private SpinnerValueFactory.IntegerSpinnerValueFactory days;
 
     public SettingsView(SettingsViewModel vm) {
         setId("settingsScreen");
@@ -33,7 +39,14 @@ public final class SettingsView extends ScrollPane {
         allow.disableProperty().bind(vm.loadedProperty().not().or(vm.busyProperty()));
         Label settingError = Controls.errorLabel(vm.settingErrorProperty());
         settingError.setId("settingError");
-        VBox site = section("settings.site", allow, hint("settings.usersCanCreate.sentence"), settingError);
+        Label settingStatus = new Label();
+        settingStatus.setId("settingStatus");
+        settingStatus.setWrapText(true);
+        settingStatus.textProperty().bind(vm.settingStatusProperty());
+        settingStatus.visibleProperty().bind(settingStatus.textProperty().isNotEmpty());
+        settingStatus.managedProperty().bind(settingStatus.visibleProperty());
+        VBox site = section("settings.site", allow, hint("settings.usersCanCreate.sentence"),
+                defaultPermission(vm), maxLifetime(vm), settingStatus, settingError);
 
         seconds = new SpinnerValueFactory.IntegerSpinnerValueFactory(UiPreferences.MIN_CLEAR_SECONDS,
                 UiPreferences.MAX_CLEAR_SECONDS, vm.clearSecondsProperty().get(), 5);
@@ -90,6 +103,54 @@ public final class SettingsView extends ScrollPane {
         content.setMaxWidth(760);
         setContent(content);
         vm.load();
+    }
+
+    /** The default permission set of new user keys, with what the chosen set may do. */
+    private static Node defaultPermission(SettingsViewModel vm) {
+        ComboBox<PermissionSet> choice = new ComboBox<>();
+        choice.setId("defaultPermissionChoice");
+        choice.getItems().setAll(vm.permissionChoices());
+        PermissionText.describeChoices(choice);
+        choice.valueProperty().bindBidirectional(vm.defaultPermissionProperty());
+        choice.disableProperty().bind(vm.loadedProperty().not().or(vm.busyProperty()));
+        Label label = new Label(Messages.get("settings.defaultPermission"));
+        label.setLabelFor(choice);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(10, label, choice);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label about = new Label();
+        about.setId("defaultPermissionAbout");
+        about.setWrapText(true);
+        about.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> PermissionText.about(choice.getValue()), choice.valueProperty()));
+        VBox box = new VBox(4, row, about, hint("settings.defaultPermission.sentence"));
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    /** The maximum lifetime of keys users make: off, or a number of days, applied with its button. */
+    private Node maxLifetime(SettingsViewModel vm) {
+        CheckBox limit = new CheckBox(Messages.get("settings.maxLifetime"));
+        limit.setId("limitLifetimeCheck");
+        limit.selectedProperty().bindBidirectional(vm.limitLifetimeProperty());
+        days = new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 3650, vm.maxLifetimeDaysProperty().get(), 1);
+        days.valueProperty().bindBidirectional(vm.maxLifetimeDaysProperty());
+        Spinner<Integer> spinner = new Spinner<>(days);
+        spinner.setId("maxLifetimeSpinner");
+        spinner.setEditable(true);
+        spinner.setPrefWidth(110);
+        spinner.disableProperty().bind(limit.selectedProperty().not());
+        Button apply = new Button(Messages.get("settings.maxLifetime.apply"));
+        apply.setId("applyMaxLifetime");
+        apply.setMinWidth(Region.USE_PREF_SIZE);
+        apply.disableProperty().bind(vm.maxLifetimeChangedProperty().not().or(vm.busyProperty()));
+        apply.setOnAction(e -> vm.applyMaxLifetime());
+        HBox row = new HBox(10, limit, spinner, new Label(Messages.get("settings.maxLifetime.unit")), apply);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.disableProperty().bind(vm.loadedProperty().not());
+        VBox box = new VBox(4, row, hint("settings.maxLifetime.sentence"));
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
     }
 
     private static VBox section(String titleKey, Node... children) {

@@ -1,27 +1,38 @@
 package com.keydesk.ui.settings;
 
 import com.keydesk.domain.ConfirmationNeededException;
+import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.Site;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.keys.PermissionText;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * The settings screen (administrators): the site setting {@code users_can_create_api_keys},
+ * The settings screen (administrators): the site settings ({@code users_can_create_api_keys}, the
+ * default permission set of new user keys, the maximum lifetime of keys users make),
  * this machine's clipboard time and theme ({@link UiPreferences}), backup and restore.
  */
 public final class SettingsViewModel {
+    /** What the days field starts at while the maximum is off: about a quarter of a year. */
+    static final int DEFAULT_MAX_DAYS = 90;
     private final SignedIn ctx;
     private final UiPreferences preferences;
     private final FilePicker files;
@@ -29,6 +40,14 @@ public final class SettingsViewModel {
     private final Consumer<Site> onSiteChanged;
     private final ZoneId zone;
     private final BooleanProperty usersCanCreate = new SimpleBooleanProperty(false);
+    private final ObjectProperty<PermissionSet> defaultPermission = new SimpleObjectProperty<>();
+    /** The maximum lifetime as the form holds it; applied with {@link #applyMaxLifetime}. */
+    private final BooleanProperty limitLifetime = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Integer> maxLifetimeDays = new SimpleObjectProperty<>(DEFAULT_MAX_DAYS);
+    /** The maximum lifetime as the site has it (null: none). */
+    private final ObjectProperty<Integer> savedMaxLifetime = new SimpleObjectProperty<>();
+    private final BooleanBinding maxLifetimeChanged;
+    private final StringProperty settingStatus = new SimpleStringProperty("");
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final StringProperty settingError = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -52,6 +71,70 @@ public final class SettingsViewModel {
                 save(allowed);
             }
         });
+        defaultPermission.addListener((o, was, chosen) -> {
+            if (!applying && chosen != null) {
+                saveDefaultPermission(was, chosen);
+            }
+        });
+        maxLifetimeChanged = Bindings.createBooleanBinding(() -> !Objects.equals(formMaxLifetime(), savedMaxLifetime.get()),
+                limitLifetime, maxLifetimeDays, savedMaxLifetime);
+    }
+
+    /** The maximum the form asks for: null when off. */
+    private Integer formMaxLifetime() {
+        return limitLifetime.get() ? maxLifetimeDays.get() : null;
+    }
+
+    private void saveDefaultPermission(PermissionSet was, PermissionSet chosen) {
+        change(() -> ctx.services().site().setDefaultPermissionSet(ctx.session(), chosen),
+                site -> Messages.format("settings.saved.defaultPermission", PermissionText.text(site.defaultPermissionSet())),
+                () -> showPolicy(was, savedMaxLifetime.get()));
+    }
+
+    /** Applies the maximum lifetime the form holds (the service checks its range). */
+    public void applyMaxLifetime() {
+        if (!maxLifetimeChanged.get()) {
+            return;
+        }
+        Integer days = formMaxLifetime();
+        change(() -> ctx.services().site().setMaxKeyLifetimeDays(ctx.session(), days),
+                site -> Messages.format("settings.saved.maxLifetime",
+                        site.maxKeyLifetimeDays() == null ? 0 : site.maxKeyLifetimeDays()), () -> { });
+    }
+
+    /** One site setting changed in the background; on success the site everywhere, on failure the sentence. */
+    private void change(java.util.concurrent.Callable<Site> work, java.util.function.Function<Site, String> saved,
+                        Runnable undo) {
+        settingError.set("");
+        settingStatus.set("");
+        busy.set(true);
+        ctx.tasks().run(work, site -> {
+            busy.set(false);
+            show(site);
+            settingStatus.set(Messages.format("settings.saved", saved.apply(site)));
+            onSiteChanged.accept(site);
+        }, failure -> {
+            busy.set(false);
+            undo.run();
+            settingError.set(ErrorText.sentence(failure));
+        });
+    }
+
+    private void showPolicy(PermissionSet permission, Integer maxDays) {
+        applying = true;
+        try {
+            defaultPermission.set(permission);
+            savedMaxLifetime.set(maxDays);
+            limitLifetime.set(maxDays != null);
+            maxLifetimeDays.set(maxDays != null ? maxDays : DEFAULT_MAX_DAYS);
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** The sets a site may give new user keys by default: every set a working key has. */
+    public List<PermissionSet> permissionChoices() {
+        return Arrays.stream(PermissionSet.values()).filter(p -> p != PermissionSet.NONE).toList();
     }
 
     public void load() {
@@ -77,6 +160,7 @@ public final class SettingsViewModel {
 
     private void show(Site site) {
         show(site.usersCanCreateApiKeys());
+        showPolicy(site.defaultPermissionSet(), site.maxKeyLifetimeDays());
     }
 
     private void show(boolean allowed) {
@@ -150,6 +234,11 @@ public final class SettingsViewModel {
     }
 
     public BooleanProperty usersCanCreateProperty() { return usersCanCreate; }
+    public ObjectProperty<PermissionSet> defaultPermissionProperty() { return defaultPermission; }
+    public BooleanProperty limitLifetimeProperty() { return limitLifetime; }
+    public ObjectProperty<Integer> maxLifetimeDaysProperty() { return maxLifetimeDays; }
+    public BooleanBinding maxLifetimeChangedProperty() { return maxLifetimeChanged; }
+    public StringProperty settingStatusProperty() { return settingStatus; }
     public BooleanProperty loadedProperty() { return loaded; }
     public StringProperty settingErrorProperty() { return settingError; }
     public ObjectProperty<Integer> clearSecondsProperty() { return clearSeconds; }

@@ -9,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,7 +36,7 @@ public final class SetupViewModel {
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final StringBinding strength;
+    private final PasswordStrengthHint strength;
     private final StringBinding repeatError;
     private final BooleanBinding canCreate;
 
@@ -42,7 +44,7 @@ public final class SetupViewModel {
         this.initialiser = initialiser;
         this.tasks = tasks;
         this.onSignedIn = onSignedIn;
-        strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
+        strength = new PasswordStrengthHint(password, tasks);
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
         canCreate = Bindings.createBooleanBinding(() -> !busy.get() && !siteName.get().isBlank()
@@ -111,7 +113,8 @@ public final class SetupViewModel {
     public StringProperty passwordErrorProperty() { return passwordError; }
     public StringProperty formErrorProperty() { return formError; }
     public StringBinding repeatErrorProperty() { return repeatError; }
-    public StringBinding strengthProperty() { return strength; }
+    public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
+    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
     public BooleanProperty busyProperty() { return busy; }
     public BooleanBinding canCreateProperty() { return canCreate; }
 }

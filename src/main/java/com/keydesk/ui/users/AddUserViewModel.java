@@ -7,10 +7,13 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.start.PasswordStrength;
+import com.keydesk.ui.start.PasswordStrengthHint;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,7 +38,7 @@ public final class AddUserViewModel {
     private final StringProperty formError = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper added = new ReadOnlyBooleanWrapper(false);
-    private final StringBinding strength;
+    private final PasswordStrengthHint strength;
     private final StringBinding repeatError;
     private final BooleanBinding canAdd;
     private User result;
@@ -45,7 +48,7 @@ public final class AddUserViewModel {
         username.addListener((o, a, b) -> usernameError.set(problem(() -> InputRules.checkUsername(b))));
         displayName.addListener((o, a, b) -> displayNameError.set(problem(() -> InputRules.checkDisplayName(b))));
         password.addListener((o, a, b) -> passwordError.set(""));
-        strength = Bindings.createStringBinding(() -> PasswordStrength.hint(password.get()), password);
+        strength = new PasswordStrengthHint(password, ctx.tasks());
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
         canAdd = Bindings.createBooleanBinding(() -> !busy.get()
@@ -103,7 +106,8 @@ public final class AddUserViewModel {
     public StringProperty passwordErrorProperty() { return passwordError; }
     public StringProperty formErrorProperty() { return formError; }
     public StringBinding repeatErrorProperty() { return repeatError; }
-    public StringBinding strengthProperty() { return strength; }
+    public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
+    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
     public BooleanProperty busyProperty() { return busy; }
     public BooleanBinding canAddProperty() { return canAdd; }
     public ReadOnlyBooleanProperty addedProperty() { return added.getReadOnlyProperty(); }

@@ -3,8 +3,13 @@ package com.keydesk.ui.robot;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.testing.TestStore;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +77,38 @@ class NonAdministratorRobotTest extends AppRobotTest {
         selectKey("Bob phone");
         assertThat(lookup("#toggleButton").queryButton().isDisabled()).isFalse(); // …and may enable it again
         clickOn("#toggleButton");
+        // the form started with the site's default permission set, which enable restores
         assertThat(visibleKeys()).filteredOn(r -> r.name().equals("Bob phone")).singleElement()
-                .satisfies(r -> assertThat(r.permission()).isEqualTo("full"));
+                .satisfies(r -> assertThat(r.permission()).isEqualTo("files_only"));
+    }
+
+    @Test
+    void withAMaximumLifetimeNeverIsNotOfferedAndTheFormSaysWhy() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            var admin = app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
+            app.services().site().setUsersCanCreateApiKeys(admin, true);
+            app.services().site().setMaxKeyLifetimeDays(admin, 30);
+        }).get();
+        signIn("bob", BOB_PASSWORD);
+        clickOn("#newKeyButton");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        ComboBox<?> expiry = lookup("#expiryField").queryComboBox();
+        clickOn(expiry);   // open the list, as a person would
+        List<String> offered = lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .map(cell -> ((ListCell<?>) cell).getText()).filter(text -> text != null && !text.isEmpty()).toList();
+        assertThat(offered).containsExactly("In 7 days", "In 30 days", "On a date…").doesNotContain("Never");
+        type(KeyCode.ESCAPE);
+        assertThat(expiry.getValue()).hasToString("In 30 days");
+        assertThat(lookup("#expiryLimitHint").queryLabeled().getText()).startsWith("On this site a key you make expires"
+                + " within 30 days");
+        assertThat(lookup("#permissionField").queryComboBox().getValue()).isEqualTo(PermissionSet.FILES_ONLY);
+        assertThat(lookup("#permissionAbout").queryLabeled().getText()).startsWith("The owner’s files and folders only");
+
+        clickOn("#nameField").write("Bob tablet");
+        clickOn("#createButton");
+        clickOn("#acknowledge");
+        clickOn("#doneButton");
+        assertThat(visibleKeys()).extracting(r -> r.name()).contains("Bob tablet");
     }
 }

@@ -1,5 +1,6 @@
 package com.keydesk.ui.settings;
 
+import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.Site;
 import com.keydesk.service.Session;
 import com.keydesk.ui.FakeFilePicker;
@@ -88,6 +89,47 @@ class SettingsViewModelTest {
             assertThat(sneaky.usersCanCreateProperty().get()).isFalse();
             assertThat(sneaky.settingErrorProperty().get()).isEqualTo("Only a site administrator may do this.");
             assertThat(vm.usersCanCreateProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void theDefaultPermissionSetIsSavedWhenChosenAndSaidSo() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            assertThat(vm.defaultPermissionProperty().get()).isEqualTo(PermissionSet.FILES_ONLY);
+            assertThat(vm.permissionChoices()).doesNotContain(PermissionSet.NONE);
+
+            vm.defaultPermissionProperty().set(PermissionSet.SYNC_APP);
+
+            assertThat(ui.store.services.site().site(ui.store.admin).defaultPermissionSet()).isEqualTo(PermissionSet.SYNC_APP);
+            assertThat(vm.settingStatusProperty().get())
+                    .isEqualTo("Saved: new user keys get Sync app (sync_app) unless another set is chosen.");
+            assertThat(siteChanges).singleElement().satisfies(s -> assertThat(s.defaultPermissionSet())
+                    .isEqualTo(PermissionSet.SYNC_APP));
+        }
+    }
+
+    @Test
+    void theMaximumLifetimeIsAppliedWithItsButtonOnlyWhenChanged() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            assertThat(vm.limitLifetimeProperty().get()).isFalse();
+            assertThat(vm.maxLifetimeChangedProperty().get()).isFalse();
+
+            vm.limitLifetimeProperty().set(true);
+            vm.maxLifetimeDaysProperty().set(30);
+            assertThat(vm.maxLifetimeChangedProperty().get()).isTrue();
+            assertThat(ui.store.services.site().site(ui.store.admin).maxKeyLifetimeDays()).isNull();   // not yet
+            vm.applyMaxLifetime();
+
+            assertThat(ui.store.services.site().site(ui.store.admin).maxKeyLifetimeDays()).isEqualTo(30);
+            assertThat(vm.maxLifetimeChangedProperty().get()).isFalse();
+            assertThat(vm.settingStatusProperty().get()).isEqualTo("Saved: keys made by users expire within 30 days.");
+
+            vm.limitLifetimeProperty().set(false);
+            vm.applyMaxLifetime();
+            assertThat(ui.store.services.site().site(ui.store.admin).maxKeyLifetimeDays()).isNull();
+            assertThat(vm.settingStatusProperty().get()).isEqualTo("Saved: keys made by users need not expire.");
         }
     }
 

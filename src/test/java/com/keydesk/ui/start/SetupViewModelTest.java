@@ -50,7 +50,10 @@ class SetupViewModelTest {
         SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
         vm.passwordProperty().set("short");
         assertThat(vm.strengthProperty().get()).isEqualTo("7 more characters needed.");
-        vm.passwordProperty().set("a much longer passphrase");
+        vm.passwordProperty().set("password1234");
+        assertThat(vm.strengthProperty().get()).startsWith("Weak, easy to guess: ");
+        assertThat(vm.strengthRatingProperty().get()).isEqualTo(PasswordStrength.Rating.WEAK);
+        vm.passwordProperty().set("quixotic marmalade ferns zebra");
         assertThat(vm.strengthProperty().get()).isEqualTo("Strong.");
     }
 

@@ -6,6 +6,7 @@ import com.keydesk.ui.Controls;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.keys.PermissionText;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -58,14 +59,19 @@ public final class CreateKeyView {
             ComboBox<PermissionSet> permission = new ComboBox<>();
             permission.setId("permissionField");
             permission.getItems().setAll(vm.permissionChoices());
-            permission.setConverter(PermissionText.converter());
+            PermissionText.describeChoices(permission);
             permission.valueProperty().bindBidirectional(vm.permissionProperty());
-            row = addRow(form, row, "create.permission", permission, vm.errors().permission);
+            Label about = new Label();
+            about.setId("permissionAbout");
+            about.getStyleClass().add("hint");
+            about.setWrapText(true);
+            about.textProperty().bind(Bindings.createStringBinding(() -> PermissionText.about(permission.getValue()),
+                    permission.valueProperty()));
+            row = addRow(form, row, "create.permission", new VBox(4, permission, about), vm.errors().permission);
         }
 
-        ComboBox<ExpiryPreset> expiry = new ComboBox<>();
+        ComboBox<ExpiryPreset> expiry = new ComboBox<>(vm.expiryChoices());
         expiry.setId("expiryField");
-        expiry.getItems().setAll(ExpiryPreset.values());
         expiry.valueProperty().bindBidirectional(vm.expiryPresetProperty());
         DatePicker date = new DatePicker();
         date.setId("expiryDate");
@@ -81,7 +87,17 @@ public final class CreateKeyView {
         date.visibleProperty().bind(vm.expiryPresetProperty().isEqualTo(ExpiryPreset.DATE));
         date.managedProperty().bind(date.visibleProperty());
         HBox expiryRow = new HBox(8, expiry, date);
-        row = addRow(form, row, "create.expires", expiryRow, vm.errors().expiry);
+        Label limited = new Label();
+        limited.setId("expiryLimitHint");
+        limited.getStyleClass().add("hint");
+        limited.setWrapText(true);
+        limited.textProperty().bind(Bindings.createStringBinding(() -> {
+            var limit = vm.expiryLimitProperty().get();
+            return limit == null || limit.maxDays() == null ? "" : Messages.format("create.expires.limited", limit.maxDays());
+        }, vm.expiryLimitProperty()));
+        limited.visibleProperty().bind(limited.textProperty().isNotEmpty());
+        limited.managedProperty().bind(limited.visibleProperty());
+        row = addRow(form, row, "create.expires", new VBox(4, expiryRow, limited), vm.errors().expiry);
 
         Label warning = new Label(Messages.get(site ? "create.warning.site" : "create.warning.admin"));
         warning.setWrapText(true);
@@ -124,7 +140,7 @@ public final class CreateKeyView {
             }
         });
         stage.setOnShown(e -> name.requestFocus());
-        vm.loadOwners();
+        vm.load();
         stage.showAndWait();
     }
 

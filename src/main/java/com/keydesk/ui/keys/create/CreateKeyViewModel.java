@@ -1,5 +1,6 @@
 package com.keydesk.ui.keys.create;
 
+import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
@@ -46,8 +47,18 @@ public final class CreateKeyViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final StringProperty owner = new SimpleStringProperty("");
-    private final ObjectProperty<PermissionSet> permission = new SimpleObjectProperty<>(PermissionSet.FULL);
+    /** The site's default until the person chooses; null until the site's answer is in. */
+    private final ObjectProperty<PermissionSet> permission = new SimpleObjectProperty<>();
+    /** Whether the person chose a set: the site's default, arriving later, then does not replace it. */
+    private boolean permissionChosen;
+    private boolean settingDefault;
     private final ObjectProperty<ExpiryPreset> expiryPreset = new SimpleObjectProperty<>(ExpiryPreset.DAYS_90);
+    /**
+     * The expiries offered: "Never" and presets past the site's maximum only where the service
+     * says they are allowed ({@code KeyService.expiryLimit}); until it has answered, no "Never".
+     */
+    private final ObservableList<ExpiryPreset> expiryChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<ExpiryLimit> expiryLimit = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> expiryDate = new SimpleObjectProperty<>();
     private final FormErrors errors = new FormErrors();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -75,7 +86,11 @@ public final class CreateKeyViewModel {
             String q = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
             ownerChoices.setPredicate(u -> q.isEmpty() || u.toLowerCase(Locale.ROOT).contains(q) || u.equalsIgnoreCase(q));
         });
-        permission.addListener((o, a, b) -> errors.permission.set(""));
+        permission.addListener((o, a, b) -> {
+            errors.permission.set("");
+            permissionChosen |= !settingDefault;
+        });
+        offerExpiries();
         expiryPreset.addListener((o, a, b) -> checkExpiry());
         expiryDate.addListener((o, a, b) -> checkExpiry());
         powerWarning = Bindings.createBooleanBinding(() -> type == KeyType.SITE
@@ -83,9 +98,55 @@ public final class CreateKeyViewModel {
         canCreate = Bindings.createBooleanBinding(() -> !busy.get()
                 && FormErrors.problem(() -> InputRules.checkKeyName(name.get())).isEmpty()
                 && FormErrors.problem(() -> InputRules.checkDescription(description.get())).isEmpty()
-                && (type == KeyType.SITE || !owner.get().isBlank()) && errors.expiry.get().isEmpty()
+                && (type == KeyType.SITE || !owner.get().isBlank() && permission.get() != null)
+                && errors.expiry.get().isEmpty() && expiryPreset.get() != null
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
-                busy, name, description, owner, errors.expiry, expiryPreset, expiryDate);
+                busy, name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
+    }
+
+    /**
+     * Asks the service what this person may set here: the site's default permission set (the
+     * form starts with it) and how far ahead an expiry may be (what the expiry list offers).
+     */
+    public void load() {
+        loadOwners();
+        ctx.tasks().run(() -> new SitePolicy(ctx.services().site().site(ctx.session()).defaultPermissionSet(),
+                ctx.services().keys().expiryLimit(ctx.session())), policy -> {
+            if (!permissionChosen && type == KeyType.USER) {
+                settingDefault = true;
+                permission.set(policy.defaultPermission());
+                settingDefault = false;
+            }
+            expiryLimit.set(policy.limit());
+            offerExpiries();
+        }, failure -> errors.form.set(ErrorText.sentence(failure)));
+    }
+
+    private record SitePolicy(PermissionSet defaultPermission, ExpiryLimit limit) {
+    }
+
+    /**
+     * The presets the limit allows (all but "Never" before it is known); the one chosen stays if it
+     * still may, else the longest allowed preset.
+     */
+    private void offerExpiries() {
+        ExpiryLimit limit = expiryLimit.get();
+        List<ExpiryPreset> allowed = Arrays.stream(ExpiryPreset.values()).filter(preset -> switch (preset) {
+            case NEVER -> limit != null && limit.allowsNoExpiry();
+            case DATE -> true;
+            default -> limit == null || limit.allows(preset.expiry(ctx.clock(), null, zone));
+        }).toList();
+        ExpiryPreset chosen = expiryPreset.get();
+        expiryChoices.setAll(allowed);
+        if (chosen == null || !allowed.contains(chosen)) {
+            expiryPreset.set(allowed.stream().filter(p -> p != ExpiryPreset.DATE && p != ExpiryPreset.NEVER)
+                    .reduce((first, second) -> second).orElse(ExpiryPreset.DATE));
+        } else {
+            expiryPreset.set(chosen);
+        }
+        if (expiryDate.get() != null && !isSelectableDate(expiryDate.get())) {
+            expiryDate.set(null);
+        }
     }
 
     /** Loads the people a key can be made for (administrators only). */
@@ -143,9 +204,17 @@ public final class CreateKeyViewModel {
      */
     public void typedExpiryDate(LocalDate typed) {
         if (typed != null && !isSelectableDate(typed)) {
-            errors.expiry.set(FormErrors.problem(() -> InputRules.checkExpiry(
-                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant())));
+            String past = FormErrors.problem(() -> InputRules.checkExpiry(
+                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant()));
+            errors.expiry.set(!past.isEmpty() ? past : Messages.format("create.error.tooLate",
+                    expiryLimit.get().maxDays(), lastSelectableDate()));
         }
+    }
+
+    /** The last day whose end the site's maximum still allows (a limit is known when this is asked). */
+    private LocalDate lastSelectableDate() {
+        LocalDate day = LocalDate.ofInstant(expiryLimit.get().latest(), zone);
+        return isSelectableDate(day) ? day : day.minusDays(1);
     }
 
     private void checkExpiry() {
@@ -155,9 +224,14 @@ public final class CreateKeyViewModel {
         errors.expiry.set(past ? Messages.get("create.error.pastDate") : "");
     }
 
-    /** The dates the date picker offers: today (the key lasts to the end of it) and later. */
+    /**
+     * The dates the date picker offers: today (the key lasts to the end of it) and later, up to
+     * the last day whose end the service's limit allows.
+     */
     public boolean isSelectableDate(LocalDate date) {
-        return !date.isBefore(LocalDate.ofInstant(ctx.clock().instant(), zone));
+        ExpiryLimit limit = expiryLimit.get();
+        return !date.isBefore(LocalDate.ofInstant(ctx.clock().instant(), zone))
+                && (limit == null || limit.allows(ExpiryPreset.DATE.expiry(ctx.clock(), date, zone)));
     }
 
     public List<PermissionSet> permissionChoices() {
@@ -172,6 +246,8 @@ public final class CreateKeyViewModel {
     public FilteredList<String> ownerChoices() { return ownerChoices; }
     public ObjectProperty<PermissionSet> permissionProperty() { return permission; }
     public ObjectProperty<ExpiryPreset> expiryPresetProperty() { return expiryPreset; }
+    public ObservableList<ExpiryPreset> expiryChoices() { return expiryChoices; }
+    public ObjectProperty<ExpiryLimit> expiryLimitProperty() { return expiryLimit; }
     public ObjectProperty<LocalDate> expiryDateProperty() { return expiryDate; }
     public FormErrors errors() { return errors; }
     public BooleanProperty busyProperty() { return busy; }

@@ -1,6 +1,7 @@
 package com.keydesk.ui.keys.details;
 
 import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.KeyEdit;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.ui.ErrorText;
@@ -34,6 +35,7 @@ public final class KeyDetailsViewModel {
     private final ApiKey key;
     private final boolean mayEdit;
     private final boolean mayLengthenExpiry;
+    private final ExpiryLimit expiryLimit;
     private final ZoneId zone;
     private final StringProperty name;
     private final StringProperty description;
@@ -47,12 +49,16 @@ public final class KeyDetailsViewModel {
     /**
      * @param mayLengthenExpiry the service's answer ({@code KeyService.mayLengthenExpiry}): whether
      *        this person may move the expiry later or remove it; when not, neither is offered
+     * @param expiryLimit the service's answer ({@code KeyService.expiryLimit}): how far ahead this
+     *        person may set an expiry now; "No expiry" and later days are offered only within it
      */
-    public KeyDetailsViewModel(SignedIn ctx, ApiKey key, boolean mayEdit, boolean mayLengthenExpiry, ZoneId zone) {
+    public KeyDetailsViewModel(SignedIn ctx, ApiKey key, boolean mayEdit, boolean mayLengthenExpiry,
+                               ExpiryLimit expiryLimit, ZoneId zone) {
         this.ctx = ctx;
         this.key = key;
         this.mayEdit = mayEdit;
         this.mayLengthenExpiry = mayLengthenExpiry;
+        this.expiryLimit = expiryLimit;
         this.zone = zone;
         this.name = new SimpleStringProperty(key.name());
         this.description = new SimpleStringProperty(key.description() == null ? "" : key.description());
@@ -132,18 +138,30 @@ public final class KeyDetailsViewModel {
         return key.expiresAt() == null ? null : LocalDate.ofInstant(key.expiresAt(), zone);
     }
 
-    /** Today or later; and no later than the current expiry for someone who may not lengthen it. */
+    /**
+     * Today or later; no later than the current expiry for someone who may not lengthen it; and
+     * within the site's maximum lifetime for someone it limits (the current day stays: keeping an
+     * expiry is not checked).
+     */
     public boolean isSelectableDate(LocalDate date) {
         if (date.isBefore(LocalDate.ofInstant(ctx.clock().instant(), zone))) {
             return false;
         }
         LocalDate current = initialDate();
-        return mayLengthenExpiry || current == null || !date.isAfter(current);
+        if (date.equals(current)) {
+            return true;
+        }
+        return (mayLengthenExpiry || current == null || !date.isAfter(current))
+                && expiryLimit.allows(date.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
-    /** "No expiry" is offered only to who may remove an expiry (or when the key has none already). */
+    /**
+     * "No expiry" is offered only where the service allows it: to who may remove an expiry on a
+     * site whose maximum does not limit them, or when the key has none already (keeping it is
+     * always allowed).
+     */
     public boolean offersNoExpiry() {
-        return mayEdit && (mayLengthenExpiry || key.expiresAt() == null);
+        return mayEdit && (key.expiresAt() == null || mayLengthenExpiry && expiryLimit.allowsNoExpiry());
     }
 
     /** A date typed into the expiry field that the field will not take: the service's sentence beside it. */

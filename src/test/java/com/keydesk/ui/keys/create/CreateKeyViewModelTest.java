@@ -21,7 +21,7 @@ class CreateKeyViewModelTest {
     void createIsOfferedOnlyWithANameAndAnOwner() {
         try (UiFixture ui = new UiFixture(dir)) {
             CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
-            vm.loadOwners();
+            vm.load();
             assertThat(vm.canCreateProperty().get()).isFalse();
             vm.nameProperty().set("x");
             vm.nameProperty().set(" ");
@@ -100,6 +100,68 @@ class CreateKeyViewModelTest {
             assertThat(vm.takeResult()).isNull();
             assertThat(ui.store.services.keys().list(bob)).singleElement()
                     .satisfies(k -> assertThat(k.permissionSet()).isEqualTo(PermissionSet.MOBILE_APP));
+        }
+    }
+
+    @Test
+    void theFormStartsWithTheSitesDefaultPermissionSetAndAChoiceIsKept() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.services.site().setDefaultPermissionSet(ui.store.admin, PermissionSet.SYNC_APP);
+            CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
+            assertThat(vm.permissionProperty().get()).isNull();   // not full while the site's answer is on its way
+
+            vm.load();
+            assertThat(vm.permissionProperty().get()).isEqualTo(PermissionSet.SYNC_APP);
+
+            CreateKeyViewModel chosen = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
+            chosen.permissionProperty().set(PermissionSet.DESKTOP_APP);
+            chosen.load();
+            assertThat(chosen.permissionProperty().get()).isEqualTo(PermissionSet.DESKTOP_APP);
+        }
+    }
+
+    @Test
+    void neverAndPresetsPastTheMaximumAreOfferedOnlyWhereTheServiceAllowsThem() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            var bob = ui.store.addUser("bob");
+            ui.store.allowUsersToCreateKeys(true);
+            ui.store.services.site().setMaxKeyLifetimeDays(ui.store.admin, 30);
+
+            CreateKeyViewModel bobs = new CreateKeyViewModel(ui.as(bob), KeyType.USER, false, ZoneOffset.UTC);
+            assertThat(bobs.expiryChoices()).doesNotContain(ExpiryPreset.NEVER);   // not before the service answered
+            bobs.load();
+            assertThat(bobs.expiryChoices()).containsExactly(ExpiryPreset.DAYS_7, ExpiryPreset.DAYS_30, ExpiryPreset.DATE);
+            // the longest allowed preset, the maximum itself: a moment later than the service's answer is still in
+            ui.store.clock.advance(java.time.Duration.ofSeconds(30));
+            assertThat(bobs.expiryPresetProperty().get()).isEqualTo(ExpiryPreset.DAYS_30);
+            bobs.nameProperty().set("Longest");
+            bobs.create();
+            assertThat(bobs.createdProperty().get()).as(bobs.errors().form.get()).isTrue();
+            LocalDate today = LocalDate.ofInstant(ui.store.clock.instant(), ZoneOffset.UTC);
+            assertThat(bobs.isSelectableDate(today.plusDays(29))).isTrue();
+            assertThat(bobs.isSelectableDate(today.plusDays(30))).isFalse();
+
+            CreateKeyViewModel admins = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
+            admins.load();
+            assertThat(admins.expiryChoices()).contains(ExpiryPreset.NEVER, ExpiryPreset.DAYS_365);
+            assertThat(admins.isSelectableDate(today.plusDays(400))).isTrue();
+        }
+    }
+
+    @Test
+    void aTypedDayPastTheMaximumIsExplainedBesideTheField() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            var bob = ui.store.addUser("bob");
+            ui.store.allowUsersToCreateKeys(true);
+            ui.store.services.site().setMaxKeyLifetimeDays(ui.store.admin, 30);
+            CreateKeyViewModel vm = new CreateKeyViewModel(ui.as(bob), KeyType.USER, false, ZoneOffset.UTC);
+            vm.load();
+            LocalDate today = LocalDate.ofInstant(ui.store.clock.instant(), ZoneOffset.UTC);
+
+            vm.typedExpiryDate(today.plusDays(60));
+
+            assertThat(vm.errors().expiry.get()).isEqualTo("On this site your keys must expire within 30 days: choose "
+                    + today.plusDays(29) + " or earlier.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.keydesk.ui.keys.details;
 
+import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.UiFixture;
@@ -20,7 +21,7 @@ class KeyDetailsViewModelTest {
     void showsEveryFieldAndSavesANewName() {
         try (UiFixture ui = new UiFixture(dir)) {
             var key = ui.store.siteKey("CI").key();
-            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.admin(), key, true, true, ZoneOffset.UTC);
+            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.admin(), key, true, true, ExpiryLimit.NONE, ZoneOffset.UTC);
             assertThat(vm.facts()).containsKeys("Id", "Key", "Type", "Permission", "Status", "Created", "Expires", "Last used");
             assertThat(vm.changedProperty().get()).isFalse();
             vm.nameProperty().set("CI deploy");
@@ -38,7 +39,7 @@ class KeyDetailsViewModelTest {
             ui.store.allowUsersToCreateKeys(true);
             var key = ui.store.services.keys().create(bob, NewKey.forUser("bob", "Phone", null, PermissionSet.MOBILE_APP,
                     ui.store.clock.instant().plus(Duration.ofDays(10)))).key();
-            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.as(bob), key, true, false, ZoneOffset.UTC);
+            KeyDetailsViewModel vm = new KeyDetailsViewModel(ui.as(bob), key, true, false, ExpiryLimit.NONE, ZoneOffset.UTC);
             vm.noExpiryProperty().set(true);
             vm.save();
             assertThat(vm.savedProperty().get()).isFalse();
