@@ -20,10 +20,6 @@ public final class Argon2idHasher {
         this.params = params;
     }
 
-    public Argon2Params params() {
-        return params;
-    }
-
     /** How many times this hasher has run Argon2id (hash or verify). */
     public long runs() {
         return runs.sum();

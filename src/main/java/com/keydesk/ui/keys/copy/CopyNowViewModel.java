@@ -89,17 +89,9 @@ public final class CopyNowViewModel {
         return fullSitePower;
     }
 
-    /** The secret text for the read-only field; null once finished. */
-    public String secretText() {
-        return secret.get();
-    }
-
+    /** The secret for the read-only field; null once finished. */
     public StringProperty secretProperty() {
         return secret;
-    }
-
-    public ReadOnlyBooleanProperty copiedProperty() {
-        return copied.getReadOnlyProperty();
     }
 
     public BooleanProperty acknowledgedProperty() {
