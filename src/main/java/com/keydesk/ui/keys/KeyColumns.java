@@ -2,6 +2,7 @@ package com.keydesk.ui.keys;
 
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.RelativeTime;
+import com.keydesk.ui.keys.text.DisplayStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;

@@ -3,6 +3,7 @@ package com.keydesk.ui.keys.copy;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.SecretClipboard;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
