@@ -398,15 +398,27 @@ public final class Composition implements StoreRestorer {
         exit.run();
     }
 
-    /** On exit: the clipboard loses a key it still holds, the feed stops, and the store is closed cleanly. */
-    public void shutdown() {
+    /**
+     * On exit. At once, on the JavaFX thread: the clipboard loses a key it still holds and the feed
+     * stops. Then on a thread of its own: {@code afterWork} (waiting for background work, so that the
+     * store is never closed under a running transaction), and the store is closed cleanly. Closing is
+     * JDBC and may compact an H2 file for seconds, which the window must not hang for; the thread is
+     * not a daemon, so the JVM waits for it before it exits. Returns that thread.
+     */
+    public Thread shutdown(Runnable afterWork) {
         stopLive();
         clipboard.clearIfStillHoldsSecret();
         OpenedStore was = open;
         open = null;
-        if (was != null) {
-            was.close();
-        }
+        return Thread.ofPlatform().name("keydesk-store-close").daemon(false).start(() -> {
+            try {
+                afterWork.run();
+            } finally {
+                if (was != null) {
+                    was.close();
+                }
+            }
+        });
     }
 
     /** The window's title names the store, whichever screen shows. */
