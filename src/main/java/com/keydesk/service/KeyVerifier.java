@@ -121,14 +121,7 @@ public final class KeyVerifier {
             return key;
         }
         boolean recorded = new KeyRepository(tx).recordUse(key.id(), now, notAfter);
-        return recorded ? withLastUse(key, now) : key;
-    }
-
-    /** The key as the row now reads, without reading it again. */
-    private static ApiKey withLastUse(ApiKey k, Instant lastUse) {
-        return new ApiKey(k.id(), k.name(), k.description(), k.userId(), k.ownerUsername(), k.ownerIsAdmin(),
-                k.ownerActive(), k.permissionSet(), k.previousPermissionSet(), k.disabledByAdmin(),
-                k.descriptiveLabel(), k.createdAt(), k.createdBy(), k.expiresAt(), lastUse);
+        return recorded ? key.withLastUseAt(now) : key;   // as the row now reads, not read again
     }
 
     private static void requireBound(String bound, String digest, String what) {
