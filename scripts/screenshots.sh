@@ -9,6 +9,8 @@
 #   apt-get install xvfb xauth libgtk-3-0 imagemagick xdotool
 # With Debian's postgresql installed it also shows a team store (a throwaway cluster, stopped after).
 # Usage: scripts/screenshots.sh [OUT_DIR]   (default: assets/screenshots)
+# KEYDESK_TOUR_OPTS passes system properties to the tour, e.g. to check the dark theme and a small
+# screen: KEYDESK_TOUR_OPTS="-Dkeydesk.tour.dark=true -Dkeydesk.tour.size=1024x700" scripts/screenshots.sh /tmp/shots
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -119,7 +121,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 mkdir -p "$OUT"
 echo "Touring the app on $DISPLAY…"
-"$JAVA" --enable-native-access=ALL-UNNAMED -Dprism.order=sw -Dkeydesk.tour.scanFolder="$PROJECT" "${TOUR_TEAM[@]}" \
+"$JAVA" --enable-native-access=ALL-UNNAMED -Dprism.order=sw -Dkeydesk.tour.scanFolder="$PROJECT" "${TOUR_TEAM[@]}" ${KEYDESK_TOUR_OPTS:-} \
     -cp "target/test-classes:target/classes:$(cat target/tour-classpath.txt)" \
     com.keydesk.tour.ScreenshotTour "$STORE" "$OUT" "$ADMIN" 'demo password alice' bob "$USER_PASSWORD"
 echo "Screenshots are in $OUT."

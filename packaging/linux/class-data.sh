@@ -24,7 +24,8 @@ usage() { echo "usage: class-data.sh train IMAGE | dump DIR" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 action=$1
 dir=$(cd "$2" && pwd)
-cfg=$(ls "$dir"/lib/app/*.cfg | head -1)
+# The main launcher's, by name: the image also holds keydesk-serve.cfg (the server's launcher).
+cfg=$dir/lib/app/keydesk.cfg
 java=$dir/lib/runtime/bin/java
 list=$dir/lib/app/keydesk.classlist
 archive=$dir/lib/runtime/lib/server/classes.jsa

@@ -2,7 +2,7 @@
 # Smoke test of the built .deb, as installed, not as a jar: unpack it into a temporary root, run
 # its launcher's command line, then open the desktop window under Xvfb, time it and save a screenshot.
 # Usage: packaging/linux/smoke-test.sh [target/installer/keydesk_*.deb]   (after ./mvnw -Pinstaller package)
-# Needs: dpkg-deb, Xvfb, xwininfo (x11-utils), import (imagemagick), GTK 3.
+# Needs: dpkg-deb, curl, Xvfb, xwininfo (x11-utils), import (imagemagick), GTK 3.
 set -euo pipefail
 deb=${1:-$(ls target/installer/keydesk_*.deb | head -1)}
 shots=${SMOKE_SCREENSHOT_DIR:-target/installer}
@@ -34,6 +34,25 @@ printf '%s\n' "$secret" | "$kd" keys verify >/dev/null 2>&1 || fail "keys verify
 printf '%s\n' "${secret%?}x" | "$kd" keys verify >/dev/null 2>&1 && fail "a near-miss key verified"
 "$kd" audit verify >/dev/null || fail "audit verify"
 echo "command line of the installed launcher: ok"
+
+# The server's own launcher (bin/keydesk-serve: keydesk serve with the server's JVM options) on
+# the same store: it answers /health and a key made above, and stops on SIGTERM.
+serve="$root/opt/keydesk/bin/keydesk-serve"
+[ -x "$serve" ] || fail "no server launcher at /opt/keydesk/bin/keydesk-serve"
+port=$(( 20000 + RANDOM % 20000 ))
+"$serve" --listen "127.0.0.1:$port" >"$root/serve.log" 2>"$root/serve.err" &
+serve_pid=$!
+for _ in $(seq 1 100); do grep -q 'serves' "$root/serve.err" 2>/dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$port/health" | grep -q '"ok"' || { cat "$root/serve.err" >&2; fail "keydesk-serve: /health"; }
+curl -sf -H "X-FilesAPI-Key: $secret" "http://127.0.0.1:$port/api/rest/v1/api_key" | grep -q '"Smoke key"' \
+  || fail "keydesk-serve: the key made above does not authenticate"
+grep -q 'TieredStopAtLevel' "$app/lib/app/keydesk-serve.cfg" && fail "keydesk-serve carries the desktop's C1-only option"
+kill -TERM "$serve_pid"
+# 143 (128 + SIGTERM) is how every JVM ends on SIGTERM, after its shutdown hooks ran
+status=0; wait "$serve_pid" || status=$?
+[ "$status" -eq 143 ] && grep -q 'the store is closed' "$root/serve.err" || fail "keydesk-serve did not stop cleanly on SIGTERM ($status)"
+grep -q 'GET /api/rest/v1/api_key 200' "$root/serve.log" || fail "keydesk-serve: no access-log line"
+echo "server launcher of the installed app: ok"
 
 display=:${SMOKE_DISPLAY:-97}
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &

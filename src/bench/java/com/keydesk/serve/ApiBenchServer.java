@@ -23,7 +23,8 @@ import java.time.Clock;
  * {@code keydesk serve} as the HTTP API benchmark runs it ({@code bench/process/ApiFigures}),
  * started in the installed app's own runtime with its launcher's JVM options: the store opened
  * and the services wired as the command wires them (shipped Argon2id parameters), the same
- * {@link ApiServer} and {@link ApiHandler}, its access log on stdout. One thing more: the
+ * {@link ApiServer} and {@link ApiHandler}, its access log on stdout, malloc's arenas capped as
+ * {@code ServeMain} caps them. One thing more: the
  * reference, {@value #CONSTANT_PATH}, where the same server answers a constant JSON body (the
  * bytes of the find-current answer, made once) with no work behind it.
  * <p>
@@ -38,6 +39,7 @@ public final class ApiBenchServer {
     }
 
     public static void main(String[] args) throws Exception {
+        com.keydesk.app.MallocArenas.cap(2);   // as bin/keydesk-serve (ServeMain) does first
         try (Database db = Database.open(Path.of(args[0]))) {
             Services services = Services.over(db, Argon2Params.SHIPPED, Clock.systemUTC(), new SecureRandom());
             Session admin = services.auth().signIn(args[1], args[2].toCharArray());

@@ -22,6 +22,11 @@ public final class Cli {
     private Cli() {
     }
 
+    /** True for an option given before the command word that takes a value ({@code --data}, {@code --store}, {@code --user}). */
+    public static boolean isGlobalOption(String arg) {
+        return GLOBAL_VALUED.contains(arg);
+    }
+
     /** True when the arguments hold a command word after the global options (else: start the desktop app). */
     public static boolean hasCommandWord(String[] args) {
         for (int i = 0; i < args.length; i++) {

@@ -100,4 +100,27 @@ class Argon2idHasherTest {
         assertThatThrownBy(() -> new Argon2Params(256, 0, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Argon2Params(256, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+    @Test
+    void aStoredHashAskingForMoreThanTheCeilingsIsNeverRun() {
+        // A real hash's salt and digest under headers a row changed outside KeyDesk could carry:
+        // run, the first would allocate 4 GiB and the second take minutes.
+        String real = hasher.hash("secret".toCharArray());
+        String tail = real.substring(real.indexOf("$", "$argon2id$v=19$".length()));
+        long before = hasher.runs();
+
+        assertThat(hasher.verify("$argon2id$v=19$m=4194304,t=1,p=1" + tail, "secret".toCharArray())).isFalse();
+        assertThat(hasher.verify("$argon2id$v=19$m=256,t=5000,p=1" + tail, "secret".toCharArray())).isFalse();
+        assertThat(hasher.verify("$argon2id$v=19$m=256,t=1,p=255" + tail, "secret".toCharArray())).isFalse();
+        assertThat(hasher.verify("$argon2id$v=19$m=256,t=0,p=1" + tail, "secret".toCharArray())).isFalse();
+        assertThat(hasher.runs()).as("refused before Argon2id ran").isEqualTo(before);
+    }
+
+    @Test
+    void ceilingsLeaveRoomForTheShippedParametersAndStrongerOnes() {
+        assertThat(Argon2idHasher.withinCeilings("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isTrue();
+        assertThat(Argon2idHasher.withinCeilings("$argon2id$v=19$m=262144,t=16,p=8$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isTrue();
+        assertThat(Argon2idHasher.withinCeilings("$argon2id$v=19$m=262145,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isFalse();
+        assertThat(Argon2idHasher.withinCeilings("$argon2id$v=16$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA")).isFalse();
+        assertThat(Argon2idHasher.withinCeilings("not a hash")).isFalse();
+    }
 }

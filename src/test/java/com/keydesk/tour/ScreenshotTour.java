@@ -32,7 +32,9 @@ import java.util.function.BooleanSupplier;
  * demo store and saves one PNG per main screen. Run by {@code scripts/screenshots.sh}; not a test.
  * Dialogs are drawn over the dimmed main window, as a person sees them.
  *
- * <p>Arguments: STORE_DIR OUT_DIR ADMIN ADMIN_PASSWORD USER USER_PASSWORD
+ * <p>Arguments: STORE_DIR OUT_DIR ADMIN ADMIN_PASSWORD USER USER_PASSWORD. System properties
+ * {@code keydesk.tour.dark=true} and {@code keydesk.tour.size=1024x700} take the tour in the dark
+ * theme or at another window size (scripts/screenshots.sh passes them on from KEYDESK_TOUR_OPTS).
  */
 public final class ScreenshotTour extends FxRobot {
     private final Path store;
@@ -75,8 +77,10 @@ public final class ScreenshotTour extends FxRobot {
             stage.setX(0);
             stage.setY(0);
             tasks = new FxTaskRunner();
+            UiPreferences preferences = UiPreferences.inMemory();
+            preferences.darkThemeProperty().set(Boolean.getBoolean("keydesk.tour.dark"));
             app = new Composition(stage, store, Argon2Params.SHIPPED, Clock.systemUTC(), tasks,
-                    UiPreferences.inMemory(), () -> { });
+                    preferences, () -> { });
             String scanFolder = System.getProperty("keydesk.tour.scanFolder");
             if (scanFolder != null) {
                 com.keydesk.ui.FakeFilePicker picker = new com.keydesk.ui.FakeFilePicker();
@@ -84,6 +88,14 @@ public final class ScreenshotTour extends FxRobot {
                 app.useFilePicker(picker);
             }
             app.start();
+            String size = System.getProperty("keydesk.tour.size");   // e.g. 1024x700, a small screen
+            if (size != null) {
+                String[] wh = size.split("x");
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(Double.parseDouble(wh[0]));
+                stage.setHeight(Double.parseDouble(wh[1]));
+            }
         });
         waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());
     }

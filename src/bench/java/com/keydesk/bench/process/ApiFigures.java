@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The HTTP API's figures (issue 14) against {@code keydesk serve} on a copy of the 100,000-key demo
- * store, made afresh each run: the server in the installed app's runtime with its launcher's JVM
- * options ({@code com.keydesk.serve.ApiBenchServer}), the load from other processes on loopback.
+ * store, made afresh each run: the server in the installed app's runtime with the JVM options of
+ * its keydesk-serve launcher ({@code com.keydesk.serve.ApiBenchServer}), the load from other
+ * processes on loopback.
  * <ul>
  *   <li>find current, one key again and again, and the reference (the same server answering a
  *   constant JSON body): {@code wrk} with 32 connections on 2 threads, 10 s each, taking turns
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * </ul>
  * Without {@code wrk} (Debian: {@code apt-get install wrk}) the find-current figures are not
  * measured. {@code -Dbench.api.options="..."} adds JVM options after the launcher's (to measure a
- * server with, say, the C2 compiler the desktop launcher leaves out).
+ * server with other settings, say another heap cap).
  */
 final class ApiFigures {
     private static final int ROUNDS = 3;
@@ -54,8 +55,9 @@ final class ApiFigures {
     private ApiFigures() {
     }
 
-    static void measure(AppImage app, Path bench, Path testClasses, Figures figures) throws Exception {
-        Path store = freshCopy(DemoStores.ensure(app, bench, KEYS), bench.resolve("api-store/keydesk"));
+    static void measure(AppImage image, Path bench, Path testClasses, Figures figures) throws Exception {
+        AppImage app = image.server();
+        Path store = freshCopy(DemoStores.ensure(image, bench, KEYS), bench.resolve("api-store/keydesk"));
         figures.put("api_load_average_before", loadAverage());
         List<String> command = new ArrayList<>(app.javaCommand(testClasses.toString(),
                 "com.keydesk.serve.ApiBenchServer", List.of(store.toString(), DemoStores.ADMIN, DemoStores.PASSWORD)));
@@ -78,7 +80,10 @@ final class ApiFigures {
             } else {
                 System.out.println("WRK IS NOT INSTALLED (apt-get install wrk): no find-current figures.");
             }
+            // the peak after each part, so that a figure over its goal says which part raised it
+            figures.put("api_server_rss_mb_peak_after_find_current", status(server.pid(), "VmHWM") / 1024.0);
             firstSeenKeys(client, base, key, figures);
+            figures.put("api_server_rss_mb_peak_after_first_seen", status(server.pid(), "VmHWM") / 1024.0);
             listAll(client, base, key, figures);
             figures.put("api_server_rss_mb_100k_keys", status(server.pid(), "VmHWM") / 1024.0);
             figures.put("api_server_rss_mb_end_100k_keys", status(server.pid(), "VmRSS") / 1024.0);

@@ -8,12 +8,22 @@ import java.util.List;
 
 /**
  * The app image the installer packs (target/installer-work/image/keydesk): its launcher, its
- * runtime, and what its launcher configuration (lib/app/keydesk.cfg) gives the JVM.
+ * runtime, and what a launcher's configuration (lib/app/keydesk.cfg, or keydesk-serve.cfg for
+ * {@link #server()}) gives the JVM.
  */
 record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
 
     static AppImage at(Path root) throws IOException {
-        Path cfg = root.resolve("lib/app/keydesk.cfg");
+        return at(root, "keydesk");
+    }
+
+    /** The same image as its keydesk-serve launcher starts it: the server's JVM options. */
+    AppImage server() throws IOException {
+        return at(root, "keydesk-serve");
+    }
+
+    private static AppImage at(Path root, String launcher) throws IOException {
+        Path cfg = root.resolve("lib/app/" + launcher + ".cfg");
         if (!Files.isRegularFile(cfg)) {
             throw new IOException("No app image at " + root + "; build it with ./mvnw -Pbench verify (or -Pinstaller package).");
         }

@@ -3,6 +3,8 @@ package com.keydesk.ui.audit;
 import com.keydesk.ui.Controls;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.NaturalOrder;
+import com.keydesk.ui.TextCell;
 import com.keydesk.ui.audit.AuditLogViewModel.Check;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -129,6 +131,7 @@ public final class AuditLogView extends BorderPane {
 
     private void buildTable() {
         table.setId("auditTable");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<AuditEntry, Long> seq = column("audit.column.seq", AuditEntry::seq, 56);
         seq.setMinWidth(56);
@@ -143,20 +146,12 @@ public final class AuditLogView extends BorderPane {
         });
         table.getColumns().add(seq);
         table.getColumns().add(time);
-        table.getColumns().add(fixed(column("audit.column.actor", AuditEntry::actor, 95)));
-        table.getColumns().add(fixed(column("audit.column.action", AuditEntry::action, 185)));
-        table.getColumns().add(fixed(column("audit.column.target", AuditEntry::target, 100)));
-        table.getColumns().add(fixed(column("audit.column.outcome", AuditEntry::outcome, 95)));
-        TableColumn<AuditEntry, String> detail = column("audit.column.detail", AuditEntry::detail, 260);
-        detail.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
-            }
-        });
-        table.getColumns().add(detail);
+        table.getColumns().add(fixed(name("audit.column.actor", AuditEntry::actor, 95)));
+        table.getColumns().add(fixed(text("audit.column.action", AuditEntry::action, 185)));
+        // "api_key:9" before "api_key:10"
+        table.getColumns().add(fixed(name("audit.column.target", AuditEntry::target, 100)));
+        table.getColumns().add(fixed(text("audit.column.outcome", AuditEntry::outcome, 95)));
+        table.getColumns().add(text("audit.column.detail", AuditEntry::detail, 260));
         seq.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(seq);
         vm.sortedEntries().comparatorProperty().bind(table.comparatorProperty());
@@ -180,6 +175,20 @@ public final class AuditLogView extends BorderPane {
                 }
             }
         });
+    }
+
+    /** Text with the whole of it in a tooltip when the column is too narrow. */
+    private static TableColumn<AuditEntry, String> text(String titleKey, Function<AuditEntry, String> value, double width) {
+        TableColumn<AuditEntry, String> column = column(titleKey, value, width);
+        column.setCellFactory(TextCell.plain());
+        return column;
+    }
+
+    /** Text sorted as people read names and numbers, case ignored. */
+    private static TableColumn<AuditEntry, String> name(String titleKey, Function<AuditEntry, String> value, double width) {
+        TableColumn<AuditEntry, String> column = text(titleKey, value, width);
+        column.setComparator(NaturalOrder.NULLS_LAST);
+        return column;
     }
 
     private static <T> TableColumn<AuditEntry, T> column(String titleKey, Function<AuditEntry, T> value, double width) {

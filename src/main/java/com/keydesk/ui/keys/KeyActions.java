@@ -124,7 +124,7 @@ public final class KeyActions {
         }
         ctx.tasks().run(() -> ctx.services().keys().replace(ctx.session(), row.id()),
                 (IssuedKey issued) -> {
-                    CopyNowViewModel copyNow = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs());
+                    CopyNowViewModel copyNow = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock());
                     refresh.run();
                     keyDialogs.showCopyNow(copyNow);
                 },

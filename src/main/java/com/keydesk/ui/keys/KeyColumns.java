@@ -1,7 +1,9 @@
 package com.keydesk.ui.keys;
 
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.NaturalOrder;
 import com.keydesk.ui.RelativeTime;
+import com.keydesk.ui.TextCell;
 import com.keydesk.ui.keys.text.DisplayStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
@@ -33,8 +35,27 @@ final class KeyColumns {
         return column;
     }
 
+    /** Text sorted as people read names ("key 13" before "key 1272"), the whole text in a tooltip when cut. */
+    static TableColumn<KeyRow, String> name(String titleKey, Function<KeyRow, String> value, double width) {
+        TableColumn<KeyRow, String> column = text(titleKey, value, width);
+        column.setComparator(NaturalOrder.NULLS_LAST);
+        return column;
+    }
+
+    /** Text with the whole of it in a tooltip when the column is too narrow. */
+    static TableColumn<KeyRow, String> text(String titleKey, Function<KeyRow, String> value, double width) {
+        TableColumn<KeyRow, String> column = column(titleKey, value, width);
+        column.setCellFactory(TextCell.plain());
+        return column;
+    }
+
+    /**
+     * The key's label ("kdu_A9Iy…TMKm"), monospaced; if a person makes it narrower it is cut in
+     * the middle, so that both the start and the last characters (what a person compares with a
+     * leaked key) stay in view.
+     */
     static TableColumn<KeyRow, String> label() {
-        TableColumn<KeyRow, String> column = column("column.key", KeyRow::label, 170);
+        TableColumn<KeyRow, String> column = text("column.key", KeyRow::label, 170);
         column.getStyleClass().add("key-label-cell");
         return column;
     }

@@ -111,22 +111,29 @@ public final class KeyTableView extends BorderPane {
 
     private void buildTable() {
         table.setId("keyTable");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        // The name takes what is left; every other column keeps room for its longest value
-        // ("office_integration", "Expiring soon", a full key label, a date).
+        // Every column has room for its longest usual value ("office_integration", "Expiring soon",
+        // a full key label, "demo000042", "Mar 30, 2027") and never gets narrower; the name takes
+        // what is left, down to a minimum. On a small screen (1024 wide) "Created" and then
+        // "Last used" step aside instead. The widths fit DejaVu Sans, the widest of the usual fonts.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<KeyRow, String> name = KeyColumns.column("column.name", KeyRow::name, 170);
+        TableColumn<KeyRow, String> name = KeyColumns.name("column.name", KeyRow::name, 170);
         name.setMinWidth(110);
         table.getColumns().add(name);
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.label(), 196));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.label(), 172));
         if (vm.scope().showsOwner()) {
-            table.getColumns().add(KeyColumns.fixed(KeyColumns.column("column.owner", KeyRow::owner, 85), 85));
+            table.getColumns().add(KeyColumns.fixed(KeyColumns.name("column.owner", KeyRow::owner, 108), 108));
         }
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.column("column.permission", KeyRow::permission, 138), 138));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 122));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 112));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.lastUsed", KeyRow::lastUseAt, vm::now, null), 100));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.created(), 112));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permission, 138), 138));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 118));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 108));
+        TableColumn<KeyRow, ?> lastUsed = KeyColumns.fixed(
+                KeyColumns.time("column.lastUsed", KeyRow::lastUseAt, vm::now, null), 108);
+        TableColumn<KeyRow, ?> created = KeyColumns.fixed(KeyColumns.created(), 108);
+        table.getColumns().add(lastUsed);
+        table.getColumns().add(created);
+        com.keydesk.ui.ColumnsThatGiveWay.install(table, java.util.List.of(created, lastUsed));
         // The view model sorts (once per click on a header) so that filtering keeps the order
         // without sorting 90,000 rows per keystroke.
         table.setSortPolicy(t -> {

@@ -210,7 +210,7 @@ public final class ScanViewModel {
         }
         ctx.tasks().run(() -> ctx.services().keys().replace(ctx.session(), row.keyId()), (IssuedKey issued) -> {
             mark(List.of(row.keyId()), ScanStatus.REPLACED);
-            keyDialogs.showCopyNow(new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs()));
+            keyDialogs.showCopyNow(new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock()));
             replaceNext(queue);
         }, failure -> ctx.dialogs().showError(Messages.get("replace.failed"), ErrorText.sentence(failure),
                 ErrorText.isExpected(failure) ? null : failure));

@@ -3,6 +3,8 @@ package com.keydesk.ui.users;
 import com.keydesk.ui.Controls;
 import com.keydesk.domain.User;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.NaturalOrder;
+import com.keydesk.ui.TextCell;
 import com.keydesk.ui.RelativeTime;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -59,12 +61,15 @@ public final class UsersView extends BorderPane {
 
     private void buildTable() {
         table.setId("userTable");
+        table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("users.column.username", u -> u.username()
+        table.getColumns().add(name("users.column.username", u -> u.username()
                 + (vm.isMe(u) ? " " + Messages.get("users.you") : ""), 180));
-        table.getColumns().add(column("users.column.displayName", u -> u.displayName() == null ? "" : u.displayName(), 200));
-        table.getColumns().add(column("users.column.role", UsersViewModel::roleText, 130));
+        table.getColumns().add(name("users.column.displayName", u -> u.displayName() == null ? "" : u.displayName(), 200));
+        TableColumn<User, String> role = column("users.column.role", UsersViewModel::roleText, 130);
+        role.setCellFactory(TextCell.plain());
+        table.getColumns().add(role);
         TableColumn<User, User> status = column("users.column.status", u -> u, 120);
         status.setSortable(false);
         status.setCellFactory(c -> new TableCell<>() {
@@ -104,6 +109,14 @@ public final class UsersView extends BorderPane {
                 }
             }
         });
+    }
+
+    /** Sorted as people read names ("demo000013" before "demo001272", case ignored); whole text in a tooltip when cut. */
+    private static TableColumn<User, String> name(String titleKey, Function<User, String> value, double width) {
+        TableColumn<User, String> column = column(titleKey, value, width);
+        column.setComparator(NaturalOrder.NULLS_LAST);
+        column.setCellFactory(TextCell.plain());
+        return column;
     }
 
     private static <T> TableColumn<User, T> column(String titleKey, Function<User, T> value, double width) {

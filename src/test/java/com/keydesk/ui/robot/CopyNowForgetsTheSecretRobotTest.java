@@ -81,7 +81,7 @@ class CopyNowForgetsTheSecretRobotTest extends FxRobot {
     private WeakReference<String> openCopyNow(FxSecretClipboard clipboard) {
         IssuedKey issued = store.siteKey("CI deploy");
         WeakReference<String> secret = new WeakReference<>(issued.secret().reveal());
-        CopyNowViewModel vm = new CopyNowViewModel(issued, clipboard, new FxDialogService(() -> null));
+        CopyNowViewModel vm = new CopyNowViewModel(issued, clipboard, new FxDialogService(() -> null), store.clock);
         Platform.runLater(() -> CopyNowView.showAndWait(null, vm));
         WaitForAsyncUtils.waitForFxEvents();
         return secret;

@@ -1,6 +1,7 @@
 package com.keydesk.ui.keys.copy;
 
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.SteadyWidthButton;
 import com.keydesk.ui.Windows;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -20,12 +22,36 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Shows a new key's secret once (after Cryptomator's recovery-key display): read-only
- * monospace field, Copy that turns into "Copied", Done only after the person says the key is
- * stored. Closing by any other way asks first. On close the field is emptied and the
+ * monospace field, Copy that turns into "Copied" (at the same width), the key's owner,
+ * permission set and expiry below it, Done only after the person says the key is stored. Closing by any other way asks first. On close the field is emptied and the
  * ViewModel drops the secret.
  */
 public final class CopyNowView {
     private CopyNowView() {
+    }
+
+    /** Whose key it is, what it may do and until when: what a person checks before storing it. */
+    private static GridPane facts(CopyNowViewModel vm) {
+        GridPane facts = new GridPane();
+        facts.setId("copyFacts");
+        facts.getStyleClass().add("copy-facts");
+        facts.setHgap(28);
+        facts.setVgap(2);
+        fact(facts, 0, "column.owner", "copyOwner", vm.ownerText());
+        fact(facts, 1, "column.permission", "copyPermission", vm.permissionText());
+        fact(facts, 2, "column.expires", "copyExpires", vm.expiryText());
+        return facts;
+    }
+
+    private static void fact(GridPane facts, int column, String captionKey, String id, String text) {
+        Label caption = new Label(Messages.get(captionKey));
+        caption.getStyleClass().add("hint");
+        Label value = new Label(text);
+        value.setId(id);
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        caption.setLabelFor(value);
+        facts.add(caption, column, 0);
+        facts.add(value, column, 1);
     }
 
     public static void showAndWait(Window owner, CopyNowViewModel vm) {
@@ -41,12 +67,12 @@ public final class CopyNowView {
         secret.textProperty().bind(vm.secretProperty());
         HBox.setHgrow(secret, Priority.ALWAYS);
 
-        Button copy = new Button();
+        // As wide as "Copied" from the start: the key field beside it must not shrink on a click.
+        Button copy = new SteadyWidthButton(CopyNowViewModel.copyButtonTexts());
         copy.setId("copyButton");
         copy.setGraphic(new FontIcon("mdi2c-content-copy"));
         copy.textProperty().bind(vm.copyButtonTextBinding());
         copy.setOnAction(e -> vm.copy());
-        copy.setMinWidth(Region.USE_PREF_SIZE);
         HBox secretRow = new HBox(8, secret, copy);
         secretRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -65,7 +91,7 @@ public final class CopyNowView {
         HBox buttons = new HBox(done);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(12, heading, sentence, secretRow, clipboardNote, stored, buttons);
+        VBox root = new VBox(12, heading, sentence, secretRow, facts(vm), clipboardNote, stored, buttons);
         if (vm.fullSitePower()) {
             Label power = new Label(Messages.get("copy.fullPower"));
             power.setWrapText(true);

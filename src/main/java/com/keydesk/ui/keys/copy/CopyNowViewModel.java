@@ -1,9 +1,12 @@
 package com.keydesk.ui.keys.copy;
 
+import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.RelativeTime;
 import com.keydesk.ui.SecretClipboard;
+import com.keydesk.ui.keys.text.PermissionText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -12,6 +15,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleStringProperty;
+
+import java.time.Clock;
 
 /**
  * The one moment a key's secret is shown. Holds the secret until {@link #finish()}, which the
@@ -23,19 +28,47 @@ public final class CopyNowViewModel {
     private final String keyName;
     private final String label;
     private final boolean fullSitePower;
+    private final String ownerText;
+    private final String permissionText;
+    private final String expiryText;
     private final StringProperty secret = new SimpleStringProperty();
     private final ReadOnlyBooleanWrapper copied = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty acknowledged = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding doneDisabled = acknowledged.not();
 
-    public CopyNowViewModel(IssuedKey issued, SecretClipboard clipboard, DialogService dialogs) {
+    /** {@code clock}: for how far away the expiry is ("in 90 days"). */
+    public CopyNowViewModel(IssuedKey issued, SecretClipboard clipboard, DialogService dialogs, Clock clock) {
         this.clipboard = clipboard;
         this.dialogs = dialogs;
-        this.keyName = issued.key().name();
-        this.label = issued.key().descriptiveLabel();
-        this.fullSitePower = issued.key().hasFullSitePower();
+        ApiKey key = issued.key();
+        this.keyName = key.name();
+        this.label = key.descriptiveLabel();
+        this.fullSitePower = key.hasFullSitePower();
+        this.ownerText = ownerText(key);
+        this.permissionText = PermissionText.text(key.permissionSet());
+        this.expiryText = expiryText(key, clock);
         this.secret.set(issued.secret().reveal());
+    }
+
+    /** "Never"; "Mar 3, 2026 (in 30 days)"; beyond two months the date alone (it is what "relative" says then). */
+    private static String expiryText(ApiKey key, Clock clock) {
+        String date = RelativeTime.date(key.expiresAt());
+        if (key.expiresAt() == null) {
+            return date;
+        }
+        String relative = RelativeTime.relative(key.expiresAt(), clock.instant());
+        return relative.equals(date) ? date : Messages.format("copy.expires", date, relative);
+    }
+
+    /** Whose key it is, in the key details' words ("bob (administrator: full power)"). */
+    private static String ownerText(ApiKey key) {
+        if (key.ownerUsername() == null) {
+            return Messages.get("copy.owner.site");
+        }
+        return key.ownerUsername()
+                + (key.ownerIsAdmin() ? " " + Messages.get("details.ownerAdmin") : "")
+                + (key.ownerActive() ? "" : " " + Messages.get("details.ownerInactive"));
     }
 
     public void copy() {
@@ -88,6 +121,26 @@ public final class CopyNowViewModel {
 
     public boolean fullSitePower() {
         return fullSitePower;
+    }
+
+    /** The owner's username, or that it is a site key. */
+    public String ownerText() {
+        return ownerText;
+    }
+
+    /** The permission set as people read it: "Files only (files_only)". */
+    public String permissionText() {
+        return permissionText;
+    }
+
+    /** "Mar 3, 2027 (in 30 days)", a date alone when further away, or "Never". */
+    public String expiryText() {
+        return expiryText;
+    }
+
+    /** Every text the Copy button shows, so that it can be as wide as the widest. */
+    public static java.util.List<String> copyButtonTexts() {
+        return java.util.List.of(Messages.get("copy.copy"), Messages.get("copy.copied"));
     }
 
     /** The secret for the read-only field; null once finished. */

@@ -119,7 +119,7 @@ public final class CreateKeyViewModel {
         busy.set(true);
         ctx.tasks().run(() -> ctx.services().keys().create(ctx.session(), request), issued -> {
             busy.set(false);
-            result = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs());
+            result = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock());
             created.set(true);
         }, failure -> {
             busy.set(false);
