@@ -34,6 +34,8 @@ public final class KeyRepository {
 
     private static final String BY_ID = KeyRows.joined("") + " WHERE k.id = ?";
     private static final String BY_LOOKUP_ID = KeyRows.joined(", k.secret_hash") + " WHERE k.lookup_id = ?";
+    /** In BY_LOOKUP_ID: after the key, its owner's three columns and its creator's name. */
+    private static final int SECRET_HASH = KeyRows.COUNT + 5;
 
     private final DSLContext dsl;
 
@@ -97,7 +99,7 @@ public final class KeyRepository {
 
     public Optional<Stored> storedByLookupId(String lookupId) {
         return one(BY_LOOKUP_ID, query -> query.setString(1, lookupId),
-                r -> new Stored(KeyRows.joinedKey(r), r.getString(KeyRows.COUNT + 5)));
+                r -> new Stored(KeyRows.joinedKey(r), r.getString(SECRET_HASH)));
     }
 
     public Optional<ApiKey> findById(long id) {
@@ -114,7 +116,8 @@ public final class KeyRepository {
     /**
      * The table projection of the keys of one owner (or all), of one type (or both), newest first,
      * at most {@code limit}: only the columns a key table shows or searches (never the hash), mapped
-     * by {@code toRow} as rows stream from the cursor so a large store is held once. Usernames repeat on thousands of rows: each is kept once.
+     * by {@code toRow} as rows stream from the cursor so a large store is held once. Usernames
+     * repeat on thousands of rows: each is kept once.
      */
     public <R> List<R> summaries(Long ownerId, KeyType type, int limit, Function<KeySummary, R> toRow) {
         return summaries(newestFirst(ownerId), ownerCondition(ownerId).and(typeCondition(type)), limit, toRow);
