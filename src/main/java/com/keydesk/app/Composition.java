@@ -17,15 +17,15 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.FxDialogService;
 import com.keydesk.ui.FxFilePicker;
+import com.keydesk.ui.FxSecretClipboard;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.SecretClipboard;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.TaskRunner;
 import com.keydesk.ui.Theme;
 import com.keydesk.ui.WindowPlacement;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.keys.FxKeyDialogs;
-import com.keydesk.ui.keys.copy.FxSecretClipboard;
-import com.keydesk.ui.keys.copy.SecretClipboard;
 import com.keydesk.ui.main.MainView;
 import com.keydesk.ui.main.MainViewModel;
 import com.keydesk.ui.settings.StoreRestorer;
@@ -398,15 +398,27 @@ public final class Composition implements StoreRestorer {
         exit.run();
     }
 
-    /** On exit: the clipboard loses a key it still holds, the feed stops, and the store is closed cleanly. */
-    public void shutdown() {
+    /**
+     * On exit. At once, on the JavaFX thread: the clipboard loses a key it still holds and the feed
+     * stops. Then on a thread of its own: {@code afterWork} (waiting for background work, so that the
+     * store is never closed under a running transaction), and the store is closed cleanly. Closing is
+     * JDBC and may compact an H2 file for seconds, which the window must not hang for; the thread is
+     * not a daemon, so the JVM waits for it before it exits. Returns that thread.
+     */
+    public Thread shutdown(Runnable afterWork) {
         stopLive();
         clipboard.clearIfStillHoldsSecret();
         OpenedStore was = open;
         open = null;
-        if (was != null) {
-            was.close();
-        }
+        return Thread.ofPlatform().name("keydesk-store-close").daemon(false).start(() -> {
+            try {
+                afterWork.run();
+            } finally {
+                if (was != null) {
+                    was.close();
+                }
+            }
+        });
     }
 
     /** The window's title names the store, whichever screen shows. */

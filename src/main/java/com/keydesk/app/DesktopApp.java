@@ -47,12 +47,9 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
-        // Let background work finish first, so the store is never closed under a running transaction.
-        if (tasks != null) {
-            tasks.close();
-        }
+        // Returns at once: background work finishes and the store closes on a thread the JVM waits for.
         if (composition != null) {
-            composition.shutdown();
+            composition.shutdown(tasks::close);
         }
     }
 

@@ -39,6 +39,12 @@ public record ApiKey(
         return KeyStatus.of(permissionSet, expiresAt, ownerActive, now);
     }
 
+    /** The same key, last used at {@code at}: what its row reads after a use is recorded. */
+    public ApiKey withLastUseAt(Instant at) {
+        return new ApiKey(id, name, description, userId, ownerUsername, ownerIsAdmin, ownerActive, permissionSet,
+                previousPermissionSet, disabledByAdmin, descriptiveLabel, createdAt, createdBy, expiresAt, at);
+    }
+
     /** A site key, or a key of an administrator, can do anything on the site. */
     public boolean hasFullSitePower() {
         return type() == KeyType.SITE || ownerIsAdmin;

@@ -108,7 +108,7 @@ public final class AuthService {
             keys.summaries(null, KeyType.SITE, 1, k -> k);   // the key tables' projection
             keys.summaries(null, KeyType.USER, 1, k -> k);
             keys.summaries(-1L, null, 1, k -> k);
-            return keys.list(-1L, null, 1);   // the whole key, as details and the command line read it
+            return keys.findById(-1L);   // the whole key, as details read it (KeyRows)
         });
     }
 

@@ -98,24 +98,13 @@ public final class KeyService {
 
     /** Every key the actor may see: all for an administrator, their own for anyone else. Newest first. */
     public List<ApiKey> list(Session session) {
-        return list(session, null);
-    }
-
-    /** As {@link #list(Session)}, only site-wide or only user keys ({@code null}: both). */
-    public List<ApiKey> list(Session session, KeyType type) {
-        return list(session, type, Integer.MAX_VALUE);
-    }
-
-    /** The newest {@code limit} of those: a first page to show while the rest loads. */
-    public List<ApiKey> list(Session session, KeyType type, int limit) {
-        return guard.run(session, (tx, actor) ->
-                new KeyRepository(tx).list(actor.isAdmin() ? null : actor.id(), type, limit));
+        return guard.run(session, (tx, actor) -> new KeyRepository(tx).list(actor.isAdmin() ? null : actor.id()));
     }
 
     /**
-     * For key tables: what {@link #list(Session, KeyType, int)} returns, as the lean
-     * {@link KeySummary}, each turned into the caller's row as it is read (the same permission
-     * rule: all keys for an administrator, their own for anyone else).
+     * For key tables: the newest {@code limit} keys of {@link #list(Session)}, of one type
+     * ({@code null}: both), as the lean {@link KeySummary}, each turned into the caller's row as it
+     * is read (the same permission rule: all keys for an administrator, their own for anyone else).
      */
     public <R> List<R> tableRows(Session session, KeyType type, int limit, java.util.function.Function<KeySummary, R> toRow) {
         return guard.run(session, (tx, actor) ->

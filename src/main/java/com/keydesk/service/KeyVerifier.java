@@ -30,22 +30,12 @@ public final class KeyVerifier {
     static final Duration LAST_USE_THROTTLE = Duration.ofMinutes(1);
 
     private final Database db;
-    private final SecretCheck argon2id;
+    private final Argon2idHasher argon2id;
     private final DummyHash dummyHash;
     private final VerifiedKeyCache verified;
     private final Clock clock;
 
-    /** The slow check of a secret against a stored hash; wipes the characters. Tests count its calls. */
-    @FunctionalInterface
-    interface SecretCheck {
-        boolean matches(String storedHash, char[] secret);
-    }
-
-    KeyVerifier(Database db, Argon2idHasher hasher, DummyHash dummyHash, VerifiedKeyCache verified, Clock clock) {
-        this(db, hasher::verify, dummyHash, verified, clock);
-    }
-
-    KeyVerifier(Database db, SecretCheck argon2id, DummyHash dummyHash, VerifiedKeyCache verified, Clock clock) {
+    KeyVerifier(Database db, Argon2idHasher argon2id, DummyHash dummyHash, VerifiedKeyCache verified, Clock clock) {
         this.db = db;
         this.argon2id = argon2id;
         this.dummyHash = dummyHash;
@@ -72,7 +62,7 @@ public final class KeyVerifier {
         // An unknown lookup id costs one hash too, so timing does not tell which ids exist.
         Optional<KeyCheck> stored = first.stored();
         String storedHash = stored.map(KeyCheck::secretHash).orElse(dummyHash.get());
-        boolean matches = argon2id.matches(storedHash, parsed.secretPart().toCharArray());
+        boolean matches = argon2id.verify(storedHash, parsed.secretPart().toCharArray());
         if (stored.isEmpty() || !matches) {
             throw rejected("This key is not valid. It may have been revoked or mistyped.");
         }
@@ -131,14 +121,7 @@ public final class KeyVerifier {
             return key;
         }
         boolean recorded = new KeyRepository(tx).recordUse(key.id(), now, notAfter);
-        return recorded ? withLastUse(key, now) : key;
-    }
-
-    /** The key as the row now reads, without reading it again. */
-    private static ApiKey withLastUse(ApiKey k, Instant lastUse) {
-        return new ApiKey(k.id(), k.name(), k.description(), k.userId(), k.ownerUsername(), k.ownerIsAdmin(),
-                k.ownerActive(), k.permissionSet(), k.previousPermissionSet(), k.disabledByAdmin(),
-                k.descriptiveLabel(), k.createdAt(), k.createdBy(), k.expiresAt(), lastUse);
+        return recorded ? key.withLastUseAt(now) : key;   // as the row now reads, not read again
     }
 
     private static void requireBound(String bound, String digest, String what) {

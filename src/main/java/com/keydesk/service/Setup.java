@@ -26,10 +26,6 @@ public final class Setup {
         this.clock = clock;
     }
 
-    public boolean isDone() {
-        return db.inTransaction(cfg -> new SiteRepository(cfg.dsl()).find().isPresent());
-    }
-
     /** Checks setup input without touching the store, so a bad value never leaves a half-made store behind. */
     public static void checkInput(String siteName, String adminUsername, char[] password) {
         Validation.siteName(siteName);

@@ -1,7 +1,6 @@
 package com.keydesk.store;
 
 import com.keydesk.domain.ApiKey;
-import com.keydesk.domain.PermissionSet;
 import org.jooq.DSLContext;
 
 import java.sql.PreparedStatement;
@@ -24,17 +23,26 @@ import java.util.Optional;
  */
 public record KeyCheck(ApiKey key, String secretHash, String keyState, String ownerState, String keyBound,
                        String ownerBound) {
-    static final String SQL = "SELECT k.id, k.lookup_id, k.secret_hash, k.name, k.description, k.user_id,"
-            + " k.permission_set, k.previous_permission_set, k.disabled_by_admin, k.descriptive_label, k.created_at,"
-            + " k.created_by, k.expires_at, k.last_use_at,"
-            + " o.id, o.username, o.username_key, o.display_name, o.is_admin, o.active, o.password_hash, o.created_at,"
-            + " c.username,"
+    /** The key with owner and creator as {@link KeyRows} joins them; then its lookup id and hash, the rest of the owner's row, the digests. */
+    static final String SQL = KeyRows.joined(", k.lookup_id, k.secret_hash,"
+            + " o.id, o.username_key, o.display_name, o.password_hash, o.created_at,"
             + " (SELECT a.row_digest FROM audit_entry a WHERE a.target = CONCAT('api_key:', k.id)"
             + "   AND a.row_digest IS NOT NULL ORDER BY a.target DESC, a.seq DESC LIMIT 1),"
             + " (SELECT a.row_digest FROM audit_entry a WHERE a.target = CONCAT('user:', k.user_id)"
-            + "   AND a.row_digest IS NOT NULL ORDER BY a.target DESC, a.seq DESC LIMIT 1)"
-            + " FROM api_key k LEFT JOIN app_user o ON o.id = k.user_id LEFT JOIN app_user c ON c.id = k.created_by"
+            + "   AND a.row_digest IS NOT NULL ORDER BY a.target DESC, a.seq DESC LIMIT 1)")
             + " WHERE k.lookup_id = ?";
+    private static final int OWNER_NAME = KeyRows.COUNT + 1;
+    private static final int OWNER_ADMIN = KeyRows.COUNT + 2;
+    private static final int OWNER_ACTIVE = KeyRows.COUNT + 3;
+    private static final int LOOKUP_ID = KeyRows.COUNT + 5;
+    private static final int SECRET_HASH = KeyRows.COUNT + 6;
+    private static final int OWNER_ID = KeyRows.COUNT + 7;
+    private static final int OWNER_USERNAME_KEY = KeyRows.COUNT + 8;
+    private static final int OWNER_DISPLAY_NAME = KeyRows.COUNT + 9;
+    private static final int OWNER_PASSWORD_HASH = KeyRows.COUNT + 10;
+    private static final int OWNER_CREATED_AT = KeyRows.COUNT + 11;
+    private static final int KEY_BOUND = KeyRows.COUNT + 12;
+    private static final int OWNER_BOUND = KeyRows.COUNT + 13;
 
     public static Optional<KeyCheck> byLookupId(DSLContext tx, String lookupId) {
         return tx.connectionResult(connection -> {
@@ -47,38 +55,27 @@ public record KeyCheck(ApiKey key, String secretHash, String keyState, String ow
         });
     }
 
-    /** The columns in RowStates' order for each table, read as the types jOOQ gives them, so the states agree. */
+    /**
+     * The key as {@link KeyRows} reads it (the owner and creator joined), and the key and owner rows in
+     * RowStates' order for each table, read as the types jOOQ gives them, so the states agree.
+     */
     private static KeyCheck read(ResultSet r) throws SQLException {
+        ApiKey key = KeyRows.joinedKey(r);
         Object[] keyRow = {
-                r.getObject(1, Long.class), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                r.getObject(6, Long.class), r.getString(7), r.getString(8), r.getObject(9, Boolean.class),
-                r.getString(10), r.getObject(11, LocalDateTime.class), r.getObject(12, Long.class),
-                r.getObject(13, LocalDateTime.class)};
-        Long ownerId = r.getObject(15, Long.class);
+                r.getObject(KeyRows.ID, Long.class), r.getString(LOOKUP_ID), r.getString(SECRET_HASH),
+                r.getString(KeyRows.NAME), r.getString(KeyRows.DESCRIPTION), r.getObject(KeyRows.USER_ID, Long.class),
+                r.getString(KeyRows.PERMISSION_SET), r.getString(KeyRows.PREVIOUS_PERMISSION_SET),
+                r.getObject(KeyRows.DISABLED_BY_ADMIN, Boolean.class), r.getString(KeyRows.DESCRIPTIVE_LABEL),
+                r.getObject(KeyRows.CREATED_AT, LocalDateTime.class), r.getObject(KeyRows.CREATED_BY, Long.class),
+                r.getObject(KeyRows.EXPIRES_AT, LocalDateTime.class)};
+        Long ownerId = r.getObject(OWNER_ID, Long.class);
         Object[] ownerRow = ownerId == null ? null : new Object[]{
-                ownerId, r.getString(16), r.getString(17), r.getString(18), r.getObject(19, Boolean.class),
-                r.getObject(20, Boolean.class), r.getString(21), r.getObject(22, LocalDateTime.class)};
-        Long userId = (Long) keyRow[5];
-        String previous = (String) keyRow[7];
-        ApiKey key = new ApiKey(
-                (Long) keyRow[0],
-                (String) keyRow[3],
-                (String) keyRow[4],
-                userId,
-                ownerRow == null ? null : (String) ownerRow[1],
-                userId != null && ownerRow != null && Boolean.TRUE.equals(ownerRow[4]),
-                userId == null || ownerRow != null && Boolean.TRUE.equals(ownerRow[5]),
-                PermissionSet.parse((String) keyRow[6]),
-                previous == null ? null : PermissionSet.parse(previous),
-                (Boolean) keyRow[8],
-                (String) keyRow[9],
-                Times.fromDb((LocalDateTime) keyRow[10]),
-                r.getString(23),
-                Times.fromDb((LocalDateTime) keyRow[12]),
-                Times.fromDb(r.getObject(14, LocalDateTime.class)));
-        return new KeyCheck(key, (String) keyRow[2], RowStates.canonical(keyRow),
-                ownerRow == null ? null : RowStates.canonical(ownerRow), r.getString(24),
-                userId == null ? null : r.getString(25));
+                ownerId, r.getString(OWNER_NAME), r.getString(OWNER_USERNAME_KEY), r.getString(OWNER_DISPLAY_NAME),
+                r.getObject(OWNER_ADMIN, Boolean.class), r.getObject(OWNER_ACTIVE, Boolean.class),
+                r.getString(OWNER_PASSWORD_HASH), r.getObject(OWNER_CREATED_AT, LocalDateTime.class)};
+        return new KeyCheck(key, r.getString(SECRET_HASH), RowStates.canonical(keyRow),
+                ownerRow == null ? null : RowStates.canonical(ownerRow), r.getString(KEY_BOUND),
+                key.userId() == null ? null : r.getString(OWNER_BOUND));
     }
 
     @Override

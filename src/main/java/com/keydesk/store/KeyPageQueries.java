@@ -13,9 +13,6 @@ import java.util.List;
  * the dated ones, so each query keeps to one range and needs no sort on either engine.
  */
 final class KeyPageQueries {
-    static final String COLUMNS = "SELECT id, name, description, user_id, permission_set, previous_permission_set,"
-            + " disabled_by_admin, descriptive_label, created_at, created_by, expires_at, last_use_at FROM api_key";
-
     /** One statement and its parameters, in order. */
     record Query(String sql, List<Object> parameters) {
     }
@@ -101,7 +98,7 @@ final class KeyPageQueries {
             }
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        return new Query(COLUMNS + filter + " ORDER BY " + order + " LIMIT ?", parameters);
+        return new Query(KeyRows.SELECT + filter + " ORDER BY " + order + " LIMIT ?", parameters);
     }
 
     private static void bound(List<String> where, List<Object> parameters, String condition, java.time.Instant value) {

@@ -7,12 +7,14 @@ import com.keydesk.domain.PermissionSet;
 import com.keydesk.store.generated.tables.AppUser;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.SelectOnConditionStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,11 @@ import static com.keydesk.store.generated.Tables.APP_USER;
 public final class KeyRepository {
     private static final AppUser OWNER = APP_USER.as("owner");
     private static final AppUser CREATOR = APP_USER.as("creator");
+
+    private static final String BY_ID = KeyRows.joined("") + " WHERE k.id = ?";
+    private static final String BY_LOOKUP_ID = KeyRows.joined(", k.secret_hash") + " WHERE k.lookup_id = ?";
+    /** In BY_LOOKUP_ID: after the key, its owner's three columns and its creator's name. */
+    private static final int SECRET_HASH = KeyRows.COUNT + 5;
 
     private final DSLContext dsl;
 
@@ -91,37 +98,26 @@ public final class KeyRepository {
     }
 
     public Optional<Stored> storedByLookupId(String lookupId) {
-        return joined().where(API_KEY.LOOKUP_ID.eq(lookupId))
-                .fetchOptional(r -> new Stored(toKey(r), r.get(API_KEY.SECRET_HASH)));
+        return one(BY_LOOKUP_ID, query -> query.setString(1, lookupId),
+                r -> new Stored(KeyRows.joinedKey(r), r.getString(SECRET_HASH)));
     }
 
     public Optional<ApiKey> findById(long id) {
-        return joined().where(API_KEY.ID.eq(id)).fetchOptional(KeyRepository::toKey);
+        return one(BY_ID, query -> query.setLong(1, id), KeyRows::joinedKey);
     }
 
-    /** Every key, or only those of one owner; newest first. */
+    /** Every key, or only those of one owner; newest first: {@link KeyStream}'s keys, kept. */
     public List<ApiKey> list(Long ownerId) {
-        return list(ownerId, null);
+        List<ApiKey> keys = new ArrayList<>();
+        KeyStream.forEach(dsl, ownerId, keys::add);
+        return keys;
     }
 
     /**
-     * Keys of one owner (or all), of one type (or both); newest first. Rows are mapped as they
-     * stream from the cursor, so a large store is never held twice in memory.
-     */
-    public List<ApiKey> list(Long ownerId, KeyType type) {
-        return list(ownerId, type, Integer.MAX_VALUE);
-    }
-
-    /** At most {@code limit} of them: the newest, for showing the first rows at once. */
-    public List<ApiKey> list(Long ownerId, KeyType type, int limit) {
-        return joined().where(ownerCondition(ownerId).and(typeCondition(type))).orderBy(API_KEY.ID.desc()).limit(limit)
-                .collect(Collectors.mapping(KeyRepository::toKey, Collectors.toList()));
-    }
-
-    /**
-     * The table projection of {@link #list(Long, KeyType, int)}: only the columns a key table shows
-     * or searches (never the hash), mapped by {@code toRow} as rows stream from the cursor so a
-     * large store is held once. Usernames repeat on thousands of rows: each is kept once.
+     * The table projection of the keys of one owner (or all), of one type (or both), newest first,
+     * at most {@code limit}: only the columns a key table shows or searches (never the hash), mapped
+     * by {@code toRow} as rows stream from the cursor so a large store is held once. Usernames
+     * repeat on thousands of rows: each is kept once.
      */
     public <R> List<R> summaries(Long ownerId, KeyType type, int limit, Function<KeySummary, R> toRow) {
         return summaries(newestFirst(ownerId), ownerCondition(ownerId).and(typeCondition(type)), limit, toRow);
@@ -231,32 +227,23 @@ public final class KeyRepository {
                 .execute() == 1;
     }
 
-    private SelectOnConditionStep<Record> joined() {
-        return dsl.select(API_KEY.fields())
-                .select(OWNER.USERNAME, OWNER.IS_ADMIN, OWNER.ACTIVE, CREATOR.USERNAME)
-                .from(API_KEY)
-                .leftJoin(OWNER).on(OWNER.ID.eq(API_KEY.USER_ID))
-                .leftJoin(CREATOR).on(CREATOR.ID.eq(API_KEY.CREATED_BY));
+    /** Reads what the first row gives, if there is one. */
+    private <T> Optional<T> one(String sql, Parameters parameters, Row<T> row) {
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                parameters.set(query);
+                try (ResultSet r = query.executeQuery()) {
+                    return r.next() ? Optional.of(row.read(r)) : Optional.empty();
+                }
+            }
+        });
     }
 
-    private static ApiKey toKey(Record r) {
-        String previous = r.get(API_KEY.PREVIOUS_PERMISSION_SET);
-        Long userId = r.get(API_KEY.USER_ID);
-        return new ApiKey(
-                r.get(API_KEY.ID),
-                r.get(API_KEY.NAME),
-                r.get(API_KEY.DESCRIPTION),
-                userId,
-                r.get(OWNER.USERNAME),
-                userId != null && Boolean.TRUE.equals(r.get(OWNER.IS_ADMIN)),
-                userId == null || Boolean.TRUE.equals(r.get(OWNER.ACTIVE)),
-                PermissionSet.parse(r.get(API_KEY.PERMISSION_SET)),
-                previous == null ? null : PermissionSet.parse(previous),
-                r.get(API_KEY.DISABLED_BY_ADMIN),
-                r.get(API_KEY.DESCRIPTIVE_LABEL),
-                fromDb(r.get(API_KEY.CREATED_AT)),
-                r.get(CREATOR.USERNAME),
-                fromDb(r.get(API_KEY.EXPIRES_AT)),
-                fromDb(r.get(API_KEY.LAST_USE_AT)));
+    private interface Parameters {
+        void set(PreparedStatement query) throws SQLException;
+    }
+
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
     }
 }

@@ -1,15 +1,13 @@
 package com.keydesk.store;
 
 import com.keydesk.domain.ApiKey;
-import com.keydesk.domain.PermissionSet;
+import com.keydesk.store.KeyRows.Person;
 import org.jooq.DSLContext;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -18,13 +16,11 @@ import java.util.function.Consumer;
  * Every key (or one owner's), newest first, handed over one at a time as the store reads them:
  * the same keys as {@link KeyRepository#list(Long)}, for front ends that write each one out and
  * keep none (the command line's list and export of 100,000 keys). Plain JDBC over the caller's
- * transaction: per row, jOOQ's record and mapping cost more than everything else put together.
- * The query names only what an {@link ApiKey} shows; the hash and lookup id are never read.
+ * transaction, each row mapped by {@link KeyRows}; the hash and lookup id are never read.
  */
 public final class KeyStream {
-    private static final String KEYS = KeyPageQueries.COLUMNS;
-    private static final String ALL = KEYS + " ORDER BY id DESC";
-    private static final String OF_OWNER = KEYS + " WHERE user_id = ? ORDER BY id DESC";
+    private static final String ALL = KeyRows.SELECT + " ORDER BY id DESC";
+    private static final String OF_OWNER = KeyRows.SELECT + " WHERE user_id = ? ORDER BY id DESC";
 
     private KeyStream() {
     }
@@ -83,37 +79,10 @@ public final class KeyStream {
         return handed[0];
     }
 
-    /** KeyRepository's mapping, column by column, with owner and creator from {@code people} (KeyForEachTest). */
+    /** The row's key ({@link KeyRows}), with owner and creator from {@code people}. */
     private static ApiKey key(ResultSet r, People people) throws SQLException {
-        Long userId = nullableLong(r, 4);
-        Person owner = people.get(userId);
-        Person creator = people.get(nullableLong(r, 10));
-        String previous = r.getString(6);
-        return new ApiKey(
-                r.getLong(1),
-                r.getString(2),
-                r.getString(3),
-                userId,
-                owner == null ? null : owner.username(),
-                userId != null && owner != null && owner.admin(),
-                userId == null || owner != null && owner.active(),
-                PermissionSet.parse(r.getString(5)),
-                previous == null ? null : PermissionSet.parse(previous),
-                r.getBoolean(7),
-                r.getString(8),
-                Times.fromDb(r.getObject(9, LocalDateTime.class)),
-                creator == null ? null : creator.username(),
-                Times.fromDb(r.getObject(11, LocalDateTime.class)),
-                Times.fromDb(r.getObject(12, LocalDateTime.class)));
-    }
-
-    private static Long nullableLong(ResultSet r, int column) throws SQLException {
-        long value = r.getLong(column);
-        return r.wasNull() ? null : value;
-    }
-
-    /** What a key shows of its owner or its creator. */
-    private record Person(String username, boolean admin, boolean active) {
+        Person creator = people.get(KeyRows.creatorId(r));
+        return KeyRows.key(r, people.get(KeyRows.ownerId(r)), creator == null ? null : creator.username());
     }
 
     /**

@@ -2,7 +2,6 @@ package com.keydesk.ui;
 
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
-import com.keydesk.ui.keys.copy.SecretClipboard;
 
 import java.time.Clock;
 

@@ -4,6 +4,8 @@ import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.User;
+import com.keydesk.store.Database;
+import com.keydesk.store.SiteRepository;
 
 import java.util.List;
 
@@ -25,5 +27,10 @@ public record StoreSnapshot(List<ApiKey> keys, List<User> users, Site site) {
     public static AuditEntry lastAudit(TestStore store) {
         List<AuditEntry> entries = audit(store);
         return entries.getLast();
+    }
+
+    /** Whether setup has run on this store: its site row exists. */
+    public static boolean isSetUp(Database db) {
+        return db.inTransaction(cfg -> new SiteRepository(cfg.dsl()).find().isPresent());
     }
 }

@@ -281,10 +281,12 @@ public final class ScreenshotTour extends FxRobot {
     private void stop() {
         try {
             if (app != null) {
+                Thread[] closing = new Thread[1];
                 FxToolkit.setupFixture(() -> {
-                    app.shutdown();
+                    closing[0] = app.shutdown(() -> { });
                     stage.close();
                 });
+                closing[0].join();
             }
             if (tasks != null) {
                 tasks.close();

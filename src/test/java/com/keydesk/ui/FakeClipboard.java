@@ -1,6 +1,5 @@
 package com.keydesk.ui;
 
-import com.keydesk.ui.keys.copy.SecretClipboard;
 
 import java.time.Duration;
 

@@ -6,6 +6,7 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
+import com.keydesk.ui.keys.text.DisplayStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;

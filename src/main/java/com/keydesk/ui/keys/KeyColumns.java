@@ -4,6 +4,7 @@ import com.keydesk.ui.Messages;
 import com.keydesk.ui.NaturalOrder;
 import com.keydesk.ui.RelativeTime;
 import com.keydesk.ui.TextCell;
+import com.keydesk.ui.keys.text.DisplayStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;

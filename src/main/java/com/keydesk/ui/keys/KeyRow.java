@@ -4,6 +4,7 @@ import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 
+import com.keydesk.ui.keys.text.DisplayStatus;
 import java.time.Instant;
 import java.util.Locale;
 

@@ -271,8 +271,4 @@ public final class KeyTableView extends BorderPane {
         button.setOnAction(e -> action.run());
         return button;
     }
-
-    public void focusSearch() {
-        search.requestFocus();
-    }
 }

@@ -2,6 +2,7 @@ package com.keydesk.ui.keys;
 
 import com.keydesk.ui.Messages;
 
+import com.keydesk.ui.keys.text.DisplayStatus;
 import java.util.Locale;
 
 /** The status choices above a key table. */

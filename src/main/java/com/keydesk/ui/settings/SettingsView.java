@@ -4,7 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.Messages;
-import com.keydesk.ui.keys.PermissionText;
+import com.keydesk.ui.keys.text.PermissionText;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -7,7 +7,7 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
-import com.keydesk.ui.keys.PermissionText;
+import com.keydesk.ui.keys.text.PermissionText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;

@@ -4,6 +4,7 @@ import com.keydesk.domain.NewKey;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.UiFixture;
 import com.keydesk.ui.keys.details.KeyDetailsViewModel;
+import com.keydesk.ui.keys.text.DisplayStatus;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

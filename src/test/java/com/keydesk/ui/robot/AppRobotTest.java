@@ -71,6 +71,7 @@ abstract class AppRobotTest extends FxRobot {
 
     @AfterEach
     void closeApp() throws Exception {
+        Thread[] closing = new Thread[1];
         FxToolkit.setupFixture(() -> {
             // Close whatever a failed test left open (dialogs), then the main window.
             for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
@@ -78,9 +79,10 @@ abstract class AppRobotTest extends FxRobot {
                     s.close();
                 }
             }
-            app.shutdown();
+            closing[0] = app.shutdown(() -> { });
             stage.close();
         });
+        closing[0].join();   // the store is closed before the temporary folder goes
     }
 
     protected void assertNothingUncaught() {

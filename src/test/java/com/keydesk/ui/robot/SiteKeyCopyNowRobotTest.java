@@ -41,7 +41,7 @@ class SiteKeyCopyNowRobotTest extends AppRobotTest {
         assertThat(visibleKeys()).extracting(r -> r.name()).containsExactly("CI deploy");
 
         // Leaving clears the clipboard because it still holds the key.
-        WaitForAsyncUtils.asyncFx(() -> app.shutdown()).get();
+        WaitForAsyncUtils.asyncFx(() -> app.shutdown(() -> { })).get().join();
         assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().hasString()).get()).isFalse();
     }
 }

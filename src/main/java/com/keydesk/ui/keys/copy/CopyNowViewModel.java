@@ -5,7 +5,8 @@ import com.keydesk.domain.IssuedKey;
 import com.keydesk.ui.DialogService;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.RelativeTime;
-import com.keydesk.ui.keys.PermissionText;
+import com.keydesk.ui.SecretClipboard;
+import com.keydesk.ui.keys.text.PermissionText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -142,17 +143,9 @@ public final class CopyNowViewModel {
         return java.util.List.of(Messages.get("copy.copy"), Messages.get("copy.copied"));
     }
 
-    /** The secret text for the read-only field; null once finished. */
-    public String secretText() {
-        return secret.get();
-    }
-
+    /** The secret for the read-only field; null once finished. */
     public StringProperty secretProperty() {
         return secret;
-    }
-
-    public ReadOnlyBooleanProperty copiedProperty() {
-        return copied.getReadOnlyProperty();
     }
 
     public BooleanProperty acknowledgedProperty() {

@@ -5,7 +5,7 @@ import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
-import com.keydesk.ui.keys.PermissionText;
+import com.keydesk.ui.keys.text.PermissionText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;

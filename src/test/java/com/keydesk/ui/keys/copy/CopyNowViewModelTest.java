@@ -21,7 +21,7 @@ class CopyNowViewModelTest {
             assertThat(vm.copyButtonTextBinding().get()).isEqualTo("Copy");
             vm.copy();
             assertThat(ui.clipboard.copies).isEqualTo(1);
-            assertThat(ui.clipboard.lastLength).isEqualTo(vm.secretText().length());
+            assertThat(ui.clipboard.lastLength).isEqualTo(vm.secretProperty().get().length());
             assertThat(vm.copyButtonTextBinding().get()).isEqualTo("Copied");
         }
     }
@@ -35,7 +35,7 @@ class CopyNowViewModelTest {
             vm.acknowledgedProperty().set(true);
             assertThat(vm.doneDisabledProperty().get()).isFalse();
             assertThat(vm.done()).isTrue();
-            assertThat(vm.secretText()).isNull();
+            assertThat(vm.secretProperty().get()).isNull();
         }
     }
 
@@ -46,7 +46,7 @@ class CopyNowViewModelTest {
             ui.dialogs.answer = false;
             assertThat(vm.requestClose()).isFalse();
             assertThat(ui.dialogs.last().heading()).isEqualTo("You will not be able to see this key again");
-            assertThat(vm.secretText()).isNotNull();
+            assertThat(vm.secretProperty().get()).isNotNull();
             ui.dialogs.answer = true;
             assertThat(vm.requestClose()).isTrue();
             assertThat(vm.finishedProperty().get()).isTrue();

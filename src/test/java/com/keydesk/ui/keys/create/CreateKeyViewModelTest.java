@@ -96,7 +96,7 @@ class CreateKeyViewModelTest {
             assertThat(vm.createdProperty().get()).isTrue();
             CopyNowViewModel copy = vm.takeResult();
             assertThat(copy.keyName()).isEqualTo("Phone");
-            assertThat(copy.secretText()).isNotBlank();
+            assertThat(copy.secretProperty().get()).isNotBlank();
             assertThat(vm.takeResult()).isNull();
             assertThat(ui.store.services.keys().list(bob)).singleElement()
                     .satisfies(k -> assertThat(k.permissionSet()).isEqualTo(PermissionSet.MOBILE_APP));

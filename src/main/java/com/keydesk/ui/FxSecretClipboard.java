@@ -1,5 +1,6 @@
-package com.keydesk.ui.keys.copy;
+package com.keydesk.ui;
 
+import com.keydesk.ui.SecretClipboard;
 import javafx.animation.PauseTransition;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;

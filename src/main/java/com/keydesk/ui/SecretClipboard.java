@@ -1,4 +1,4 @@
-package com.keydesk.ui.keys.copy;
+package com.keydesk.ui;
 
 /** Puts a secret on the system clipboard, marked as a password, and takes it off again later. */
 public interface SecretClipboard {

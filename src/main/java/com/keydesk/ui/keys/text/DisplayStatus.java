@@ -1,4 +1,4 @@
-package com.keydesk.ui.keys;
+package com.keydesk.ui.keys.text;
 
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.KeyStatus;
