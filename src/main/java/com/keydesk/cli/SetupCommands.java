@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Json;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.service.Services;
