@@ -178,7 +178,7 @@ public final class AuditLogView extends BorderPane {
         table.getColumns().add(fixed(name("audit.column.actor", AuditEntry::actor, 95)));
         table.getColumns().add(fixed(text("audit.column.action", e -> AuditActions.readable(e.action()), 185)));
         // key 9 before key 10
-        table.getColumns().add(fixed(name("audit.column.target", vm::targetText, 190)));
+        table.getColumns().add(fixed(name("audit.column.target", vm::targetText, 215)));
         table.getColumns().add(fixed(text("audit.column.outcome", AuditEntry::outcome, 95)));
         table.getColumns().add(text("audit.column.detail", AuditEntry::detail, 260));
         seq.setSortType(TableColumn.SortType.DESCENDING);

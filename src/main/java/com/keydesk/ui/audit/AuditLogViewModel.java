@@ -190,10 +190,13 @@ public final class AuditLogViewModel {
         return timeText(at) + " " + offsetText(zone.getRules().getOffset(at));
     }
 
-    /** The zone for the column header: "UTC+01:00" for a fixed offset, "Europe/Berlin, UTC+02:00" (now) for a region. */
+    /**
+     * The zone for the column header: "UTC+01:00" for a fixed offset; "Europe/Berlin" for a region,
+     * whose offset changes with the season (each row's tooltip gives the offset it was in).
+     */
     public String zoneText() {
-        String offset = offsetText(zone.getRules().getOffset(ctx.clock().instant()));
-        return zone instanceof ZoneOffset ? offset : zone.getId() + ", " + offset;
+        return zone.getRules().isFixedOffset()
+                ? offsetText(zone.getRules().getOffset(Instant.EPOCH)) : zone.getId();
     }
 
     private static String offsetText(ZoneOffset offset) {
