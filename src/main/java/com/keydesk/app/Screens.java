@@ -56,7 +56,7 @@ final class Screens {
         return switch (section) {
             case USERS -> new UsersView(new UsersViewModel(ctx, new FxUserDialogs(() -> stage)));
             case SETTINGS -> new SettingsView(new SettingsViewModel(ctx, preferences, files, restorer, vm::applySite, zone));
-            case AUDIT -> new AuditLogView(new AuditLogViewModel(ctx, zone));
+            case AUDIT -> new AuditLogView(new AuditLogViewModel(ctx, zone, files));
             case SCAN -> new ScanView(new ScanViewModel(ctx, files, vm.keyDialogs(), javafx.application.Platform::runLater));
             default -> new Label(section.text());
         };

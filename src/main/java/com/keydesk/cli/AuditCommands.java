@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Json;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.service.AuditVerification;
 import com.keydesk.service.Session;

@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Json;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.IssuedKey;
 import com.keydesk.domain.KeyEdit;

@@ -1,5 +1,7 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Csv;
+import com.keydesk.format.Json;
 import com.keydesk.cli.KeyView.Field;
 import com.keydesk.domain.ApiKey;
 

@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Json;
 import com.keydesk.domain.KeyDeskException;
 import com.keydesk.domain.Secret;
 import com.keydesk.scan.Finding;

@@ -3,6 +3,7 @@ package com.keydesk.cli;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.ValidationException;
+import com.keydesk.format.Json;
 
 import java.util.LinkedHashMap;
 import java.util.List;

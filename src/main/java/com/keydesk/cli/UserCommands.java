@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Json;
 import com.keydesk.domain.Texts;
 
 import com.keydesk.domain.ApiKey;

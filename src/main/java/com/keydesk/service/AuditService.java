@@ -3,6 +3,7 @@ package com.keydesk.service;
 import com.keydesk.domain.AuditEntry;
 
 import java.util.List;
+import java.util.Map;
 
 /** Reading and checking the audit log: administrators only. */
 public final class AuditService {
@@ -19,6 +20,18 @@ public final class AuditService {
         return guard.run(session, (tx, actor) -> {
             Policy.requireAdmin(actor, "audit.viewed", "audit");
             return audit.entries(tx);
+        });
+    }
+
+    /**
+     * What the keys and users these entries name are called, by target ({@code api_key:3} to the
+     * key's name, {@code user:2} to the username): a revoked key by the name its entries last
+     * recorded. A target with no name found (the site, a username no one has) is left out.
+     */
+    public Map<String, String> targetNames(Session session, List<AuditEntry> entries) {
+        return guard.run(session, (tx, actor) -> {
+            Policy.requireAdmin(actor, "audit.viewed", "audit");
+            return AuditTargets.names(tx, entries);
         });
     }
 

@@ -14,6 +14,9 @@ public interface FilePicker {
     /** The backup file to restore from. */
     Path chooseBackupToRestore();
 
+    /** Where to write an export; {@code suggestedName} ends in the format's extension (.csv, .json). */
+    Path chooseExportTarget(String suggestedName);
+
     /** The folder to scan for leaked keys. */
     Path chooseFolderToScan();
 }

@@ -30,6 +30,20 @@ public final class FxFilePicker implements FilePicker {
     }
 
     @Override
+    public Path chooseExportTarget(String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Messages.format("window.title.with", Messages.get("export.chooser.save")));
+        String extension = suggestedName.substring(suggestedName.lastIndexOf('.') + 1);
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension),
+                new FileChooser.ExtensionFilter(Messages.get("backup.chooser.all"), "*"));
+        chooser.setInitialDirectory(new File(System.getProperty("user.home")));
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(owner.get());
+        return file == null ? null : file.toPath();
+    }
+
+    @Override
     public Path chooseFolderToScan() {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle(Messages.format("window.title.with", Messages.get("scan.chooser")));

@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Csv;
 import com.keydesk.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

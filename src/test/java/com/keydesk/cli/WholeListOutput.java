@@ -1,5 +1,7 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.Csv;
+import com.keydesk.format.JsonBefore;
 import com.keydesk.domain.ApiKey;
 
 import java.io.ByteArrayOutputStream;

@@ -8,6 +8,7 @@ public final class FakeFilePicker implements FilePicker {
     public Path backupToRestore;
     public String suggestedName;
     public Path folderToScan;
+    public Path exportTarget;
 
     @Override
     public Path chooseBackupTarget(String suggestedName) {
@@ -18,6 +19,12 @@ public final class FakeFilePicker implements FilePicker {
     @Override
     public Path chooseBackupToRestore() {
         return backupToRestore;
+    }
+
+    @Override
+    public Path chooseExportTarget(String suggestedName) {
+        this.suggestedName = suggestedName;
+        return exportTarget;
     }
 
     @Override

@@ -14,6 +14,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -29,12 +31,10 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
 /** The audit log screen: filters and the integrity check over the table of entries. */
 public final class AuditLogView extends BorderPane {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private final AuditLogViewModel vm;
     private final TableView<AuditEntry> table = new TableView<>();
 
@@ -61,6 +61,11 @@ public final class AuditLogView extends BorderPane {
         actor.setPromptText(Messages.get("audit.actor.prompt"));
         actor.setPrefWidth(150);
         actor.textProperty().bindBidirectional(vm.actorProperty());
+        TextField target = new TextField();
+        target.setId("auditTargetFilter");
+        target.setPromptText(Messages.get("audit.target.prompt"));
+        target.setPrefWidth(150);
+        target.textProperty().bindBidirectional(vm.targetProperty());
         DatePicker from = datePicker("auditFrom", "audit.from.prompt");
         from.valueProperty().bindBidirectional(vm.fromProperty());
         DatePicker to = datePicker("auditTo", "audit.to.prompt");
@@ -76,11 +81,15 @@ public final class AuditLogView extends BorderPane {
         HBox period = new HBox(8, from, new Label("–"), to);
         period.setAlignment(Pos.CENTER_LEFT);
         com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
-                java.util.List.of(action, actor, period, clear), java.util.List.of(verify, refresh));
+                java.util.List.of(action, actor, target, period, clear), java.util.List.of(exportMenu(), verify, refresh));
         toolbar.setPadding(Insets.EMPTY);
 
         buildTable();
         HBox footer = Controls.countFooter("auditCount", vm.countProperty());
+        Label exported = new Label();
+        exported.setId("auditExportStatus");
+        exported.textProperty().bind(vm.exportStatusProperty());
+        footer.getChildren().add(exported);
 
         VBox top = new VBox(10, toolbar, checkResult());
         top.setPadding(new Insets(0, 0, 10, 0));
@@ -89,6 +98,20 @@ public final class AuditLogView extends BorderPane {
         setBottom(footer);
         setPadding(new Insets(14));
         vm.reload();
+    }
+
+    private MenuButton exportMenu() {
+        MenuItem csv = new MenuItem(Messages.get("audit.export.csv"));
+        csv.setId("auditExportCsv");
+        csv.setOnAction(e -> vm.export(AuditExport.Format.CSV));
+        MenuItem json = new MenuItem(Messages.get("audit.export.json"));
+        json.setId("auditExportJson");
+        json.setOnAction(e -> vm.export(AuditExport.Format.JSON));
+        MenuButton export = new MenuButton(Messages.get("audit.export"), new FontIcon("mdi2f-file-export-outline"), csv, json);
+        export.setId("auditExport");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.disableProperty().bind(vm.busyProperty());
+        return export;
     }
 
     private HBox checkResult() {
@@ -136,20 +159,26 @@ public final class AuditLogView extends BorderPane {
         TableColumn<AuditEntry, Long> seq = column("audit.column.seq", AuditEntry::seq, 56);
         seq.setMinWidth(56);
         TableColumn<AuditEntry, Instant> time = column("audit.column.time", AuditEntry::at, 168);
+        time.setText(Messages.format("audit.column.time", vm.zoneText()));
         time.setMinWidth(168);
         time.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(Instant at, boolean empty) {
                 super.updateItem(at, empty);
-                setText(empty || at == null ? null : LOCAL.withZone(vm.zone()).format(at));
+                boolean none = empty || at == null;
+                setText(none ? null : vm.timeText(at));
+                tip.setText(none ? null : vm.timeWithZone(at));
+                setTooltip(none ? null : tip);
             }
         });
         table.getColumns().add(seq);
         table.getColumns().add(time);
         table.getColumns().add(fixed(name("audit.column.actor", AuditEntry::actor, 95)));
-        table.getColumns().add(fixed(text("audit.column.action", AuditEntry::action, 185)));
-        // "api_key:9" before "api_key:10"
-        table.getColumns().add(fixed(name("audit.column.target", AuditEntry::target, 100)));
+        table.getColumns().add(fixed(text("audit.column.action", e -> AuditActions.readable(e.action()), 185)));
+        // key 9 before key 10
+        table.getColumns().add(fixed(name("audit.column.target", vm::targetText, 215)));
         table.getColumns().add(fixed(text("audit.column.outcome", AuditEntry::outcome, 95)));
         table.getColumns().add(text("audit.column.detail", AuditEntry::detail, 260));
         seq.setSortType(TableColumn.SortType.DESCENDING);

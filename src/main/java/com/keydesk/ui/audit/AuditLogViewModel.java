@@ -2,7 +2,9 @@ package com.keydesk.ui.audit;
 
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.service.AuditVerification;
+import com.keydesk.service.PrivateFile;
 import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import javafx.beans.binding.Bindings;
@@ -20,14 +22,21 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The audit log (administrators): every entry, filtered by action, actor and a date range in
- * local time; and the integrity check, reported as a sentence that names a broken entry.
+ * The audit log (administrators): every entry, its target by name, filtered by action, actor,
+ * target and a date range in local time; the integrity check, reported as a sentence that names a
+ * broken entry; and the entries shown, exported to a file.
  */
 public final class AuditLogViewModel {
     /** The action choice that filters nothing. */
@@ -36,14 +45,24 @@ public final class AuditLogViewModel {
     /** What the last integrity check found. */
     public enum Check { NOT_RUN, INTACT, BROKEN, FAILED }
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** The entries and the names of their targets, read together in the background. */
+    private record Loaded(List<AuditEntry> entries, Map<String, String> names) {
+    }
+
     private final SignedIn ctx;
     private final ZoneId zone;
+    private final FilePicker files;
+    private volatile Map<String, String> targetNames = Map.of();
     private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
     private final FilteredList<AuditEntry> filtered = new FilteredList<>(entries);
     private final SortedList<AuditEntry> sorted = new SortedList<>(filtered);
     private final ObservableList<String> actions = FXCollections.observableArrayList(ALL_ACTIONS);
     private final StringProperty action = new SimpleStringProperty(ALL_ACTIONS);
     private final StringProperty actor = new SimpleStringProperty("");
+    private final StringProperty target = new SimpleStringProperty("");
+    private final StringProperty exportStatus = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -52,11 +71,13 @@ public final class AuditLogViewModel {
     private final LongProperty brokenSeq = new SimpleLongProperty(-1);
     private final StringBinding count;
 
-    public AuditLogViewModel(SignedIn ctx, ZoneId zone) {
+    public AuditLogViewModel(SignedIn ctx, ZoneId zone, FilePicker files) {
         this.ctx = ctx;
         this.zone = zone;
+        this.files = files;
         action.addListener((o, a, b) -> refilter());
         actor.addListener((o, a, b) -> refilter());
+        target.addListener((o, a, b) -> refilter());
         from.addListener((o, a, b) -> refilter());
         to.addListener((o, a, b) -> refilter());
         count = Bindings.createStringBinding(() -> filtered.size() == entries.size()
@@ -66,9 +87,15 @@ public final class AuditLogViewModel {
 
     public void reload() {
         busy.set(true);
-        ctx.tasks().run(() -> ctx.services().audit().entries(ctx.session()), list -> {
+        ctx.tasks().run(() -> {
+            List<AuditEntry> list = ctx.services().audit().entries(ctx.session());
+            return new Loaded(list, ctx.services().audit().targetNames(ctx.session(), list));
+        }, loaded -> {
             busy.set(false);
+            List<AuditEntry> list = loaded.entries();
+            targetNames = loaded.names();
             entries.setAll(list);
+            refilter(); // the target filter matches names, which may have changed
             String chosen = action.get();
             actions.setAll(ALL_ACTIONS);
             list.stream().map(AuditEntry::action).distinct().sorted().forEach(actions::add);
@@ -111,6 +138,7 @@ public final class AuditLogViewModel {
     public void clearFilters() {
         action.set(ALL_ACTIONS);
         actor.set("");
+        target.set("");
         from.set(null);
         to.set(null);
     }
@@ -118,17 +146,89 @@ public final class AuditLogViewModel {
     private void refilter() {
         String chosen = action.get() == null ? ALL_ACTIONS : action.get();
         String who = actor.get() == null ? "" : actor.get().strip().toLowerCase(Locale.ROOT);
+        String what = target.get() == null ? "" : target.get().strip().toLowerCase(Locale.ROOT);
         Instant start = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
         Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
         filtered.setPredicate(e -> (chosen.isEmpty() || chosen.equals(e.action()))
                 && (who.isEmpty() || (e.actor() != null && e.actor().toLowerCase(Locale.ROOT).contains(who)))
+                && (what.isEmpty() || matchesTarget(e, what))
                 && (start == null || !e.at().isBefore(start))
                 && (end == null || e.at().isBefore(end)));
     }
 
-    /** How an action choice reads: the action itself, or "All actions". */
+    /** The target as shown, or as stored: both are searched, so "api_key:3" finds it too. */
+    private boolean matchesTarget(AuditEntry e, String what) {
+        return e.target() != null && (e.target().toLowerCase(Locale.ROOT).contains(what)
+                || targetText(e).toLowerCase(Locale.ROOT).contains(what));
+    }
+
+    /** How an action choice reads: its readable name, or "All actions". */
     public static String actionText(String action) {
-        return action == null || action.isEmpty() ? Messages.get("audit.allActions") : action;
+        return action == null || action.isEmpty() ? Messages.get("audit.allActions") : AuditActions.readable(action);
+    }
+
+    /** {@code key 3 "Reporting export"}, {@code user bob}; the target as stored when it has no name. */
+    public String targetText(AuditEntry e) {
+        String stored = e.target();
+        String name = stored == null ? null : targetNames.get(stored);
+        if (name == null) {
+            return stored == null ? "" : stored;
+        }
+        if (stored.startsWith("api_key:")) {
+            return Messages.format("audit.target.key", stored.substring("api_key:".length()), name);
+        }
+        return Messages.format("audit.target.user", name);
+    }
+
+    /** The time as the table shows it, in this machine's zone. */
+    public String timeText(Instant at) {
+        return TIME.withZone(zone).format(at);
+    }
+
+    /** The same time with the offset it was in, for the tooltip: {@code 2026-06-01 10:00:00 UTC+02:00}. */
+    public String timeWithZone(Instant at) {
+        return timeText(at) + " " + offsetText(zone.getRules().getOffset(at));
+    }
+
+    /**
+     * The zone for the column header: "UTC+01:00" for a fixed offset; "Europe/Berlin" for a region,
+     * whose offset changes with the season (each row's tooltip gives the offset it was in).
+     */
+    public String zoneText() {
+        return zone.getRules().isFixedOffset()
+                ? offsetText(zone.getRules().getOffset(Instant.EPOCH)) : zone.getId();
+    }
+
+    private static String offsetText(ZoneOffset offset) {
+        return offset.getTotalSeconds() == 0 ? "UTC" : "UTC" + offset.getId();
+    }
+
+    /**
+     * Asks where to write the entries shown (filtered, in the table's order), then writes them in
+     * the background through a temporary file renamed into place, so no half-written export is left.
+     */
+    public void export(AuditExport.Format format) {
+        String day = LocalDate.ofInstant(ctx.clock().instant(), zone).toString();
+        Path file = files.chooseExportTarget("keydesk-audit-" + day + "." + format.extension);
+        if (file == null) {
+            return;
+        }
+        List<AuditEntry> shown = List.copyOf(sorted);
+        exportStatus.set("");
+        busy.set(true);
+        ctx.tasks().run(() -> {
+            PrivateFile.replace(file, AuditExport.write(format, shown, this::targetText));
+            return shown.size();
+        }, written -> {
+            busy.set(false);
+            exportStatus.set(Messages.format("audit.export.done", written, file.getFileName()));
+        }, failure -> {
+            busy.set(false);
+            boolean io = failure instanceof IOException;
+            ctx.dialogs().showError(Messages.get("audit.export.failed"), io
+                    ? Messages.format("audit.export.ioFailed", file, failure.getMessage())
+                    : ErrorText.sentence(failure), io || ErrorText.isExpected(failure) ? null : failure);
+        });
     }
 
     public ZoneId zone() { return zone; }
@@ -138,6 +238,8 @@ public final class AuditLogViewModel {
     public ObservableList<String> actionChoices() { return actions; }
     public StringProperty actionProperty() { return action; }
     public StringProperty actorProperty() { return actor; }
+    public StringProperty targetProperty() { return target; }
+    public StringProperty exportStatusProperty() { return exportStatus; }
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public BooleanProperty busyProperty() { return busy; }

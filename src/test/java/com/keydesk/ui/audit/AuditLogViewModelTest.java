@@ -1,12 +1,18 @@
 package com.keydesk.ui.audit;
 
 import com.keydesk.domain.AuditEntry;
+import com.keydesk.domain.KeyEdit;
+import com.keydesk.ui.FakeFilePicker;
 import com.keydesk.ui.UiFixture;
 import com.keydesk.ui.audit.AuditLogViewModel.Check;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuditLogViewModelTest {
     @TempDir
     Path dir;
+    private final FakeFilePicker files = new FakeFilePicker();
 
     @Test
     void filtersByActionActorAndDateRange() {
@@ -25,7 +32,7 @@ class AuditLogViewModelTest {
             ui.store.siteKey("CI deploy");                 // 2026-06-03
             ui.store.clock.advance(Duration.ofDays(2));
             ui.store.allowUsersToCreateKeys(true);         // 2026-06-05
-            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC);
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files);
             vm.reload();
             int all = vm.entries().size();
             assertThat(vm.actionChoices()).startsWith(AuditLogViewModel.ALL_ACTIONS)
@@ -51,10 +58,100 @@ class AuditLogViewModelTest {
     }
 
     @Test
+    void targetsAreShownByNameAndARevokedKeyByItsLastName() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            var bob = ui.store.addUser("bob");
+            long kept = ui.store.siteKey("Reporting export").key().id();
+            long gone = ui.store.siteKey("Old deploy").key().id();
+            ui.store.services.keys().update(ui.store.admin, gone, new KeyEdit("Last deploy", null, null, false));
+            ui.store.services.keys().revoke(ui.store.admin, gone);
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files);
+            vm.reload();
+
+            assertThat(shownTargets(vm, "api_key:" + kept)).containsOnly("key " + kept + " \"Reporting export\"");
+            assertThat(shownTargets(vm, "api_key:" + gone)).containsOnly("key " + gone + " \"Last deploy\"");
+            assertThat(shownTargets(vm, "user:" + bob.userId())).containsOnly("user bob");
+            assertThat(shownTargets(vm, "site")).containsOnly("site");
+        }
+    }
+
+    @Test
+    void theTargetFilterMatchesTheNameShownOrTheStoredTarget() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            var bob = ui.store.addUser("bob");
+            long key = ui.store.siteKey("Reporting export").key().id();
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files);
+            vm.reload();
+
+            vm.targetProperty().set("REPORTING");
+            assertThat(vm.filteredEntries()).extracting(AuditEntry::target).containsOnly("api_key:" + key).isNotEmpty();
+            vm.targetProperty().set("user bob");
+            assertThat(vm.filteredEntries()).extracting(AuditEntry::target).containsOnly("user:" + bob.userId()).isNotEmpty();
+            vm.targetProperty().set("api_key:" + key);
+            assertThat(vm.filteredEntries()).extracting(AuditEntry::target).containsOnly("api_key:" + key).isNotEmpty();
+            vm.clearFilters();
+            assertThat(vm.targetProperty().get()).isEmpty();
+            assertThat(vm.filteredEntries()).hasSize(vm.entries().size());
+        }
+    }
+
+    @Test
+    void actionsReadAsWordsAndTheZoneIsNamed() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneId.of("Europe/Berlin"), files);
+            assertThat(AuditLogViewModel.actionText("api_key.created")).isEqualTo("Key created");
+            assertThat(AuditLogViewModel.actionText("something.new")).isEqualTo("something.new");
+            Instant summer = Instant.parse("2026-06-01T08:00:00Z");
+            assertThat(vm.timeText(summer)).isEqualTo("2026-06-01 10:00:00");
+            assertThat(vm.timeWithZone(summer)).isEqualTo("2026-06-01 10:00:00 UTC+02:00");
+            assertThat(vm.timeWithZone(Instant.parse("2026-01-01T08:00:00Z"))).isEqualTo("2026-01-01 09:00:00 UTC+01:00");
+            assertThat(vm.zoneText()).isEqualTo("Europe/Berlin");
+            assertThat(new AuditLogViewModel(ui.admin(), ZoneId.of("Etc/UTC"), files).zoneText()).isEqualTo("UTC");
+            assertThat(new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files).zoneText()).isEqualTo("UTC");
+            assertThat(new AuditLogViewModel(ui.admin(), ZoneOffset.ofHours(1), files).zoneText()).isEqualTo("UTC+01:00");
+        }
+    }
+
+    @Test
+    void exportWritesTheEntriesShownAsCsvAndJson() throws Exception {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.addUser("bob");
+            long key = ui.store.siteKey("=HYPERLINK(1)").key().id();
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files);
+            vm.reload();
+            vm.actionProperty().set("api_key.created");
+
+            files.exportTarget = dir.resolve("out").resolve("audit.csv");
+            vm.export(AuditExport.Format.CSV);
+            assertThat(files.suggestedName).isEqualTo("keydesk-audit-2026-06-01.csv");
+            List<String> lines = Files.readAllLines(files.exportTarget);
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).isEqualTo("seq,at,actor,action,action_name,target,target_name,outcome,detail,"
+                    + "row_digest,prev_hash,entry_hash");
+            assertThat(lines.get(1)).contains(",alice,api_key.created,Key created,api_key:" + key + ",\"key " + key
+                    + " \"\"=HYPERLINK(1)\"\"\",ok,").doesNotContain(",=");
+            assertThat(vm.exportStatusProperty().get()).isEqualTo("1 entry written to audit.csv");
+
+            files.exportTarget = dir.resolve("audit.json");
+            vm.export(AuditExport.Format.JSON);
+            String json = Files.readString(files.exportTarget);
+            assertThat(json).startsWith("[\n  {\n    \"seq\": ").contains("\"action_name\": \"Key created\"")
+                    .contains("\"target_name\": \"key " + key + " \\\"=HYPERLINK(1)\\\"\"");
+            try (var left = Files.list(dir)) {
+                assertThat(left).noneMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+            }
+
+            files.exportTarget = null; // cancelled
+            vm.export(AuditExport.Format.JSON);
+            assertThat(ui.dialogs.asked).isEmpty();
+        }
+    }
+
+    @Test
     void verifyReportsAnIntactLog() {
         try (UiFixture ui = new UiFixture(dir)) {
             ui.store.addUser("bob");
-            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC);
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files);
             vm.verify();
             assertThat(vm.checkProperty().get()).isEqualTo(Check.INTACT);
             assertThat(vm.checkTextProperty().get()).startsWith("The audit log is intact:");
@@ -68,7 +165,7 @@ class AuditLogViewModelTest {
             ui.store.addUser("bob");
             ui.store.siteKey("CI deploy");
             ui.store.db.inTransaction(cfg -> cfg.dsl().execute("UPDATE audit_entry SET detail='x' WHERE seq=2"));
-            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC);
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files);
             vm.reload();
             vm.actorProperty().set("nobody");
             vm.verify();
@@ -83,11 +180,15 @@ class AuditLogViewModelTest {
         }
     }
 
+    private static List<String> shownTargets(AuditLogViewModel vm, String stored) {
+        return vm.entries().stream().filter(e -> stored.equals(e.target())).map(vm::targetText).toList();
+    }
+
     @Test
     void aNonAdministratorGetsTheServiceSentence() {
         try (UiFixture ui = new UiFixture(dir)) {
             var bob = ui.store.addUser("bob");
-            AuditLogViewModel vm = new AuditLogViewModel(ui.as(bob), ZoneOffset.UTC);
+            AuditLogViewModel vm = new AuditLogViewModel(ui.as(bob), ZoneOffset.UTC, files);
             vm.verify();
             assertThat(vm.checkProperty().get()).isEqualTo(Check.FAILED);
             assertThat(vm.checkTextProperty().get()).isEqualTo("Only a site administrator may do this.");

@@ -2,11 +2,13 @@ package com.keydesk.ui.robot;
 
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.testing.TestStore;
+import com.keydesk.ui.FakeFilePicker;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -31,7 +33,7 @@ class AuditLogRobotTest extends AppRobotTest {
         assertThat(this.<AuditEntry>rowsOf("#auditTable").getFirst().seq()).isEqualTo(all); // newest first
 
         clickOn("#auditActionFilter");
-        clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c && "api_key.created".equals(c.getText()));
+        clickOn((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c && "Key created".equals(c.getText()));
         assertThat(this.<AuditEntry>rowsOf("#auditTable")).extracting(AuditEntry::action).containsExactly("api_key.created");
         assertThat(lookup("#auditCount").queryLabeled().getText()).isEqualTo("1 of " + all + " entries");
 
@@ -48,6 +50,32 @@ class AuditLogRobotTest extends AppRobotTest {
         replaceText("#auditFrom .text-field", from.getConverter().toString(day));
         type(javafx.scene.input.KeyCode.ENTER);
         assertThat(this.<AuditEntry>rowsOf("#auditTable")).hasSize(all);
+    }
+
+    @Test
+    void filtersByTargetNameAndExportsWhatIsShown() throws Exception {
+        FakeFilePicker files = new FakeFilePicker();
+        app.useFilePicker(files);
+        signInAsAdmin();
+        clickOn("#nav-AUDIT");
+        assertThat(((TableView<?>) lookup("#auditTable").query()).getColumns().get(1).getText()).startsWith("Time (");
+        assertThat(lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "key 1 \"CI deploy\"".equals(c.getText())).tryQuery()).isPresent();
+
+        clickOn("#auditTargetFilter").write("ci deploy");
+        assertThat(this.<AuditEntry>rowsOf("#auditTable")).extracting(AuditEntry::target).containsExactly("api_key:1");
+        assertThat(lookup("#auditCount").queryLabeled().getText()).startsWith("1 of ");
+
+        files.exportTarget = folder.getParent().resolve("audit.csv");
+        clickOn("#auditExport");
+        clickOn("#auditExportCsv");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#auditExportStatus").queryLabeled().getText()).isEqualTo("1 entry written to audit.csv");
+        assertThat(Files.readAllLines(files.exportTarget)).hasSize(2).last().asString()
+                .contains("api_key:1,\"key 1 \"\"CI deploy\"\"\"");
+
+        clickOn("#auditClearFilters");
+        assertThat(lookup("#auditTargetFilter").queryAs(javafx.scene.control.TextField.class).getText()).isEmpty();
     }
 
     @Test

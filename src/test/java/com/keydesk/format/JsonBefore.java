@@ -1,4 +1,4 @@
-package com.keydesk.cli;
+package com.keydesk.format;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -8,11 +8,11 @@ import java.util.Map;
  * The command line's JSON writer as it was before the list was streamed and its strings and
  * instants were written faster, kept verbatim: the yardstick the new output must match byte for byte.
  */
-final class JsonBefore {
+public final class JsonBefore {
     private JsonBefore() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(out, value, "");
         return out.toString();

@@ -1,4 +1,4 @@
-package com.keydesk.cli;
+package com.keydesk.format;
 
 import org.junit.jupiter.api.Test;
 

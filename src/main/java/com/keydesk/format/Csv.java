@@ -1,4 +1,4 @@
-package com.keydesk.cli;
+package com.keydesk.format;
 
 /**
  * RFC 4180 CSV that a spreadsheet cannot turn into formulas, whichever separator it splits on.
@@ -9,7 +9,7 @@ package com.keydesk.cli;
  * begin its own cells, so {@code "Backup;=2+5;@SUM(A1)"} became three cells there, two of them
  * formulas. A value holding a separator, a quote or a line break is also quoted, as RFC 4180 says.
  */
-final class Csv {
+public final class Csv {
     private static final String FORMULA_START = "=+-@\t\r";
     private static final String CELL_BOUNDARY = ",;\t\r\n";
     private static final String NEEDS_QUOTES = ",;\"\n\r\t";
@@ -17,7 +17,7 @@ final class Csv {
     private Csv() {
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         StringBuilder safe = new StringBuilder(value.length() + 2);
         boolean quote = false;
         boolean atBoundary = true;

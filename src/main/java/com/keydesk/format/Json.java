@@ -1,4 +1,4 @@
-package com.keydesk.cli;
+package com.keydesk.format;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -27,7 +27,7 @@ import java.util.Map;
  * only for quote, backslash, newline, return and tab, the four-hex-digit form (lower case) for
  * other control characters, and U+2028/U+2029 escaped (JavaScript's line separators).
  */
-final class Json {
+public final class Json {
     /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
     private static final long YEAR_0000 = -62_167_219_200L;
     private static final long YEAR_10000 = 253_402_300_800L;
@@ -58,7 +58,7 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = generator(out)) {
             value(g, value);
@@ -67,12 +67,12 @@ final class Json {
     }
 
     /** A generator with the command line's layout over {@code out}; the caller closes it. */
-    static JsonGenerator generator(Writer out) {
+    public static JsonGenerator generator(Writer out) {
         return FACTORY.createGenerator(PRETTY, out);
     }
 
     /** Writes one value: null, text, an instant (as its ISO-8601 text), a number, a boolean, a map or a collection. */
-    static void value(JsonGenerator g, Object value) {
+    public static void value(JsonGenerator g, Object value) {
         switch (value) {
             case null -> g.writeNull();
             case String s -> g.writeString(s);
@@ -128,7 +128,7 @@ final class Json {
      * fraction digits when there is a fraction, then Z. Years outside 0000-9999 (never stored)
      * take Instant.toString itself.
      */
-    static String instant(Instant t) {
+    public static String instant(Instant t) {
         long seconds = t.getEpochSecond();
         if (seconds < YEAR_0000 || seconds >= YEAR_10000) {
             return t.toString();
