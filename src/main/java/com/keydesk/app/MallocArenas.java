@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>
  * Not set, though it saved 20 MB more: a fixed mmap threshold, which gives Argon2id's 19 MiB block
  * back after every hash. Every hash then had its block mapped and zeroed afresh, and the server
- * checked new keys at 0.63 of the rate two cores allow, against 0.82 with the block kept.
+ * checked new keys at 0.63 of the rate two cores allow, against 0.72-0.78 with the block kept.
  * Elsewhere (macOS, Windows, a libc without mallopt) nothing happens.
  */
 public final class MallocArenas {
