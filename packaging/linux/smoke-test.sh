@@ -11,8 +11,11 @@ xvfb_pid=""
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$root"; }
 trap cleanup EXIT
 fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
+# "cmd | grep -q" under pipefail fails when grep stops reading at its match and cmd, still writing,
+# dies of SIGPIPE (CI met it with dpkg-deb -I): read the whole output first, then match.
+contains() { local text; text=$(cat); grep -qE -- "$1" <<<"$text"; }
 
-dpkg-deb -I "$deb" | grep -q 'libgtk-3-0 | libgtk-3-0t64' || fail "the .deb does not depend on GTK 3"
+dpkg-deb -I "$deb" | contains 'libgtk-3-0 \| libgtk-3-0t64' || fail "the .deb does not depend on GTK 3"
 dpkg-deb -x "$deb" "$root"
 kd="$root/opt/keydesk/bin/keydesk"
 [ -x "$kd" ] || fail "no launcher at /opt/keydesk/bin/keydesk"
@@ -22,12 +25,12 @@ kd="$root/opt/keydesk/bin/keydesk"
 app="$root/opt/keydesk"
 [ ! -e "$app/lib/runtime/lib/server/classes.jsa" ] || fail "the .deb carries a class-data archive; the postinst makes it"
 # "made": the archive holds KeyDesk's classes; dump checks that the command line is loaded from it
-sh "$app/lib/class-data.sh" dump "$app" | grep -q '^class-data: made ' || fail "class-data.sh dump made no archive of KeyDesk's classes"
-! ls "$app/lib/runtime/lib/server" | grep -q '^class-data\.' || fail "class-data.sh dump left its working folder behind"
+sh "$app/lib/class-data.sh" dump "$app" | contains '^class-data: made ' || fail "class-data.sh dump made no archive of KeyDesk's classes"
+! ls "$app/lib/runtime/lib/server" | contains '^class-data\.' || fail "class-data.sh dump left its working folder behind"
 echo "class-data archive of the installed app: ok ($(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB)"
 
 export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8
-"$kd" --version | grep -q '^KeyDesk ' || fail "--version"
+"$kd" --version | contains '^KeyDesk ' || fail "--version"
 "$kd" init --site Smoke --admin admin 2>/dev/null || fail "init"
 secret=$("$kd" keys create --site --name 'Smoke key' 2>/dev/null)
 printf '%s\n' "$secret" | "$kd" keys verify >/dev/null 2>&1 || fail "keys verify of a fresh key"
@@ -43,8 +46,8 @@ port=$(( 20000 + RANDOM % 20000 ))
 "$serve" --listen "127.0.0.1:$port" >"$root/serve.log" 2>"$root/serve.err" &
 serve_pid=$!
 for _ in $(seq 1 100); do grep -q 'serves' "$root/serve.err" 2>/dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$port/health" | grep -q '"ok"' || { cat "$root/serve.err" >&2; fail "keydesk-serve: /health"; }
-curl -sf -H "X-FilesAPI-Key: $secret" "http://127.0.0.1:$port/api/rest/v1/api_key" | grep -q '"Smoke key"' \
+curl -sf "http://127.0.0.1:$port/health" | contains '"ok"' || { cat "$root/serve.err" >&2; fail "keydesk-serve: /health"; }
+curl -sf -H "X-FilesAPI-Key: $secret" "http://127.0.0.1:$port/api/rest/v1/api_key" | contains '"Smoke key"' \
   || fail "keydesk-serve: the key made above does not authenticate"
 grep -q 'TieredStopAtLevel' "$app/lib/app/keydesk-serve.cfg" && fail "keydesk-serve carries the desktop's C1-only option"
 kill -TERM "$serve_pid"
@@ -63,7 +66,7 @@ DISPLAY=$display "$kd" >"$root/gui.log" 2>&1 &
 app_pid=$!
 mapped=""
 for _ in $(seq 1 300); do
-  if DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"KeyDesk'; then mapped=$(date +%s%N); break; fi
+  if DISPLAY=$display xwininfo -root -tree 2>/dev/null | contains '"KeyDesk'; then mapped=$(date +%s%N); break; fi
   kill -0 "$app_pid" 2>/dev/null || { cat "$root/gui.log" >&2; fail "the desktop app exited"; }
   sleep 0.05
 done
@@ -84,5 +87,5 @@ echo "desktop window of the installed app: ok (screenshot $shots/installed-app.p
 touch "$app/lib/app/"h2-*.jar
 "$kd" --version >"$root/version.out" 2>/dev/null
 [ "$(wc -l <"$root/version.out")" -eq 1 ] && grep -q '^KeyDesk ' "$root/version.out" || fail "a JVM warning reached stdout"
-"$kd" --version 2>&1 >/dev/null | grep -q 'warning' || fail "the stale archive gave no warning on stderr"
+"$kd" --version 2>&1 >/dev/null | contains 'warning' || fail "the stale archive gave no warning on stderr"
 echo "JVM warnings stay off standard output: ok"
