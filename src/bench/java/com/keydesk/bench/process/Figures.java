@@ -67,8 +67,11 @@ final class Figures {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** 1000 → "1k", 100000 → "100k": the size part of a figure's name. */
+    /** 1000 → "1k", 100000 → "100k", 1000000 → "1m": the size part of a figure's name. */
     static String sizeLabel(int keys) {
+        if (keys % 1_000_000 == 0) {
+            return keys / 1_000_000 + "m";
+        }
         return keys % 1000 == 0 ? keys / 1000 + "k" : Integer.toString(keys);
     }
 }
