@@ -57,6 +57,7 @@ class ContrastRobotTest extends AppRobotTest {
             found.addAll(measure(theme + " " + section.name(), stage.getScene()));
         }
         clickOn("#nav-SITE_KEYS");
+        found.addAll(tooltip(theme));
         clickOn("#newKeyButton");
         WaitForAsyncUtils.waitForFxEvents();
         Window dialog = Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
@@ -66,7 +67,27 @@ class ContrastRobotTest extends AppRobotTest {
         return found;
     }
 
+    /** The refresh button's tooltip: in the theme's own colours (the dark theme's are dark), and readable. */
+    private List<Contrast.Finding> tooltip(String theme) {
+        moveTo("#refreshButton");
+        javafx.scene.control.Tooltip tip = lookup("#refreshButton").queryAs(javafx.scene.control.Button.class).getTooltip();
+        long until = System.currentTimeMillis() + 5_000;
+        while (!tip.isShowing() && System.currentTimeMillis() < until) {
+            WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        assertThat(tip.isShowing()).as("the tooltip showed").isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        Captures.save(tip.getScene(), theme + "-tooltip");
+        javafx.scene.paint.Color background = Contrast.behind(tip.getScene().getRoot().lookup(".text").getParent(), tip.getScene());
+        assertThat(Contrast.luminance(background)).as(theme + " tooltip background")
+                .matches(l -> theme.equals("dark") ? l < 0.1 : l > 0.8);
+        List<Contrast.Finding> found = measure(theme + " tooltip", tip.getScene());
+        moveTo("#keyTable");
+        return found;
+    }
+
     private static List<Contrast.Finding> measure(String where, Scene scene) {
+        Captures.save(scene, where.replace(' ', '-'));
         List<Contrast.Finding> found = Contrast.measure(scene).stream()
                 .map(f -> new Contrast.Finding(where + ": " + f.what(), f.ratio(), f.required())).toList();
         found.stream().filter(f -> f.what().contains("#usersCanCreateToggle") || f.what().contains("#createFirstButton")

@@ -57,6 +57,7 @@ class SettingsRobotTest extends AppRobotTest {
         clickOn(toggle);
         assertThat(dialogPane().getHeaderText()).isEqualTo("Stop users managing their own API keys?");
         assertThat(dialogPane().getContentText()).contains("every user");
+        Captures.save(dialogPane().getScene(), "settings-switch-asks");
         clickDialogButton("Cancel");
         assertThat(toggle.isSelected()).as("the switch shows the setting, which did not change").isTrue();
         assertThat(app.services().site().site(adminSession()).usersCanCreateApiKeys()).isTrue();
@@ -82,6 +83,7 @@ class SettingsRobotTest extends AppRobotTest {
                 .isEqualTo("The clipboard time must be a whole number of seconds from 5 to 300, not “ten”; it stays at 30 seconds.");
         assertThat(spinner.getValue()).isEqualTo(30);
         assertThat(spinner.getEditor().getText()).isEqualTo("30");
+        Captures.save(spinner.getScene(), "settings-clipboard-sentence");
 
         replaceText("#clearSecondsSpinner .text-field", "900");
         type(KeyCode.ENTER);
