@@ -63,6 +63,11 @@ class ContrastRobotTest extends AppRobotTest {
         Window dialog = Window.getWindows().stream().filter(w -> w != stage && w.isShowing()
                 && w.getScene().lookup("#nameField") != null).findFirst().orElseThrow();
         found.addAll(measure(theme + " new key dialog", dialog.getScene()));
+        // no white frame: where a window's root has not painted yet (a growing dialog), its scene's fill shows
+        for (Window window : List.of(stage, dialog)) {
+            double fill = Contrast.luminance((javafx.scene.paint.Color) window.getScene().getFill());
+            assertThat(fill).as(theme + " fill of " + window).matches(l -> theme.equals("dark") ? l < 0.1 : l > 0.8);
+        }
         clickDialogButton("Cancel");
         return found;
     }
