@@ -94,6 +94,15 @@ public final class AuthService {
     }
 
     /**
+     * The site's name, for the sign-in screen to say where one signs in (as a web console's sign-in
+     * page does). Whoever reaches this store can read it anyway; nothing else is read.
+     */
+    public String siteName() {
+        return db.inTransaction(cfg -> new com.keydesk.store.SiteRepository(cfg.dsl()).find()
+                .map(com.keydesk.domain.Site::name).orElse(""));
+    }
+
+    /**
      * Loads the Argon2 native library (one verification against the dummy hash) and runs the
      * sign-in and key-list queries once (results thrown away), so the first real sign-in and first
      * screen do not pay for them. Front ends call it in the background while the person types; it

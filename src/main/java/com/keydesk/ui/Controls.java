@@ -19,6 +19,20 @@ public final class Controls {
         return footer;
     }
 
+    /**
+     * Tab and Shift+Tab move to the next and previous control from a text area, as from every other
+     * field, instead of typing a tab character into it: a keyboard user is never trapped there.
+     */
+    public static void tabLeaves(javafx.scene.control.TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                area.requestFocusTraversal(e.isShiftDown() ? javafx.scene.TraversalDirection.PREVIOUS
+                        : javafx.scene.TraversalDirection.NEXT);
+            }
+        });
+    }
+
     /** A sentence beside a field; takes no room while empty. */
     public static Label errorLabel(ObservableValue<String> error) {
         Label label = new Label();

@@ -77,6 +77,7 @@ public final class AuditLogView extends BorderPane {
         verify.disableProperty().bind(vm.busyProperty());
         Button refresh = button("refreshAuditButton", null, "mdi2r-refresh");
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
+        refresh.setAccessibleText(Messages.get("keys.refresh"));
         refresh.setOnAction(e -> vm.reload());
         HBox period = new HBox(8, from, new Label("–"), to);
         period.setAlignment(Pos.CENTER_LEFT);

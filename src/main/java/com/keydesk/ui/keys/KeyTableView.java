@@ -75,6 +75,7 @@ public final class KeyTableView extends BorderPane {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = button("refreshButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
+        refresh.setAccessibleText(Messages.get("keys.refresh"));
 
         com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
                 java.util.List.of(create, toggle, replace, revoke, details), java.util.List.of(search, status, refresh));

@@ -15,6 +15,9 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -33,6 +36,10 @@ public final class MainView extends BorderPane {
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
     private final VBox navigation = new VBox(4);
     private final ToggleGroup navGroup = new ToggleGroup();
+    /** The control that had the focus when the first of the dialogs now open opened. */
+    private Node focusBeforeDialog;
+    /** The section changes because an arrow key moved through the sidebar: the focus stays there. */
+    private boolean arrowInSidebar;
 
     /**
      * @param otherScreens builds the screens that are not key tables (users, settings, audit)
@@ -44,17 +51,118 @@ public final class MainView extends BorderPane {
         setTop(header(userMenuExtras));
         navigation.getStyleClass().add("sidebar");
         navigation.setId("navigation");
+        navigation.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode().isArrowKey()) {
+                arrowInSidebar = true;
+                javafx.application.Platform.runLater(() -> arrowInSidebar = false);
+            }
+        });
         setLeft(navigation);
         setBottom(statusBar());
         vm.sections().addListener((ListChangeListener<Section>) c -> rebuildNavigation());
         vm.currentProperty().addListener((o, a, section) -> show(section));
         rebuildNavigation();
         show(vm.currentProperty().get());
+        returnFocusAfterDialogs();
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (sectionShortcut(e)) {
+                return;
+            }
             if (getCenter() instanceof KeyTableView keys) {
                 keys.handleShortcut(e);
             }
         });
+        // Arrow keys move the selection within the toggle group without firing the button: the
+        // page follows the selection, so the marked section is always the one shown.
+        navGroup.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null && navGroup.getToggles().contains(was)) {
+                was.setSelected(true);   // the shown section stays marked: a click on it does not unmark it
+            } else if (now != null && now.getUserData() instanceof Section section) {
+                vm.currentProperty().set(section);
+            }
+        });
+    }
+
+    /**
+     * When a dialog closes, the control that opened it may be gone or disabled (Revoke, once the key
+     * is revoked): the focus then goes to the screen's table, so a keyboard user carries on from there.
+     */
+    private void returnFocusAfterDialogs() {
+        javafx.collections.ListChangeListener<javafx.stage.Window> dialogs = change -> {
+            while (change.next()) {
+                for (javafx.stage.Window w : change.getAddedSubList()) {
+                    if (isDialog(w) && focusBeforeDialog == null) {
+                        focusBeforeDialog = getScene().getFocusOwner();
+                    }
+                }
+                if (change.getRemoved().stream().anyMatch(this::isDialog)) {
+                    javafx.application.Platform.runLater(this::focusSensibleControl);
+                }
+            }
+        };
+        // tied to the time this view is in a window: a signed-out view stops listening
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                javafx.stage.Window.getWindows().removeListener(dialogs);
+            } else if (was == null) {
+                javafx.stage.Window.getWindows().addListener(dialogs);
+            }
+        });
+    }
+
+    /** A window of its own over this one (a dialog, an alert), not a menu or tooltip. */
+    private boolean isDialog(javafx.stage.Window window) {
+        return !(window instanceof javafx.stage.PopupWindow) && getScene() != null && window != getScene().getWindow();
+    }
+
+    private void focusSensibleControl() {
+        if (getScene() == null || getCenter() == null
+                || javafx.stage.Window.getWindows().stream().anyMatch(w -> isDialog(w) && w.isShowing())) {
+            return;   // a dialog follows the one that closed (New key, then Copy now): wait for the last
+        }
+        Node before = focusBeforeDialog;
+        focusBeforeDialog = null;
+        // JavaFX hands the focus of a control that became disabled to the next one (the search field
+        // after Revoke): what counts is the control the person was on when the dialog opened.
+        if (before != null && !before.isDisabled() && isInside(before)) {
+            if (getScene().getFocusOwner() != before) {
+                before.requestFocus();
+            }
+            return;
+        }
+        if (getCenter() instanceof KeyTableView keys) {
+            keys.focusTable();
+        } else if (getCenter().lookup(".table-view") instanceof Node table && table.isVisible()) {
+            table.requestFocus();
+        } else if (navGroup.getSelectedToggle() instanceof ToggleButton button) {
+            button.requestFocus();
+        }
+    }
+
+    private boolean isInside(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == this) {
+                return true;
+            }
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Ctrl+1 to Ctrl+9 open the sections in the order the sidebar lists them. */
+    private boolean sectionShortcut(javafx.scene.input.KeyEvent e) {
+        if (!e.isShortcutDown() || e.isAltDown() || e.isShiftDown() || !e.getCode().isDigitKey()) {
+            return false;
+        }
+        int index = e.getCode().getCode() - (e.getCode().isKeypadKey() ? KeyCode.NUMPAD1.getCode() : KeyCode.DIGIT1.getCode());
+        if (index < 0 || index >= vm.sections().size()) {
+            return false;
+        }
+        e.consume();
+        vm.currentProperty().set(vm.sections().get(index));
+        return true;
     }
 
     private Node header(MenuItem... extras) {
@@ -74,6 +182,8 @@ public final class MainView extends BorderPane {
         signOut.setOnAction(e -> vm.signOut());
         MenuButton menu = new MenuButton(null, new FontIcon("mdi2a-account-circle"));
         menu.setId("userMenu");
+        menu.setAccessibleText(Messages.format("main.userMenu", vm.username()));
+        menu.setTooltip(new javafx.scene.control.Tooltip(menu.getAccessibleText()));
         menu.getItems().addAll(extras);
         menu.getItems().add(signOut);
         Button signOutButton = new Button(Messages.get("main.signOut"), new FontIcon("mdi2l-logout"));
@@ -118,6 +228,7 @@ public final class MainView extends BorderPane {
                 : "mdi2d-database-outline"));
         store.setId("storeMenu");
         store.setTooltip(new javafx.scene.control.Tooltip(Messages.format("main.store", vm.storeLocation())));
+        store.setAccessibleText(Messages.format("main.storeMenu", vm.storeLocation()));
         store.getItems().addAll(open, local, move);
         return store;
     }
@@ -157,16 +268,20 @@ public final class MainView extends BorderPane {
     private void rebuildNavigation() {
         navigation.getChildren().clear();
         navGroup.getToggles().clear();
+        int number = 0;
         for (Section section : vm.sections()) {
+            number++;
             ToggleButton button = new ToggleButton(section.text(), new FontIcon(section.icon()));
             button.setId("nav-" + section.name());
-            button.setToggleGroup(navGroup);
+            button.setUserData(section);
             button.setMaxWidth(Double.MAX_VALUE);
             button.setSelected(section == vm.currentProperty().get());
-            button.setOnAction(e -> {
-                button.setSelected(true);
-                vm.currentProperty().set(section);
-            });
+            button.setToggleGroup(navGroup);
+            if (number <= 9) {
+                button.setTooltip(new javafx.scene.control.Tooltip(Messages.format("nav.shortcut", section.text(),
+                        new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(number)), KeyCombination.SHORTCUT_DOWN)
+                                .getDisplayText())));
+            }
             navigation.getChildren().add(button);
         }
     }
@@ -179,9 +294,10 @@ public final class MainView extends BorderPane {
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.name())));
         Node screen = screens.computeIfAbsent(section, this::build);
         setCenter(screen);
-        if (screen instanceof KeyTableView keys) {
+        if (screen instanceof KeyTableView keys && !arrowInSidebar) {
             javafx.application.Platform.runLater(keys::focusTable);
         }
+        arrowInSidebar = false;
     }
 
     private Node build(Section section) {

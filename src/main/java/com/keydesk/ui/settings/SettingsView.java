@@ -35,7 +35,16 @@ public final class SettingsView extends ScrollPane {
 
         ToggleSwitch allow = new ToggleSwitch(Messages.get("settings.usersCanCreate"));
         allow.setId("usersCanCreateToggle");
-        allow.selectedProperty().bindBidirectional(vm.usersCanCreateProperty());
+        // Not bound both ways: the view model may ask first and keep the setting, and the switch must then
+        // show the setting as it is (a bidirectional binding does not carry a change made while it updates).
+        allow.setSelected(vm.usersCanCreateProperty().get());
+        vm.usersCanCreateProperty().addListener((o, was, now) -> allow.setSelected(vm.usersCanCreateProperty().get()));
+        allow.selectedProperty().addListener((o, was, now) -> {
+            if (now != vm.usersCanCreateProperty().get()) {
+                vm.usersCanCreateProperty().set(now);
+                allow.setSelected(vm.usersCanCreateProperty().get());
+            }
+        });
         allow.disableProperty().bind(vm.loadedProperty().not().or(vm.busyProperty()));
         Label settingError = Controls.errorLabel(vm.settingErrorProperty());
         settingError.setId("settingError");
@@ -52,6 +61,21 @@ public final class SettingsView extends ScrollPane {
                 UiPreferences.MAX_CLEAR_SECONDS, vm.clearSecondsProperty().get(), 5);
         seconds.valueProperty().bindBidirectional(vm.clearSecondsProperty());
         Spinner<Integer> spinner = new Spinner<>(seconds);
+        // What is typed goes through the view model, which says why it keeps the time when the text is no
+        // time it can take (the spinner alone would put the old number back without a word).
+        seconds.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                int kept = vm.typedClearSeconds(text);
+                javafx.application.Platform.runLater(() -> spinner.getEditor().setText(Integer.toString(seconds.getValue())));
+                return kept;
+            }
+        });
         spinner.setId("clearSecondsSpinner");
         spinner.setEditable(true);
         spinner.setPrefWidth(110);
@@ -71,7 +95,9 @@ public final class SettingsView extends ScrollPane {
         light.setSelected(!vm.darkThemeProperty().get());
         HBox theme = new HBox(16, new Label(Messages.get("settings.theme")), light, dark);
         theme.setAlignment(Pos.CENTER_LEFT);
-        VBox computer = section("settings.computer", clipboard, hint("settings.clipboard.sentence"), theme);
+        Label clearSecondsError = Controls.errorLabel(vm.clearSecondsErrorProperty());
+        clearSecondsError.setId("clearSecondsError");
+        VBox computer = section("settings.computer", clipboard, clearSecondsError, hint("settings.clipboard.sentence"), theme);
 
         Button backup = new Button(Messages.get("settings.backup"), new FontIcon("mdi2d-database-export-outline"));
         backup.setId("backupButton");

@@ -55,6 +55,7 @@ public final class SettingsViewModel {
     private final StringProperty backupError = new SimpleStringProperty("");
     /** Kept as a field: a Spinner binds to it bidirectionally, and a collected adapter would stop syncing. */
     private final ObjectProperty<Integer> clearSeconds;
+    private final StringProperty clearSecondsError = new SimpleStringProperty("");
     private boolean applying;
 
     public SettingsViewModel(SignedIn ctx, UiPreferences preferences, FilePicker files, StoreRestorer restorer,
@@ -66,9 +67,14 @@ public final class SettingsViewModel {
         this.onSiteChanged = onSiteChanged;
         this.zone = zone;
         this.clearSeconds = preferences.clipboardClearSecondsProperty().asObject();
+        clearSeconds.addListener((o, was, now) -> clearSecondsError.set(""));
         usersCanCreate.addListener((o, was, allowed) -> {
             if (!applying) {
-                save(allowed);
+                if (confirmSiteWide(allowed)) {
+                    save(allowed);
+                } else {
+                    show(!allowed);
+                }
             }
         });
         defaultPermission.addListener((o, was, chosen) -> {
@@ -132,6 +138,28 @@ public final class SettingsViewModel {
         }
     }
 
+    /**
+     * The clipboard time as typed into its field: a whole number of seconds within the range
+     * becomes the time; anything else keeps the time it was and says why. Returns the time now.
+     */
+    public int typedClearSeconds(String text) {
+        String typed = text == null ? "" : text.strip();
+        int now = clearSeconds.get();
+        try {
+            int seconds = Integer.parseInt(typed);
+            if (seconds >= UiPreferences.MIN_CLEAR_SECONDS && seconds <= UiPreferences.MAX_CLEAR_SECONDS) {
+                clearSecondsError.set("");
+                clearSeconds.set(seconds);
+                return seconds;
+            }
+        } catch (NumberFormatException notAWholeNumber) {
+            // said below, in the same sentence as a number out of range
+        }
+        clearSecondsError.set(Messages.format(typed.isEmpty() ? "settings.clipboard.empty" : "settings.clipboard.invalid", typed,
+                UiPreferences.MIN_CLEAR_SECONDS, UiPreferences.MAX_CLEAR_SECONDS, now));
+        return now;
+    }
+
     /** The sets a site may give new user keys by default: every set a working key has. */
     public List<PermissionSet> permissionChoices() {
         return Arrays.stream(PermissionSet.values()).filter(p -> p != PermissionSet.NONE).toList();
@@ -144,12 +172,23 @@ public final class SettingsViewModel {
         }, failure -> settingError.set(ErrorText.sentence(failure)));
     }
 
+    /** The switch changes what every user who is not an administrator may do, at once: asked first. */
+    private boolean confirmSiteWide(boolean allowed) {
+        String which = allowed ? "on" : "off";
+        return ctx.dialogs().confirm(Messages.get("settings.usersCanCreate.ask." + which),
+                Messages.get("settings.usersCanCreate.ask." + which + ".sentence"),
+                Messages.get("settings.usersCanCreate.ask." + which + ".confirm"));
+    }
+
     private void save(boolean allowed) {
         settingError.set("");
+        settingStatus.set("");
         busy.set(true);
         ctx.tasks().run(() -> ctx.services().site().setUsersCanCreateApiKeys(ctx.session(), allowed), site -> {
             busy.set(false);
             show(site);
+            settingStatus.set(Messages.format("settings.saved", Messages.get(site.usersCanCreateApiKeys()
+                    ? "settings.saved.usersCanCreate.on" : "settings.saved.usersCanCreate.off")));
             onSiteChanged.accept(site);
         }, failure -> {
             busy.set(false);
@@ -242,6 +281,7 @@ public final class SettingsViewModel {
     public BooleanProperty loadedProperty() { return loaded; }
     public StringProperty settingErrorProperty() { return settingError; }
     public ObjectProperty<Integer> clearSecondsProperty() { return clearSeconds; }
+    public StringProperty clearSecondsErrorProperty() { return clearSecondsError; }
     public BooleanProperty darkThemeProperty() { return preferences.darkThemeProperty(); }
     public BooleanProperty busyProperty() { return busy; }
     public StringProperty backupStatusProperty() { return backupStatus; }

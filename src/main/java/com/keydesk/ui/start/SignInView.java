@@ -25,7 +25,9 @@ public final class SignInView extends StackPane {
         var error = StartViews.error(vm.errorProperty());
         error.setId("signInError");
         VBox card = new VBox(6,
-                StartViews.brand("signin.heading", Messages.format("signin.sentence", vm.location())),
+                StartViews.brand(javafx.beans.binding.Bindings.createStringBinding(() -> vm.siteNameProperty().get().isBlank()
+                        ? Messages.get("signin.heading") : Messages.format("signin.heading.site", vm.siteNameProperty().get()),
+                        vm.siteNameProperty()), Messages.format("signin.sentence", vm.location())),
                 StartViews.fieldLabel("signin.username", username), username,
                 StartViews.fieldLabel("signin.password", password), password,
                 error, buttons,
@@ -38,5 +40,12 @@ public final class SignInView extends StackPane {
                 username.requestFocus();
             }
         });
+        // After a wrong password the person types the password again: the caret waits there.
+        vm.errorProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                password.requestFocus();
+            }
+        });
+        vm.load();
     }
 }

@@ -22,6 +22,8 @@ public final class SignInViewModel {
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
+    /** The site one signs in to; empty until read (or if it cannot be read: the screen then says "KeyDesk"). */
+    private final StringProperty siteName = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanBinding canSignIn;
 
@@ -32,6 +34,11 @@ public final class SignInViewModel {
         this.onSignedIn = onSignedIn;
         canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !username.get().isBlank() && !password.get().isEmpty(),
                 busy, username, password);
+    }
+
+    /** Reads the site's name in the background, for the heading. */
+    public void load() {
+        tasks.run(auth::siteName, siteName::set, failure -> { /* the heading stays general; sign-in will say what is wrong */ });
     }
 
     public void signIn() {
@@ -65,6 +72,7 @@ public final class SignInViewModel {
     public StringProperty usernameProperty() { return username; }
     public StringProperty passwordProperty() { return password; }
     public StringProperty errorProperty() { return error; }
+    public StringProperty siteNameProperty() { return siteName; }
     public BooleanProperty busyProperty() { return busy; }
     public BooleanBinding canSignInProperty() { return canSignIn; }
 }

@@ -28,10 +28,17 @@ final class StartViews {
     }
 
     static VBox brand(String headingKey, String sentence) {
+        return brand(new javafx.beans.property.SimpleStringProperty(Messages.get(headingKey)), sentence);
+    }
+
+    static VBox brand(ObservableValue<String> heading, String sentence) {
         FontIcon icon = new FontIcon("mdi2k-key-chain-variant");
         icon.setIconSize(40);
         icon.getStyleClass().add("brand-icon");
-        Label title = new Label(Messages.get(headingKey));
+        Label title = new Label();
+        title.setId("startHeading");
+        title.setWrapText(true);
+        title.textProperty().bind(heading);
         title.getStyleClass().add("title-2");
         Label text = new Label(sentence);
         text.setWrapText(true);

@@ -43,6 +43,7 @@ public final class UsersView extends BorderPane {
         active.disableProperty().bind(vm.hasSelectionProperty().not().or(vm.busyProperty()));
         Button refresh = button("refreshUsersButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
+        refresh.setAccessibleText(Messages.get("keys.refresh"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(8, add, admin, active, spacer, refresh);

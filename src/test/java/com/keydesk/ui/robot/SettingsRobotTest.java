@@ -5,7 +5,9 @@ import com.keydesk.service.Session;
 import com.keydesk.testing.TestStore;
 import com.keydesk.ui.FakeFilePicker;
 import com.keydesk.ui.keys.KeyRow;
+import atlantafx.base.controls.ToggleSwitch;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -33,11 +35,66 @@ class SettingsRobotTest extends AppRobotTest {
         clickOn("#nav-SETTINGS");
         assertThat(lookup("#settingsScreen").tryQuery()).isPresent();
         clickOn("#usersCanCreateToggle");
+        assertThat(dialogPane().getHeaderText()).isEqualTo("Let every user create their own API keys?");
+        assertThat(app.services().site().site(adminSession()).usersCanCreateApiKeys()).isFalse();   // not before the answer
+        clickDialogButton("Turn on for every user");
         assertThat(app.services().site().site(adminSession()).usersCanCreateApiKeys()).isTrue();
+        assertThat(lookup("#settingStatus").queryLabeled().getText())
+                .isEqualTo("Saved: users who are not administrators may now create and manage their own keys.");
         signOut();
         signIn("bob", "bob password 123");
         assertThat(lookup("#nav-SETTINGS").tryQuery()).isEmpty();
         assertThat(lookup("#newKeyButton").query().isVisible()).isTrue();
+    }
+
+    @Test
+    void turningTheSiteWideSwitchOffCanBeCancelledAndNothingChanges() {
+        app.services().site().setUsersCanCreateApiKeys(adminSession(), true);
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        ToggleSwitch toggle = lookup("#usersCanCreateToggle").queryAs(ToggleSwitch.class);
+        assertThat(toggle.isSelected()).isTrue();
+        clickOn(toggle);
+        assertThat(dialogPane().getHeaderText()).isEqualTo("Stop users managing their own API keys?");
+        assertThat(dialogPane().getContentText()).contains("every user");
+        Captures.save(dialogPane().getScene(), "settings-switch-asks");
+        clickDialogButton("Cancel");
+        assertThat(toggle.isSelected()).as("the switch shows the setting, which did not change").isTrue();
+        assertThat(app.services().site().site(adminSession()).usersCanCreateApiKeys()).isTrue();
+        assertThat(lookup("#settingStatus").queryLabeled().isVisible()).isFalse();
+
+        clickOn(toggle);
+        clickDialogButton("Turn off for every user");
+        assertThat(toggle.isSelected()).isFalse();
+        assertThat(app.services().site().site(adminSession()).usersCanCreateApiKeys()).isFalse();
+        assertThat(lookup("#settingStatus").queryLabeled().getText())
+                .isEqualTo("Saved: users who are not administrators may now only see and disable their keys.");
+        assertNothingUncaught();
+    }
+
+    @Test
+    void aClipboardTimeThatIsNoNumberInRangeGetsASentenceAndTheTimeStays() {
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        Spinner<?> spinner = lookup("#clearSecondsSpinner").queryAs(Spinner.class);
+        replaceText("#clearSecondsSpinner .text-field", "ten");
+        type(KeyCode.ENTER);
+        assertThat(lookup("#clearSecondsError").queryLabeled().getText())
+                .isEqualTo("The clipboard time must be a whole number of seconds from 5 to 300, not “ten”; it stays at 30 seconds.");
+        assertThat(spinner.getValue()).isEqualTo(30);
+        assertThat(spinner.getEditor().getText()).isEqualTo("30");
+        Captures.save(spinner.getScene(), "settings-clipboard-sentence");
+
+        replaceText("#clearSecondsSpinner .text-field", "900");
+        type(KeyCode.ENTER);
+        assertThat(lookup("#clearSecondsError").queryLabeled().getText()).contains("not “900”; it stays at 30 seconds");
+        assertThat(spinner.getValue()).isEqualTo(30);
+
+        replaceText("#clearSecondsSpinner .text-field", "45");
+        type(KeyCode.ENTER);
+        assertThat(spinner.getValue()).isEqualTo(45);
+        assertThat(lookup("#clearSecondsError").queryLabeled().isVisible()).isFalse();
+        assertNothingUncaught();
     }
 
     @Test

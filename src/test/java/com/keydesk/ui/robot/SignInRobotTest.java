@@ -15,12 +15,19 @@ class SignInRobotTest extends AppRobotTest {
         assertThat(lookup("#signInError").queryAs(Label.class).getText())
                 .isEqualTo("Sign-in failed: the username or password is wrong.");
         assertThat(lookup("#passwordField").queryAs(PasswordField.class).getText()).isEmpty();
+        assertThat(lookup("#passwordField").queryAs(PasswordField.class).isFocused())
+                .as("the caret waits in the password field for the next try").isTrue();
 
-        clickOn("#passwordField").write(TestStore.ADMIN_PASSWORD);
-        clickOn("#signInButton");
+        write(TestStore.ADMIN_PASSWORD);   // no click: typed where the focus is
+        type(javafx.scene.input.KeyCode.ENTER);
         assertThat(lookup("#signedInUser").queryAs(Label.class).getText()).contains("alice");
 
         clickOn("#signOutButton");
         assertThat(lookup("#signInButton").tryQuery()).isPresent();
+    }
+
+    @Test
+    void theSignInScreenNamesTheSite() {
+        assertThat(lookup("#startHeading").queryAs(Label.class).getText()).isEqualTo("Sign in to Acme");
     }
 }

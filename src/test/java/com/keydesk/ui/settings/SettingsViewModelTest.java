@@ -78,6 +78,42 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theSiteWideSwitchAsksFirstAndADeclinedAnswerChangesNothing() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            ui.dialogs.answer = false;
+            vm.usersCanCreateProperty().set(true);
+            assertThat(ui.dialogs.last().heading()).isEqualTo("Let every user create their own API keys?");
+            assertThat(vm.usersCanCreateProperty().get()).isFalse();
+            assertThat(ui.store.services.site().site(ui.store.admin).usersCanCreateApiKeys()).isFalse();
+            assertThat(siteChanges).isEmpty();
+            assertThat(vm.settingStatusProperty().get()).isEmpty();
+
+            ui.dialogs.answer = true;
+            vm.usersCanCreateProperty().set(true);
+            assertThat(ui.store.services.site().site(ui.store.admin).usersCanCreateApiKeys()).isTrue();
+            assertThat(vm.settingStatusProperty().get())
+                    .isEqualTo("Saved: users who are not administrators may now create and manage their own keys.");
+        }
+    }
+
+    @Test
+    void aTypedClipboardTimeOutsideTheRangeIsExplainedAndKept() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());
+            assertThat(vm.typedClearSeconds("2")).isEqualTo(30);
+            assertThat(vm.clearSecondsErrorProperty().get())
+                    .isEqualTo("The clipboard time must be a whole number of seconds from 5 to 300, not “2”; it stays at 30 seconds.");
+            assertThat(vm.typedClearSeconds(" ")).isEqualTo(30);
+            assertThat(vm.clearSecondsErrorProperty().get())
+                    .isEqualTo("The clipboard time must be a whole number of seconds from 5 to 300; it stays at 30 seconds.");
+            assertThat(vm.typedClearSeconds(" 60 ")).isEqualTo(60);
+            assertThat(vm.clearSecondsProperty().get()).isEqualTo(60);
+            assertThat(vm.clearSecondsErrorProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
     void aRefusedChangeIsUndoneAndExplained() {
         try (UiFixture ui = new UiFixture(dir)) {
             SettingsViewModel vm = settings(ui, UiPreferences.inMemory(), new FakeRestorer());

@@ -30,6 +30,16 @@ class SignInViewModelTest {
     }
 
     @Test
+    void theSiteNameIsReadBeforeSignInForTheHeading() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            SignInViewModel vm = new SignInViewModel(ui.store.services.auth(), ui.tasks, "here", s -> { });
+            assertThat(vm.siteNameProperty().get()).isEmpty();
+            vm.load();
+            assertThat(vm.siteNameProperty().get()).isEqualTo("Acme");
+        }
+    }
+
+    @Test
     void rightPasswordSignsIn() {
         try (UiFixture ui = new UiFixture(dir)) {
             AtomicReference<Session> signedIn = new AtomicReference<>();

@@ -51,6 +51,7 @@ public final class CreateKeyView {
         description.setId("descriptionField");
         description.setPrefRowCount(2);
         description.setWrapText(true);
+        com.keydesk.ui.Controls.tabLeaves(description);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         row = addRow(form, row, "create.description", description, vm.errors().description);
 

@@ -57,6 +57,7 @@ public final class KeyDetailsView {
         description.setId("detailsDescription");
         description.setPrefRowCount(2);
         description.setWrapText(true);
+        com.keydesk.ui.Controls.tabLeaves(description);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         DatePicker expiry = new DatePicker();
         expiry.setId("detailsExpiry");
