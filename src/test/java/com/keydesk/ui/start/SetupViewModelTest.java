@@ -20,12 +20,12 @@ class SetupViewModelTest {
     @TempDir
     Path dir;
 
-    private Session initialise(String site, String admin, char[] password) {
+    private Session initialise(String site, String admin, String displayName, char[] password) {
         Setup.checkInput(site, admin, password);
         Database db = Database.create(dir.resolve("store"));
         try {
             return Services.over(db, TestStore.CHEAP, new MutableClock(), new SecureRandom()).setup()
-                    .initialise(site, admin, password);
+                    .initialise(site, admin, displayName, password);
         } finally {
             db.close();
         }
