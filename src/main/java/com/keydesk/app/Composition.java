@@ -28,6 +28,8 @@ import com.keydesk.ui.Windows;
 import com.keydesk.ui.keys.FxKeyDialogs;
 import com.keydesk.ui.main.MainView;
 import com.keydesk.ui.main.MainViewModel;
+import com.keydesk.ui.password.ChangePasswordView;
+import com.keydesk.ui.password.ChangePasswordViewModel;
 import com.keydesk.ui.settings.StoreRestorer;
 import com.keydesk.ui.settings.UiPreferences;
 import com.keydesk.ui.start.SetupView;
@@ -240,10 +242,10 @@ public final class Composition implements StoreRestorer {
     }
 
     /** Runs in the background: the procedure keydesk init runs too (service/StoreCreation). */
-    private Session initialise(String siteName, String admin, char[] password) {
+    private Session initialise(String siteName, String admin, String displayName, char[] password) {
         StoreAddress target = address;
         OpenedStore[] made = new OpenedStore[1];
-        StoreCreation.Created created = StoreCreation.create(target, siteName, admin, password, database -> {
+        StoreCreation.Created created = StoreCreation.create(target, siteName, admin, displayName, password, database -> {
             made[0] = wire(target, database);
             return made[0].services();
         });
@@ -275,6 +277,17 @@ public final class Composition implements StoreRestorer {
                 Messages.format("window.title.with", name), address.display())));
         MainView view = screens.main(vm, files);
         setRoot(view);
+        vm.whenPasswordMustChange(() -> {
+            // an administrator reset the password: nothing else until the person has chosen their own
+            dialogs.showInformation(Messages.get("main.mustChange.heading"), Messages.get("main.mustChange.sentence"));
+            ChangePasswordViewModel change = new ChangePasswordViewModel(ctx);
+            ChangePasswordView.showAndWait(stage, change);
+            if (change.changedProperty().get()) {
+                vm.load();
+            } else {
+                signOut();
+            }
+        });
         vm.load();
         stopLive();
         if (address instanceof TeamStore team) {

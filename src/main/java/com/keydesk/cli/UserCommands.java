@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code users ...}: add, list, deactivate, activate, promote, demote, unlock. Administrators only (checked in the service). */
+/**
+ * {@code users ...}: add, list, deactivate, activate, promote, demote, unlock, reset-password, rename.
+ * Administrators only (checked in the service).
+ */
 final class UserCommands {
     private UserCommands() {
     }
@@ -37,6 +40,13 @@ final class UserCommands {
                 ctx.err.println(user.username() + " is no longer an administrator.");
             }
             case "unlock" -> unlock(ctx, Args.parse(words, Set.of(), Set.of("--as-store-owner")));
+            case "reset-password" -> resetPassword(ctx, Args.parse(words, Set.of(), Set.of()));
+            case "rename" -> {
+                List<String> names = Args.parse(words, Set.of(), Set.of()).positional(2, "users rename USERNAME DISPLAY_NAME");
+                User user = ctx.services().users().rename(ctx.signIn(), names.getFirst(), names.get(1));
+                ctx.err.println(user.username() + (user.displayName() == null ? " has no display name now."
+                        : "'s display name is now " + user.displayName() + "."));
+            }
             default -> throw Commands.unknown("users", sub);
         }
     }
@@ -52,6 +62,18 @@ final class UserCommands {
         User user = services.users().add(session, name, args.option("--display-name"), args.has("--admin"),
                 password.toCharArray());
         ctx.err.println("Added " + (user.admin() ? "administrator " : "user ") + user.username() + ".");
+    }
+
+    /** The temporary password is the first line of standard input, as every secret the command line takes. */
+    private static void resetPassword(Context ctx, Args args) {
+        String name = args.positional(1, "users reset-password USERNAME").getFirst();
+        var session = ctx.signIn();
+        String password = ctx.readLine();
+        if (password == null || password.isEmpty()) {
+            throw new ValidationException("password", "Give the temporary password as the first line of standard input.");
+        }
+        User user = ctx.services().users().resetPassword(session, name, password.toCharArray());
+        ctx.err.println(user.username() + " must choose a new password at their next sign-in (keydesk passwd).");
     }
 
     private static void list(Context ctx, Args args) {

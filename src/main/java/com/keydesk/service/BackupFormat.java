@@ -35,6 +35,8 @@ final class BackupFormat {
     static final int SITE_POLICY_SCHEMA = 5;
     static final List<String> USER_FIELDS = List.of("id", "username", "username_key", "display_name", "is_admin",
             "active", "password_hash", "created_at");
+    /** Since schema 6; a backup of an older store has none, and restores with no password change pending. */
+    static final List<String> USER_FIELDS_SINCE_V6 = List.of("must_change_password");
     static final List<String> KEY_FIELDS = List.of("id", "lookup_id", "secret_hash", "name", "description", "user_id",
             "permission_set", "previous_permission_set", "disabled_by_admin", "descriptive_label", "created_at",
             "created_by", "expires_at", "last_use_at");

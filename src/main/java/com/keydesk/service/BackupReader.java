@@ -105,7 +105,8 @@ final class BackupReader {
                 switch (name) {
                     case BackupFormat.SITE -> sink.site(rules.site(BackupLine.parse(lines.name, count, lines.buffer,
                             lines.length, BackupFormat.SITE_FIELDS, BackupFormat.SITE_FIELDS_SINCE_V5)));
-                    case BackupFormat.USERS -> sink.user(rules.user(line(lines, count, BackupFormat.USER_FIELDS)));
+                    case BackupFormat.USERS -> sink.user(rules.user(BackupLine.parse(lines.name, count, lines.buffer,
+                            lines.length, BackupFormat.USER_FIELDS, BackupFormat.USER_FIELDS_SINCE_V6)));
                     case BackupFormat.KEYS -> sink.key(rules.key(line(lines, count, BackupFormat.KEY_FIELDS)));
                     case BackupFormat.AUDIT -> sink.audit(rules.audit(line(lines, count, BackupFormat.AUDIT_FIELDS)));
                     default -> throw new IllegalStateException(name);

@@ -85,7 +85,8 @@ final class BackupRowRules {
             same(line, "display_name", Validation.displayName(displayName), displayName);
         }
         UserRow row = new UserRow(id, username, key, displayName, line.flag("is_admin"), line.flag("active"),
-                hash(line, "password_hash"), line.requiredTime("created_at"));
+                hash(line, "password_hash"), line.requiredTime("created_at"),
+                line.has(BackupFormat.USER_FIELDS_SINCE_V6.getFirst()) && line.flag("must_change_password"));
         users.put(id, row.admin());
         if (row.admin() && row.active()) {
             activeAdmins++;

@@ -158,6 +158,7 @@ final class BackupWriter {
             g.writeBooleanProperty("active", row.active());
             g.writeStringProperty("password_hash", row.passwordHash());
             g.writeStringProperty("created_at", text(row.createdAt()));
+            g.writeBooleanProperty("must_change_password", row.mustChangePassword());
             end(g);
         }
 

@@ -24,22 +24,42 @@ final class Guard {
         this.audit = audit;
     }
 
+    /** The sentence for every call but changing the password while an administrator's reset is pending. */
+    static final String MUST_CHANGE = "An administrator reset your password: choose a new one before doing anything else.";
+
     <T> T run(Session session, Work<T> work) {
+        return run(session, false, work);
+    }
+
+    /**
+     * As {@link #run(Session, Work)}, also for a person whose password an administrator reset:
+     * only for reading who one is and for changing one's own password. Every other call refuses them.
+     */
+    <T> T runWhilePasswordMustChange(Session session, Work<T> work) {
+        return run(session, true, work);
+    }
+
+    private <T> T run(Session session, boolean evenIfPasswordMustChange, Work<T> work) {
         if (session == null) {
             throw new AuthenticationException("Sign in first.");
         }
         if (session.origin() == null) {
-            return runAs(session, work);
+            return runAs(session, evenIfPasswordMustChange, work);
         }
         // every entry the call writes, refusals included, names the API key and the client
-        return ScopedValue.where(AuditLog.ORIGIN, session.origin()).call(() -> runAs(session, work));
+        return ScopedValue.where(AuditLog.ORIGIN, session.origin()).call(() -> runAs(session, false, work));
     }
 
-    private <T> T runAs(Session session, Work<T> work) {
+    private <T> T runAs(Session session, boolean evenIfPasswordMustChange, Work<T> work) {
         try {
             return db.inTransaction(cfg -> {
                 DSLContext tx = cfg.dsl();
-                return work.run(tx, actor(tx, session));
+                Actor actor = actor(tx, session);
+                // a key acts by its own secret, which no reset touched; a person must change first
+                if (session.origin() == null && actor.user().mustChangePassword() && !evenIfPasswordMustChange) {
+                    throw new AuthenticationException(MUST_CHANGE);
+                }
+                return work.run(tx, actor);
             });
         } catch (Denied denied) {
             audit.appendAlone(denied.actor(), denied.action(), denied.target(), AuditEntry.OUTCOME_DENIED,

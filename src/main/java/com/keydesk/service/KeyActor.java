@@ -46,7 +46,7 @@ final class KeyActor {
     private static Actor siteKeyActor(ApiKey key) {
         // id 0 is no user's: such an actor owns no key, and creates keys with no recorded creator
         return new Actor(new User(0, RowBinding.keyTarget(key.id()), "site-wide key " + key.descriptiveLabel(),
-                true, true, key.createdAt(), 0), true);
+                true, true, key.createdAt(), 0, false), true);
     }
 
     private static Actor owner(DSLContext tx, long userId) {

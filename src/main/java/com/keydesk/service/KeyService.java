@@ -3,10 +3,12 @@ package com.keydesk.service;
 import com.keydesk.crypto.Argon2idHasher;
 import com.keydesk.crypto.GeneratedKey;
 import com.keydesk.crypto.KeyFormat;
+import com.keydesk.domain.Allowed;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.ConflictException;
 import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.IssuedKey;
+import com.keydesk.domain.KeyActionsAllowed;
 import com.keydesk.domain.KeyEdit;
 import com.keydesk.domain.KeyStatus;
 import com.keydesk.domain.KeySummary;
@@ -159,11 +161,8 @@ public final class KeyService {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.disabled";
             ApiKey key = findFor(tx, actor, keyId, action);
-            Policy.requireCanDisable(actor, key, action);
+            requireMayDisable(actor, key);
             RowBinding.requireKey(tx, keyId);
-            if (key.permissionSet() == PermissionSet.NONE) {
-                throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already disabled.");
-            }
             KeyRepository keys = new KeyRepository(tx);
             keys.setPermission(keyId, PermissionSet.NONE, key.permissionSet(), actor.isAdmin());
             audit.append(tx, actor.username(), action, Policy.target(key), OUTCOME_OK,
@@ -177,15 +176,8 @@ public final class KeyService {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.enabled";
             ApiKey key = findFor(tx, actor, keyId, action);
-            Policy.requireCanEnable(actor, site(tx), key, action);
+            requireMayEnable(actor, site(tx), key);
             RowBinding.requireKey(tx, keyId);
-            if (key.permissionSet() != PermissionSet.NONE) {
-                throw new ConflictException("Key " + keyId + " (" + key.name() + ") is already enabled.");
-            }
-            if (key.isExpired(now())) {
-                throw new ConflictException("Key " + keyId + " (" + key.name()
-                        + ") has expired and cannot be enabled; create a new key instead.");
-            }
             PermissionSet restored = chosen != null ? chosen
                     : key.previousPermissionSet() != null ? key.previousPermissionSet() : PermissionSet.FULL;
             requireUsablePermission(key.type(), restored);
@@ -281,7 +273,7 @@ public final class KeyService {
         guard.run(session, (tx, actor) -> {
             String action = "api_key.revoked";
             ApiKey key = findFor(tx, actor, keyId, action);
-            Policy.requireCanRevoke(actor, site(tx), key, action);
+            requireMayRevoke(actor, site(tx), key);
             // no binding check: deleting is safe even for a row changed outside KeyDesk, and clears it away
             new KeyRepository(tx).delete(keyId);
             String detail = describe(key) + (reason == null || reason.isBlank() ? "" : "; " + AuditText.reason(reason));
@@ -298,18 +290,8 @@ public final class KeyService {
         return guard.run(session, (tx, actor) -> {
             String action = "api_key.replaced";
             ApiKey old = findFor(tx, actor, keyId, action);
-            Site site = site(tx);
-            Policy.requireCanRevoke(actor, site, old, action);
-            // the new key is one this person makes, with the old key's expiry
-            Policy.requireExpiryWithinLimit(actor, site, now(), old.expiresAt(), action, Policy.target(old), keyId);
+            requireMayReplace(actor, site(tx), old);
             RowBinding.requireKey(tx, keyId);
-            if (old.isExpired(now())) {
-                throw new ConflictException("Key " + keyId + " (" + old.name()
-                        + ") has expired; revoke it and create a new key with a new expiry instead.");
-            }
-            if (old.type() == KeyType.USER && !old.ownerActive()) {
-                throw new ConflictException("The owner of key " + keyId + " is deactivated; no new key can be made for them.");
-            }
             KeyRepository keys = new KeyRepository(tx);
             // the type is known only now: this hash stays inside (a replace is rare; a create is not)
             IssuedKey issued = insert(tx, actor, fresh(old.type()), new Attributes(old.name(), old.description(),
@@ -325,6 +307,84 @@ public final class KeyService {
                     RowBinding.ofKey(tx, issued.key().id()));
             return new IssuedKey(find(tx, issued.key().id()), issued.secret());
         });
+    }
+
+    /*
+     * The rules of disable, enable, revoke and replace, each in one place: the action runs it and
+     * allowedActions asks it, so what a front end offers and what the service does cannot drift.
+     */
+
+    private static void requireMayDisable(Actor actor, ApiKey key) {
+        Policy.requireCanDisable(actor, key, "api_key.disabled");
+        if (key.permissionSet() == PermissionSet.NONE) {
+            throw new ConflictException("Key " + key.id() + " (" + key.name() + ") is already disabled.");
+        }
+    }
+
+    private void requireMayEnable(Actor actor, Site site, ApiKey key) {
+        Policy.requireCanEnable(actor, site, key, "api_key.enabled");
+        if (key.permissionSet() != PermissionSet.NONE) {
+            throw new ConflictException("Key " + key.id() + " (" + key.name() + ") is already enabled.");
+        }
+        if (key.isExpired(now())) {
+            throw new ConflictException("Key " + key.id() + " (" + key.name()
+                    + ") has expired and cannot be enabled; create a new key instead.");
+        }
+    }
+
+    private static void requireMayRevoke(Actor actor, Site site, ApiKey key) {
+        Policy.requireCanRevoke(actor, site, key, "api_key.revoked");
+    }
+
+    private void requireMayReplace(Actor actor, Site site, ApiKey old) {
+        String action = "api_key.replaced";
+        Policy.requireCanRevoke(actor, site, old, action);
+        // the new key is one this person makes, with the old key's expiry
+        Policy.requireExpiryWithinLimit(actor, site, now(), old.expiresAt(), action, Policy.target(old), old.id());
+        if (old.isExpired(now())) {
+            throw new ConflictException("Key " + old.id() + " (" + old.name()
+                    + ") has expired; revoke it and create a new key with a new expiry instead.");
+        }
+        if (old.type() == KeyType.USER && !old.ownerActive()) {
+            throw new ConflictException("The owner of key " + old.id() + " is deactivated; no new key can be made for them.");
+        }
+    }
+
+    /**
+     * What the signed-in person may do to each of these keys now, in the order asked, each refusal
+     * with the sentence the action would get (a key that is gone, or not theirs, is refused
+     * everything). Nothing is audited: asking is not attempting.
+     */
+    public List<KeyActionsAllowed> allowedActions(Session session, java.util.Collection<Long> keyIds) {
+        return guard.run(session, (tx, actor) -> {
+            Site site = site(tx);
+            List<KeyActionsAllowed> answers = new java.util.ArrayList<>(keyIds.size());
+            for (long id : keyIds) {
+                ApiKey key;
+                try {
+                    key = findFor(tx, actor, id, "api_key.viewed");
+                    Policy.requireCanSee(actor, key, "api_key.viewed");
+                } catch (Denied | NotFoundException gone) {
+                    Allowed no = Allowed.no(gone.getMessage());
+                    answers.add(new KeyActionsAllowed(id, no, no, no, no));
+                    continue;
+                }
+                answers.add(new KeyActionsAllowed(id, Answer.of(() -> requireMayDisable(actor, key)),
+                        Answer.of(() -> requireMayEnable(actor, site, key)),
+                        Answer.of(() -> requireMayRevoke(actor, site, key)),
+                        Answer.of(() -> requireMayReplace(actor, site, key))));
+            }
+            return answers;
+        });
+    }
+
+    /**
+     * Whether the signed-in person may make a key of this type for themselves now (the rule
+     * {@link #create} applies, before the owner, name and expiry are known), with the sentence why not.
+     */
+    public Allowed mayCreateKeys(Session session, KeyType type) {
+        return guard.run(session, (tx, actor) -> Answer.of(() ->
+                Policy.requireCanCreate(actor, site(tx), type, actor.username(), "api_key.created")));
     }
 
     private record Attributes(String name, String description, Long ownerId, PermissionSet permission,

@@ -28,17 +28,29 @@ public final class Setup {
 
     /** Checks setup input without touching the store, so a bad value never leaves a half-made store behind. */
     public static void checkInput(String siteName, String adminUsername, char[] password) {
+        checkInput(siteName, adminUsername, null, password);
+    }
+
+    /** As above, with the administrator's display name (optional). */
+    public static void checkInput(String siteName, String adminUsername, String displayName, char[] password) {
         Validation.siteName(siteName);
         Validation.username(adminUsername);
+        Validation.displayName(displayName);
         Validation.password(password);
     }
 
     /** Creates the site and its first administrator; returns that administrator's session. The password is wiped. */
     public Session initialise(String siteName, String adminUsername, char[] password) {
+        return initialise(siteName, adminUsername, null, password);
+    }
+
+    /** As above, with the first administrator's display name (null or empty for none). */
+    public Session initialise(String siteName, String adminUsername, String displayName, char[] password) {
         try {
-            checkInput(siteName, adminUsername, password);
+            checkInput(siteName, adminUsername, displayName, password);
             String site = Validation.siteName(siteName);
             String username = Validation.username(adminUsername);
+            String display = Validation.displayName(displayName);
             String hash = hasher.hash(password.clone());
             return db.inTransaction(cfg -> {
                 SiteRepository sites = new SiteRepository(cfg.dsl());
@@ -47,7 +59,7 @@ public final class Setup {
                 }
                 var now = Times.storable(clock.instant());
                 sites.insert(site, now);
-                long id = new UserRepository(cfg.dsl()).insert(username, null, true, hash, now);
+                long id = new UserRepository(cfg.dsl()).insert(username, display, true, hash, now);
                 audit.start(cfg.dsl());
                 audit.append(cfg.dsl(), username, "site.created", "site", OUTCOME_OK, "name=\"" + site + "\"",
                         RowBinding.ofSite(cfg.dsl()));

@@ -34,13 +34,19 @@ public final class StoreCreation {
     /** As above, in a local folder or an empty team store database. */
     public static Created create(StoreAddress address, String siteName, String adminUsername, char[] password,
                                  Function<Database, Services> wiring) {
+        return create(address, siteName, adminUsername, null, password, wiring);
+    }
+
+    /** As above, with the first administrator's display name (null for none), as the desktop app's setup asks it. */
+    public static Created create(StoreAddress address, String siteName, String adminUsername, String displayName,
+                                 char[] password, Function<Database, Services> wiring) {
         try {
-            Setup.checkInput(siteName, adminUsername, password);
+            Setup.checkInput(siteName, adminUsername, displayName, password);
             boolean folderExisted = address instanceof StoreAddress.Local local && Files.exists(local.folder());
             Database db = Database.create(address);
             try {
                 Services services = wiring.apply(db);
-                Session session = services.setup().initialise(siteName, adminUsername, password);
+                Session session = services.setup().initialise(siteName, adminUsername, displayName, password);
                 return new Created(db, services, session);
             } catch (RuntimeException e) {
                 db.close();

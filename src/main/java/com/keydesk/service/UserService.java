@@ -1,12 +1,14 @@
 package com.keydesk.service;
 
 import com.keydesk.crypto.Argon2idHasher;
+import com.keydesk.domain.Allowed;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.ConflictException;
 import com.keydesk.domain.NotFoundException;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
+import com.keydesk.domain.UserActionsAllowed;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.Times;
 import com.keydesk.store.UserRepository;
@@ -18,7 +20,10 @@ import java.util.List;
 
 import static com.keydesk.domain.AuditEntry.OUTCOME_OK;
 
-/** Users: administrators add, promote, demote, deactivate; everyone changes their own password. */
+/**
+ * Users: administrators add, promote, demote, deactivate, rename and reset passwords; everyone
+ * changes their own password.
+ */
 public final class UserService {
     private final Guard guard;
     private final AuditLog audit;
@@ -57,7 +62,7 @@ public final class UserService {
 
     /** The signed-in person as stored now (role, activation): what a front end needs to decide what to offer. */
     public User me(Session session) {
-        return guard.run(session, (tx, actor) -> actor.user());
+        return guard.runWhilePasswordMustChange(session, (tx, actor) -> actor.user());
     }
 
     public List<User> list(Session session) {
@@ -76,19 +81,18 @@ public final class UserService {
         });
     }
 
-    /** Makes or unmakes an administrator. The last active administrator cannot be demoted. */
+    /**
+     * Makes or unmakes an administrator. Refused for a deactivated user, for yourself (another
+     * administrator must do it, so no one locks themselves out by a slip) and for the last active
+     * administrator.
+     */
     public User setAdmin(Session session, String username, boolean admin) {
         return guard.run(session, (tx, actor) -> {
             String action = admin ? "user.promoted" : "user.demoted";
             Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
             User user = find(tx, username);
-            if (user.admin() == admin) {
-                throw new ConflictException(user.username() + (admin ? " is already" : " is not") + " an administrator.");
-            }
             UserRepository users = new UserRepository(tx);
-            if (!admin && user.active() && users.lockActiveAdmins() <= 1) {
-                throw new ConflictException(user.username() + " is the last active administrator and cannot be demoted.");
-            }
+            requireRoleChange(users, actor, user, admin);
             users.setAdmin(user.id(), admin);
             String detail = admin ? Texts.keys(user.keyCount(), "gains full site power", "gain full site power") : "no longer an administrator";
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail,
@@ -97,19 +101,30 @@ public final class UserService {
         });
     }
 
-    /** A deactivated user cannot sign in and their keys stop authenticating. */
+    /** The rule of {@link #setAdmin} once the actor is known to be an administrator; {@link #allowedActions} asks it too. */
+    private static void requireRoleChange(UserRepository users, Actor actor, User user, boolean admin) {
+        if (user.admin() == admin) {
+            throw new ConflictException(user.username() + (admin ? " is already" : " is not") + " an administrator.");
+        }
+        if (admin && !user.active()) {
+            throw new ConflictException(user.username() + " is deactivated; activate them before making them an administrator.");
+        }
+        if (!admin && user.active() && users.lockActiveAdmins() <= 1) {
+            throw new ConflictException(user.username() + " is the last active administrator and cannot be demoted.");
+        }
+        if (!admin && user.id() == actor.id()) {
+            throw new ConflictException("You cannot remove your own administrator role; another administrator can.");
+        }
+    }
+
+    /** A deactivated user cannot sign in and their keys stop authenticating. No one deactivates themselves. */
     public User setActive(Session session, String username, boolean active) {
         return guard.run(session, (tx, actor) -> {
             String action = active ? "user.activated" : "user.deactivated";
             Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
             User user = find(tx, username);
-            if (user.active() == active) {
-                throw new ConflictException(user.username() + " is already " + (active ? "active." : "deactivated."));
-            }
             UserRepository users = new UserRepository(tx);
-            if (!active && user.admin() && users.lockActiveAdmins() <= 1) {
-                throw new ConflictException(user.username() + " is the last active administrator and cannot be deactivated.");
-            }
+            requireActivationChange(users, actor, user, active);
             users.setActive(user.id(), active);
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
                     active ? Texts.keys(user.keyCount(), "works again", "work again")
@@ -119,15 +134,98 @@ public final class UserService {
         });
     }
 
+    /** The rule of {@link #setActive} once the actor is known to be an administrator. */
+    private static void requireActivationChange(UserRepository users, Actor actor, User user, boolean active) {
+        if (user.active() == active) {
+            throw new ConflictException(user.username() + " is already " + (active ? "active." : "deactivated."));
+        }
+        if (!active && user.admin() && users.lockActiveAdmins() <= 1) {
+            throw new ConflictException(user.username() + " is the last active administrator and cannot be deactivated.");
+        }
+        if (!active && user.id() == actor.id()) {
+            throw new ConflictException("You cannot deactivate your own account; another administrator can.");
+        }
+    }
+
+    /**
+     * An administrator sets a temporary password for someone who lost theirs; that person must
+     * choose a new one at their next sign-in (until then the services refuse everything else).
+     * The password array is wiped; it is never logged or audited.
+     */
+    public User resetPassword(Session session, String username, char[] temporary) {
+        try {
+            Validation.password(temporary);
+            // hashed before the transaction, as a key's secret is: the slow hash holds no lock
+            String hash = hasher.hash(temporary.clone());
+            return guard.run(session, (tx, actor) -> {
+                String action = "user.password_reset";
+                Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
+                User user = find(tx, username);
+                requirePasswordReset(actor, user);
+                UserRepository users = new UserRepository(tx);
+                users.resetPassword(user.id(), hash);
+                audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
+                        "must choose a new password at next sign-in", RowBinding.ofUser(tx, user.id()));
+                return users.findById(user.id()).orElseThrow();
+            });
+        } finally {
+            wipe(temporary);
+        }
+    }
+
+    private static void requirePasswordReset(Actor actor, User user) {
+        if (user.id() == actor.id()) {
+            throw new ConflictException("To change your own password use Change password, which asks for your current one.");
+        }
+    }
+
+    /** Changes a user's display name (an empty one removes it). Administrators only. */
+    public User rename(Session session, String username, String displayName) {
+        return guard.run(session, (tx, actor) -> {
+            String action = "user.renamed";
+            Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
+            User user = find(tx, username);
+            String display = Validation.displayName(displayName);
+            UserRepository users = new UserRepository(tx);
+            users.setDisplayName(user.id(), display);
+            audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
+                    "display name " + quoted(user.displayName()) + " -> " + quoted(display), RowBinding.ofUser(tx, user.id()));
+            return users.findById(user.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * What the signed-in person may do to this user now, each refusal with the sentence the action
+     * would get: the same rule code {@link #setAdmin}, {@link #setActive}, {@link #resetPassword} and
+     * {@link #rename} run, so a front end that disables by this answer never disagrees with them.
+     * Nothing is audited: asking is not attempting.
+     */
+    public UserActionsAllowed allowedActions(Session session, String username) {
+        return guard.run(session, (tx, actor) -> {
+            Allowed admin = Answer.of(() -> Policy.requireAdmin(actor, "user.viewed", "users"));
+            if (admin.refused()) {
+                return UserActionsAllowed.none(admin.reason());
+            }
+            User user = find(tx, username);
+            UserRepository users = new UserRepository(tx);
+            return new UserActionsAllowed(user.username(),
+                    Answer.of(() -> requireRoleChange(users, actor, user, !user.admin())),
+                    Answer.of(() -> requireActivationChange(users, actor, user, !user.active())),
+                    Answer.of(() -> requirePasswordReset(actor, user)),
+                    Allowed.YES);
+        });
+    }
+
     /** Every signed-in person may change their own password, proving the current one first. */
     public void changeOwnPassword(Session session, char[] current, char[] replacement) {
         try {
-            guard.run(session, (tx, actor) -> {
+            guard.runWhilePasswordMustChange(session, (tx, actor) -> {
                 String stored = new UserRepository(tx).passwordHash(actor.id()).orElseThrow();
                 if (!hasher.verify(stored, current.clone())) {
                     throw new WrongCurrentPassword(actor.username(), actor.id());
                 }
                 Validation.password(replacement);
+                // also ends a reset's "must change": the person now knows a password no one gave them
                 new UserRepository(tx).setPasswordHash(actor.id(), hasher.hash(replacement.clone()));
                 audit.append(tx, actor.username(), "user.password_changed", "user:" + actor.id(), OUTCOME_OK, null,
                         RowBinding.ofUser(tx, actor.id()));
@@ -162,6 +260,10 @@ public final class UserService {
                 .orElseThrow(() -> new NotFoundException("There is no user named \"" + Texts.printable(username) + "\"."));
         RowBinding.requireUser(tx, user.id());
         return user;
+    }
+
+    private static String quoted(String displayName) {
+        return displayName == null ? "(none)" : "\"" + Texts.printable(displayName) + "\"";
     }
 
     private static void wipe(char[] chars) {

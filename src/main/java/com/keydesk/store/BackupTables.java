@@ -25,7 +25,7 @@ public final class BackupTables {
     private static final String SITE = "SELECT name, users_can_create_api_keys, created_at, default_permission_set,"
             + " max_key_lifetime_days FROM site ORDER BY id";
     private static final String USERS = "SELECT id, username, username_key, display_name, is_admin, active,"
-            + " password_hash, created_at FROM app_user ORDER BY id";
+            + " password_hash, created_at, must_change_password FROM app_user ORDER BY id";
     private static final String KEYS = "SELECT id, lookup_id, secret_hash, name, description, user_id, permission_set,"
             + " previous_permission_set, disabled_by_admin, descriptive_label, created_at, created_by, expires_at,"
             + " last_use_at FROM api_key ORDER BY id";
@@ -46,7 +46,7 @@ public final class BackupTables {
     }
 
     public record UserRow(long id, String username, String usernameKey, String displayName, boolean admin,
-                          boolean active, String passwordHash, Instant createdAt) {
+                          boolean active, String passwordHash, Instant createdAt, boolean mustChangePassword) {
         @Override
         public String toString() {
             return "UserRow[id=" + id + ", username=" + username + "]";
@@ -87,7 +87,7 @@ public final class BackupTables {
                 each(c, SITE, r -> rows.site(new SiteRow(r.getString(1), r.getBoolean(2), time(r, 3), r.getString(4),
                         nullableInt(r, 5))));
                 each(c, USERS, r -> rows.user(new UserRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-                        r.getBoolean(5), r.getBoolean(6), r.getString(7), time(r, 8))));
+                        r.getBoolean(5), r.getBoolean(6), r.getString(7), time(r, 8), r.getBoolean(9))));
                 each(c, KEYS, r -> rows.key(new KeyRow(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
                         r.getString(5), nullableLong(r, 6), r.getString(7), r.getString(8), r.getBoolean(9),
                         r.getString(10), time(r, 11), nullableLong(r, 12), time(r, 13), time(r, 14))));
@@ -120,7 +120,8 @@ public final class BackupTables {
     public static void insertUsers(DSLContext tx, List<UserRow> rows) {
         tx.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (id, username, username_key,"
-                    + " display_name, is_admin, active, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " display_name, is_admin, active, password_hash, created_at, must_change_password)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (UserRow u : rows) {
                     ps.setLong(1, u.id());
                     ps.setString(2, u.username());
@@ -130,6 +131,7 @@ public final class BackupTables {
                     ps.setBoolean(6, u.active());
                     ps.setString(7, u.passwordHash());
                     ps.setObject(8, db(u.createdAt()));
+                    ps.setBoolean(9, u.mustChangePassword());
                     ps.addBatch();
                 }
                 ps.executeBatch();

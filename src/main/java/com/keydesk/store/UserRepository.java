@@ -83,13 +83,25 @@ public final class UserRepository {
         dsl.update(APP_USER).set(APP_USER.ACTIVE, active).where(APP_USER.ID.eq(id)).execute();
     }
 
+    /** The person's own new password: any reset's "must change" ends with it. */
     public void setPasswordHash(long id, String hash) {
-        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(id)).execute();
+        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, false)
+                .where(APP_USER.ID.eq(id)).execute();
+    }
+
+    /** A password an administrator set: the user must change it at their next sign-in. */
+    public void resetPassword(long id, String hash) {
+        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).set(APP_USER.MUST_CHANGE_PASSWORD, true)
+                .where(APP_USER.ID.eq(id)).execute();
+    }
+
+    public void setDisplayName(long id, String displayName) {
+        dsl.update(APP_USER).set(APP_USER.DISPLAY_NAME, displayName).where(APP_USER.ID.eq(id)).execute();
     }
 
     private static User toUser(Record r) {
         return new User(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.DISPLAY_NAME),
                 r.get(APP_USER.IS_ADMIN), r.get(APP_USER.ACTIVE), fromDb(r.get(APP_USER.CREATED_AT)),
-                r.get(KEY_COUNT));
+                r.get(KEY_COUNT), r.get(APP_USER.MUST_CHANGE_PASSWORD));
     }
 }

@@ -147,7 +147,7 @@ class BackupRestoreProcedureTest {
         assertThat(entries.keySet()).containsExactly("site.jsonl", "users.jsonl", "keys.jsonl", "audit.jsonl", "manifest.json");
         String secretPart = key.secret().reveal().substring(17, 60);
         entries.values().forEach(text -> assertThat(text).doesNotContain(secretPart).doesNotContain(TestStore.ADMIN_PASSWORD));
-        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":5")
+        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":6")
                 .contains("\"site_identity\":\"" + store.services.audit().entries(store.admin).getFirst().entryHash() + "\"");
     }
 
@@ -315,8 +315,10 @@ class BackupRestoreProcedureTest {
         Map<String, String> entries = BackupZips.read(backup("b.zip"));
         entries.put("site.jsonl", entries.get("site.jsonl")
                 .replace(",\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":null", ""));
-        entries.put("manifest.json", entries.get("manifest.json").replace("\"schema_version\":5", "\"schema_version\":4"));
+        entries.put("users.jsonl", entries.get("users.jsonl").replace(",\"must_change_password\":false", ""));
+        entries.put("manifest.json", entries.get("manifest.json").replace("\"schema_version\":6", "\"schema_version\":4"));
         BackupZips.resum(entries, "site.jsonl");
+        BackupZips.resum(entries, "users.jsonl");
         store.services.site().setMaxKeyLifetimeDays(store.admin, 9);
 
         restore(BackupZips.write(dir.resolve("v4.zip"), entries), false);
@@ -337,7 +339,7 @@ class BackupRestoreProcedureTest {
                 .replace(",\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":null", ""));
         BackupZips.resum(entries, "site.jsonl");
         assertRefusedAndNothingChanged(BackupZips.write(dir.resolve("e.zip"), entries),
-                "its site line does not carry the settings its schema version 5 has");
+                "its site line does not carry the settings its schema version 6 has");
     }
 
     @Test

@@ -101,10 +101,15 @@ class UserServiceTest {
     }
 
     @Test
-    void anAdministratorMayStepDownWhenAnotherRemains() {
+    void anotherAdministratorMayDemoteYouButYouCannotDemoteOrDeactivateYourself() {
         users.add(store.admin, "root2", null, true, PASSWORD.toCharArray());
+        Session root2 = store.services.auth().signIn("root2", PASSWORD.toCharArray());
 
-        assertThat(users.setAdmin(store.admin, TestStore.ADMIN, false).admin()).isFalse();
+        assertThatThrownBy(() -> users.setAdmin(store.admin, TestStore.ADMIN, false))
+                .isInstanceOf(ConflictException.class).hasMessage("You cannot remove your own administrator role; another administrator can.");
+        assertThatThrownBy(() -> users.setActive(store.admin, TestStore.ADMIN, false))
+                .isInstanceOf(ConflictException.class).hasMessage("You cannot deactivate your own account; another administrator can.");
+        assertThat(users.setAdmin(root2, TestStore.ADMIN, false).admin()).isFalse();
     }
 
     @Test

@@ -1,54 +1,117 @@
 package com.keydesk.ui.keys;
 
+import com.keydesk.domain.Allowed;
 import com.keydesk.domain.IssuedKey;
+import com.keydesk.domain.KeyActionsAllowed;
 import com.keydesk.service.KeyService;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
-import com.keydesk.ui.keys.text.DisplayStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The verbs on a table's selection: disable/enable (one action), revoke, replace. Bulk
- * actions confirm naming the count; revoking a site key asks for its name to be typed.
+ * actions confirm naming the count; revoking a site key asks for its name to be typed. What may
+ * be done to the selected keys is asked of the service ({@code KeyService.allowedActions}, the
+ * rule code the actions run) whenever the selection changes; until it answers, nothing is offered.
  */
 public final class KeyActions {
     private final SignedIn ctx;
     private final KeyDialogs keyDialogs;
     private final ObservableList<KeyRow> selected;
     private final Runnable refresh;
-    private final boolean isAdmin;
+    /** The service's answers for the keys selected now, by key id; empty until it has answered. */
+    private final ObjectProperty<Map<Long, KeyActionsAllowed>> answers = new SimpleObjectProperty<>(Map.of());
+    /** Which question is the newest: an answer to an older selection is dropped. */
+    private long asked;
     private final BooleanBinding enables;
     private final StringBinding toggleText;
     private final BooleanBinding canToggle;
     private final BooleanBinding canRevoke;
     private final BooleanBinding canReplace;
 
-    KeyActions(SignedIn ctx, KeyDialogs keyDialogs, ObservableList<KeyRow> selected, boolean admin,
-               ReadOnlyBooleanProperty mayManage, Runnable refresh) {
+    /** {@code siteChanged}: flips when the site's setting may have changed what is allowed; the service is asked again. */
+    KeyActions(SignedIn ctx, KeyDialogs keyDialogs, ObservableList<KeyRow> selected,
+               ReadOnlyBooleanProperty siteChanged, Runnable refresh) {
         this.ctx = ctx;
         this.keyDialogs = keyDialogs;
         this.selected = selected;
         this.refresh = refresh;
-        this.isAdmin = admin;
         // With anything switched on in the selection the action switches off; otherwise it switches on.
         enables = Bindings.createBooleanBinding(() -> !selected.isEmpty() && selected.stream().noneMatch(r -> r.status().switchedOn()), selected);
         toggleText = Bindings.createStringBinding(() -> Messages.get(enables.get() ? "action.enable" : "action.disable"), enables);
-        canToggle = Bindings.createBooleanBinding(() -> !selected.isEmpty()
-                && (enables.get() ? mayManage.get() && selected.stream().anyMatch(r -> mayEnable(r, admin))
-                : true), selected, enables, mayManage);
-        canRevoke = Bindings.createBooleanBinding(() -> !selected.isEmpty() && mayManage.get(), selected, mayManage);
-        canReplace = Bindings.createBooleanBinding(() -> selected.size() == 1 && mayManage.get()
-                && selected.getFirst().status() != DisplayStatus.EXPIRED
-                && selected.getFirst().status() != DisplayStatus.OWNER_DEACTIVATED, selected, mayManage);
+        canToggle = Bindings.createBooleanBinding(() -> !allowedTargets(toggleAction()).isEmpty(), selected, enables, answers);
+        canRevoke = Bindings.createBooleanBinding(() -> !allowedTargets(KeyActionsAllowed::revoke).isEmpty(), selected, answers);
+        canReplace = Bindings.createBooleanBinding(() -> selected.size() == 1
+                && !allowedTargets(KeyActionsAllowed::replace).isEmpty(), selected, answers);
+        toggleReason = reason(this::toggleAction, canToggle, false);
+        revokeReason = reason(() -> KeyActionsAllowed::revoke, canRevoke, false);
+        replaceReason = reason(() -> KeyActionsAllowed::replace, canReplace, true);
+        selected.addListener((javafx.collections.ListChangeListener<KeyRow>) change -> askAllowed());
+        siteChanged.addListener((o, was, now) -> askAllowed());
+    }
+
+    private final StringBinding toggleReason;
+    private final StringBinding revokeReason;
+    private final StringBinding replaceReason;
+
+    /** Asks the service what may be done to the keys selected now. */
+    public void askAllowed() {
+        long question = ++asked;
+        List<Long> ids = selected.stream().map(KeyRow::id).distinct().toList();
+        answers.set(Map.of());
+        if (ids.isEmpty()) {
+            return;
+        }
+        ctx.tasks().run(() -> ctx.services().keys().allowedActions(ctx.session(), ids), list -> {
+            if (question == asked) {
+                answers.set(list.stream().collect(Collectors.toUnmodifiableMap(KeyActionsAllowed::keyId, a -> a, (a, b) -> a)));
+            }
+        }, failure -> {
+            // the store is out of reach or the session ended: nothing is offered, the action would say why
+        });
+    }
+
+    private Function<KeyActionsAllowed, Allowed> toggleAction() {
+        return enables.get() ? KeyActionsAllowed::enable : KeyActionsAllowed::disable;
+    }
+
+    /** The selected rows the service allows this action for (none until it has answered for each). */
+    private List<KeyRow> allowedTargets(Function<KeyActionsAllowed, Allowed> action) {
+        Map<Long, KeyActionsAllowed> known = answers.get();
+        if (selected.isEmpty() || !selected.stream().allMatch(r -> known.containsKey(r.id()))) {
+            return List.of();
+        }
+        return selected.stream().filter(r -> action.apply(known.get(r.id())).allowed()).toList();
+    }
+
+    /** The service's sentence for a refused action (the first selected key's); empty when allowed or not yet known. */
+    private StringBinding reason(java.util.function.Supplier<Function<KeyActionsAllowed, Allowed>> action, BooleanBinding can,
+                                 boolean oneKeyOnly) {
+        return Bindings.createStringBinding(() -> {
+            if (can.get() || selected.isEmpty()) {
+                return "";
+            }
+            Map<Long, KeyActionsAllowed> known = answers.get();
+            if (oneKeyOnly && selected.size() > 1) {
+                return Messages.get("replace.oneAtATime");
+            }
+            return selected.stream().map(r -> known.get(r.id())).filter(java.util.Objects::nonNull)
+                    .map(a -> action.get().apply(a)).filter(Allowed::refused).map(Allowed::reason).findFirst().orElse("");
+        }, can, selected, answers);
     }
 
     /** Disables every working key selected, or (if none works) enables every disabled one. */
@@ -57,8 +120,7 @@ public final class KeyActions {
             return;
         }
         boolean enable = enables.get();
-        List<KeyRow> targets = selected.stream()
-                .filter(r -> enable ? mayEnable(r, isAdmin) : r.status().switchedOn()).toList();
+        List<KeyRow> targets = allowedTargets(toggleAction());
         if (targets.size() > 1 && !ctx.dialogs().confirm(
                 Messages.format(enable ? "bulk.enable.heading" : "bulk.disable.heading", targets.size()),
                 Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size()),
@@ -75,16 +137,11 @@ public final class KeyActions {
         }, enable ? "action.enable.failed" : "action.disable.failed");
     }
 
-    /** Only an administrator may enable a key an administrator disabled (the service refuses it too). */
-    private static boolean mayEnable(KeyRow row, boolean admin) {
-        return row.status() == DisplayStatus.DISABLED && (admin || !row.disabledByAdmin());
-    }
-
     public void revoke() {
         if (!canRevoke.get()) {
             return;
         }
-        List<KeyRow> targets = List.copyOf(selected);
+        List<KeyRow> targets = allowedTargets(KeyActionsAllowed::revoke);
         if (!confirmRevoke(targets)) {
             return;
         }
@@ -126,10 +183,12 @@ public final class KeyActions {
                 (IssuedKey issued) -> {
                     CopyNowViewModel copyNow = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock());
                     refresh.run();
+                    askAllowed();
                     keyDialogs.showCopyNow(copyNow);
                 },
                 failure -> {
                     refresh.run();
+                    askAllowed();
                     showFailure("replace.failed", failure);
                 });
     }
@@ -152,6 +211,7 @@ public final class KeyActions {
             return failures;
         }, failures -> {
             refresh.run();
+            askAllowed();
             if (!failures.isEmpty()) {
                 RuntimeException first = failures.getFirst();
                 String sentence = targets.size() == 1 ? ErrorText.sentence(first)
@@ -162,6 +222,7 @@ public final class KeyActions {
             }
         }, failure -> {
             refresh.run();
+            askAllowed();
             showFailure(failedHeading, failure);
         });
     }
@@ -175,4 +236,8 @@ public final class KeyActions {
     public BooleanBinding canToggleProperty() { return canToggle; }
     public BooleanBinding canRevokeProperty() { return canRevoke; }
     public BooleanBinding canReplaceProperty() { return canReplace; }
+    /** Why the toggle, revoke or replace is disabled, in the service's words; empty while allowed. */
+    public StringBinding toggleReasonProperty() { return toggleReason; }
+    public StringBinding revokeReasonProperty() { return revokeReason; }
+    public StringBinding replaceReasonProperty() { return replaceReason; }
 }

@@ -86,7 +86,7 @@ public final class KeyTableViewModel {
                 : Messages.format("keys.countFiltered", visible.size(), rows.size()), visible, rows);
         empty = Bindings.createBooleanBinding(() -> loaded.get() && rows.isEmpty(), loaded, rows);
         canCreate = Bindings.createBooleanBinding(mayManage::get, mayManage);
-        actions = new KeyActions(ctx, keyDialogs, selected, admin, mayManage, this::refresh);
+        actions = new KeyActions(ctx, keyDialogs, selected, mayManage, this::refresh);
     }
 
     /**

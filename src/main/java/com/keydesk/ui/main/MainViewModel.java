@@ -1,5 +1,7 @@
 package com.keydesk.ui.main;
 
+import com.keydesk.domain.Allowed;
+import com.keydesk.domain.KeyType;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.User;
 import com.keydesk.ui.ErrorText;
@@ -32,8 +34,8 @@ import java.util.Map;
  * the navigation, the store's location, the expiring-keys banner and signing out.
  */
 public final class MainViewModel {
-    /** What was loaded on sign-in, in one background call. */
-    private record Start(User me, Site site) {
+    /** What was loaded on sign-in, in one background call (no site while a reset password must be changed). */
+    private record Start(User me, Site site, Allowed mayCreateKeys) {
     }
 
     private final SignedIn ctx;
@@ -52,6 +54,8 @@ public final class MainViewModel {
     private final StringProperty storeTrouble = new SimpleStringProperty("");
     private final BooleanBinding mayMoveToTeamStore;
     private final Map<KeyScope, KeyTableViewModel> tables = new EnumMap<>(KeyScope.class);
+    /** Shown when an administrator reset this person's password: they choose a new one, then load() again. */
+    private Runnable passwordMustChange = () -> { };
 
     public MainViewModel(SignedIn ctx, KeyDialogs keyDialogs, OpenStore store, ZoneId zone, Runnable signOut) {
         this.ctx = ctx;
@@ -68,10 +72,18 @@ public final class MainViewModel {
      * do not wait behind it; the banner appears a moment later.
      */
     public void load() {
-        ctx.tasks().run(() -> new Start(ctx.services().users().me(ctx.session()),
-                ctx.services().site().site(ctx.session())), start -> {
+        ctx.tasks().run(() -> {
+            User me = ctx.services().users().me(ctx.session());
+            return me.mustChangePassword() ? new Start(me, null, null) : new Start(me,
+                    ctx.services().site().site(ctx.session()), ctx.services().keys().mayCreateKeys(ctx.session(), KeyType.USER));
+        }, start -> {
+            if (start.me().mustChangePassword()) {
+                passwordMustChange.run();
+                return;
+            }
             admin.set(start.me().admin());
-            applySite(start.site());
+            siteName.set(start.site().name());
+            mayManageKeys.set(start.mayCreateKeys().allowed());
             sections.setAll(Section.forRole(start.me().admin()));
             loaded.set(true);
             current.set(sections.getFirst());
@@ -91,10 +103,18 @@ public final class MainViewModel {
                 ErrorText.isExpected(failure) ? null : failure);
     }
 
-    /** Called when the setting changes: what the tables offer follows at once. */
+    /** Called when the setting changes: what the tables offer follows, as the service answers it. */
     public void applySite(Site site) {
         siteName.set(site.name());
-        mayManageKeys.set(admin.get() || site.usersCanCreateApiKeys());
+        ctx.tasks().run(() -> ctx.services().keys().mayCreateKeys(ctx.session(), KeyType.USER),
+                allowed -> mayManageKeys.set(allowed.allowed()), failure -> {
+                    // out of reach or signed out meanwhile: the next change tries again
+                });
+    }
+
+    /** What to do when the signed-in person must first replace a password an administrator reset. */
+    public void whenPasswordMustChange(Runnable show) {
+        this.passwordMustChange = show;
     }
 
     /** The banner's "Show": the first key table, filtered to keys expiring soon. */

@@ -23,6 +23,9 @@ public final class SetupView extends StackPane {
         TextField username = new TextField();
         username.setId("usernameField");
         username.textProperty().bindBidirectional(vm.usernameProperty());
+        TextField displayName = new TextField();
+        displayName.setId("displayNameField");
+        displayName.textProperty().bindBidirectional(vm.displayNameProperty());
         PasswordField password = new PasswordField();
         password.setId("passwordField");
         password.textProperty().bindBidirectional(vm.passwordProperty());
@@ -43,6 +46,8 @@ public final class SetupView extends StackPane {
                 StartViews.brand("setup.heading", Messages.format("setup.sentence", storeLocation)),
                 StartViews.fieldLabel("setup.site", site), site, StartViews.error(vm.siteErrorProperty()),
                 StartViews.fieldLabel("setup.username", username), username, StartViews.error(vm.usernameErrorProperty()),
+                StartViews.fieldLabel("setup.displayName", displayName), displayName,
+                StartViews.error(vm.displayNameErrorProperty()),
                 StartViews.fieldLabel("setup.password", password), password, strength,
                 StartViews.error(vm.passwordErrorProperty()),
                 StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.repeatErrorProperty()),

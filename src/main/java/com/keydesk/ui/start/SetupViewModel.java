@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 public final class SetupViewModel {
     /** Creates the store and the site; returns the new administrator's session. Slow: runs in the background. */
     public interface Initialiser {
-        Session initialise(String siteName, String adminUsername, char[] password);
+        Session initialise(String siteName, String adminUsername, String displayName, char[] password);
     }
 
     private final Initialiser initialiser;
@@ -29,6 +29,8 @@ public final class SetupViewModel {
     private final Consumer<Session> onSignedIn;
     private final StringProperty siteName = new SimpleStringProperty("");
     private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty displayName = new SimpleStringProperty("");
+    private final StringProperty displayNameError = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty siteError = new SimpleStringProperty("");
@@ -54,6 +56,7 @@ public final class SetupViewModel {
         // by a disabled button.
         siteName.addListener((o, a, b) -> checkSiteName());
         username.addListener((o, a, b) -> usernameError.set(""));
+        displayName.addListener((o, a, b) -> displayNameError.set(""));
         password.addListener((o, a, b) -> passwordError.set(""));
     }
 
@@ -74,9 +77,10 @@ public final class SetupViewModel {
         formError.set("");
         String site = siteName.get();
         String admin = username.get();
+        String display = displayName.get();
         char[] secret = password.get().toCharArray();
         busy.set(true);
-        tasks.run(() -> initialiser.initialise(site, admin, secret), session -> {
+        tasks.run(() -> initialiser.initialise(site, admin, display, secret), session -> {
             busy.set(false);
             password.set("");
             repeat.set("");
@@ -87,6 +91,7 @@ public final class SetupViewModel {
                 switch (invalid.field()) {
                     case "site" -> siteError.set(invalid.getMessage());
                     case "username" -> usernameError.set(invalid.getMessage());
+                    case "displayName" -> displayNameError.set(invalid.getMessage());
                     case "password" -> passwordError.set(invalid.getMessage());
                     default -> formError.set(invalid.getMessage());
                 }
@@ -106,6 +111,9 @@ public final class SetupViewModel {
 
     public StringProperty siteNameProperty() { return siteName; }
     public StringProperty usernameProperty() { return username; }
+    /** The first administrator's display name: optional, checked by the service. */
+    public StringProperty displayNameProperty() { return displayName; }
+    public StringProperty displayNameErrorProperty() { return displayNameError; }
     public StringProperty passwordProperty() { return password; }
     public StringProperty repeatProperty() { return repeat; }
     public StringProperty siteErrorProperty() { return siteError; }

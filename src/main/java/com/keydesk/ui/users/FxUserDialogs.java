@@ -16,4 +16,14 @@ public final class FxUserDialogs implements UserDialogs {
     public void showAddUser(AddUserViewModel vm) {
         AddUserView.showAndWait(owner.get(), vm);
     }
+
+    @Override
+    public char[] askTemporaryPassword(String username) {
+        return UserForms.askTemporaryPassword(owner.get(), username);
+    }
+
+    @Override
+    public String askDisplayName(String username, String current) {
+        return UserForms.askDisplayName(owner.get(), username, current);
+    }
 }

@@ -5,8 +5,16 @@ import com.keydesk.domain.User;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.NaturalOrder;
 import com.keydesk.ui.TextCell;
+import com.keydesk.ui.WrappingToolbar;
 import com.keydesk.ui.RelativeTime;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.Node;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,6 +31,7 @@ import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /** The users screen: a toolbar over the table of users. */
@@ -37,18 +46,25 @@ public final class UsersView extends BorderPane {
         add.getStyleClass().add("accent");
         Button admin = button("adminButton", null, "mdi2s-shield-account-outline", vm::toggleAdmin);
         admin.textProperty().bind(vm.adminActionTextProperty());
-        admin.disableProperty().bind(vm.hasSelectionProperty().not().or(vm.busyProperty()));
         Button active = button("activeButton", null, "mdi2a-account-cancel-outline", vm::toggleActive);
         active.textProperty().bind(vm.activeActionTextProperty());
-        active.disableProperty().bind(vm.hasSelectionProperty().not().or(vm.busyProperty()));
+        Button reset = button("resetPasswordButton", "users.resetPassword", "mdi2l-lock-reset", vm::resetPassword);
+        Button rename = button("renameButton", "users.rename", "mdi2r-rename-box", vm::rename);
+        TextField search = new TextField();
+        search.setId("userSearchField");
+        search.setPromptText(Messages.get("users.search.prompt"));
+        search.setAccessibleText(Messages.get("users.search.prompt"));
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setPrefColumnCount(14);
         Button refresh = button("refreshUsersButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
         refresh.setAccessibleText(Messages.get("keys.refresh"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(8, add, admin, active, spacer, refresh);
-        toolbar.setAlignment(Pos.CENTER_LEFT);
-        toolbar.setPadding(new Insets(0, 0, 10, 0));
+        // wraps onto a second row on a narrow window instead of cutting actions off
+        WrappingToolbar toolbar = new WrappingToolbar(List.of(add,
+                refusable(admin, vm.mayToggleAdminProperty(), vm.toggleAdminReasonProperty()),
+                refusable(active, vm.mayToggleActiveProperty(), vm.toggleActiveReasonProperty()),
+                refusable(reset, vm.mayResetPasswordProperty(), vm.resetPasswordReasonProperty()),
+                refusable(rename, vm.mayRenameProperty(), vm.renameReasonProperty())), List.of(search, refresh));
 
         buildTable();
         HBox footer = Controls.countFooter("userCount", vm.countProperty());
@@ -98,7 +114,9 @@ public final class UsersView extends BorderPane {
             }
         });
         table.getColumns().add(created);
-        table.setItems(vm.users());
+        SortedList<User> sorted = new SortedList<>(vm.shownUsers());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
         table.setPlaceholder(new Label(Messages.get("users.none")));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, user) -> vm.selectedProperty().set(user));
         vm.selectedProperty().addListener((o, a, user) -> {
@@ -125,6 +143,33 @@ public final class UsersView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /**
+     * The button, enabled only when the service allows its action, inside a holder that shows the
+     * service's reason as a tooltip: a disabled control receives no mouse events, so it could not
+     * show its own.
+     */
+    private static Node refusable(Button button, ObservableBooleanValue allowed, StringBinding reason) {
+        button.disableProperty().bind(Bindings.not(allowed));
+        StackPane holder = new StackPane(button);
+        holder.setId(button.getId() + "Holder");
+        Tooltip why = new Tooltip();
+        why.setWrapText(true);
+        why.setMaxWidth(360);
+        why.textProperty().bind(reason);
+        button.accessibleHelpProperty().bind(reason);
+        reason.addListener((o, was, now) -> {
+            if (now == null || now.isEmpty()) {
+                Tooltip.uninstall(holder, why);
+            } else {
+                Tooltip.install(holder, why);
+            }
+        });
+        if (!reason.get().isEmpty()) {
+            Tooltip.install(holder, why);
+        }
+        return holder;
     }
 
     private static Button button(String id, String textKey, String icon, Runnable action) {

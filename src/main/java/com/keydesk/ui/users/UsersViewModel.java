@@ -1,7 +1,9 @@
 package com.keydesk.ui.users;
 
+import com.keydesk.domain.Allowed;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.User;
+import com.keydesk.domain.UserActionsAllowed;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -12,16 +14,23 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 /**
  * The users screen (administrators): the list with role, status and key count; add a user;
  * make or unmake an administrator (making one first lists the keys that gain full site power);
- * deactivate or activate (the confirmation says how many keys stop or start working).
+ * deactivate or activate (the confirmation says how many keys stop or start working); reset a
+ * password; change a display name; search. What the selected user may have done to them is asked
+ * of the service ({@code allowedActions}), so an action it would refuse is disabled with its sentence.
  */
 public final class UsersViewModel {
     /** How many of a new administrator's keys the confirmation names before "and N more". */
@@ -30,6 +39,11 @@ public final class UsersViewModel {
     private final SignedIn ctx;
     private final UserDialogs userDialogs;
     private final ObservableList<User> users = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final FilteredList<User> shown = new FilteredList<>(users);
+    /** The service's answer for the selected user; "choose a user" while none is. */
+    private final ObjectProperty<UserActionsAllowed> allowed = new SimpleObjectProperty<>(
+            UserActionsAllowed.none(Messages.get("users.chooseFirst")));
     private final ObjectProperty<User> selected = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanBinding hasSelection = selected.isNotNull();
@@ -44,7 +58,31 @@ public final class UsersViewModel {
                 selected.get() != null && selected.get().admin() ? "users.demote" : "users.promote"), selected);
         activeActionText = Bindings.createStringBinding(() -> Messages.get(
                 selected.get() != null && !selected.get().active() ? "users.activate" : "users.deactivate"), selected);
-        count = Bindings.createStringBinding(() -> Messages.format("users.count", users.size()), users);
+        count = Bindings.createStringBinding(() -> shown.size() == users.size()
+                ? Messages.format("users.count", users.size())
+                : Messages.format("users.countShown", shown.size(), users.size()), users, shown);
+        search.addListener((o, a, text) -> shown.setPredicate(matching(text)));
+        selected.addListener((o, a, user) -> askAllowed(user));
+    }
+
+    /** Username or display name containing the text, case ignored. */
+    private static java.util.function.Predicate<User> matching(String text) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return wanted.isEmpty() ? null : user -> user.username().toLowerCase(Locale.ROOT).contains(wanted)
+                || (user.displayName() != null && user.displayName().toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    /** Asks the service what may be done to this user; until it answers, nothing is offered. */
+    private void askAllowed(User user) {
+        allowed.set(UserActionsAllowed.none(Messages.get(user == null ? "users.chooseFirst" : "users.asking")));
+        if (user == null) {
+            return;
+        }
+        ctx.tasks().run(() -> ctx.services().users().allowedActions(ctx.session(), user.username()), answer -> {
+            if (selected.get() != null && selected.get().id() == user.id()) {
+                allowed.set(answer);
+            }
+        }, failure -> allowed.set(UserActionsAllowed.none(ErrorText.sentence(failure))));
     }
 
     public void reload() {
@@ -54,6 +92,8 @@ public final class UsersViewModel {
             Long keep = selected.get() == null ? null : selected.get().id();
             users.setAll(list);
             selected.set(keep == null ? null : list.stream().filter(u -> u.id() == keep).findFirst().orElse(null));
+            // the same user, changed: what may be done to them may have changed too
+            askAllowed(selected.get());
         }, failure -> {
             busy.set(false);
             showFailure("users.loadFailed", failure);
@@ -71,7 +111,7 @@ public final class UsersViewModel {
     /** Make or unmake an administrator, whichever the selected user is not. */
     public void toggleAdmin() {
         User user = selected.get();
-        if (user == null) {
+        if (user == null || allowed.get().role().refused()) {
             return;
         }
         if (user.admin()) {
@@ -111,7 +151,7 @@ public final class UsersViewModel {
     /** Deactivate or activate, whichever the selected user is not; the sentence counts their keys. */
     public void toggleActive() {
         User user = selected.get();
-        if (user == null) {
+        if (user == null || allowed.get().activation().refused()) {
             return;
         }
         boolean activate = !user.active();
@@ -119,6 +159,41 @@ public final class UsersViewModel {
         if (ctx.dialogs().confirm(Messages.format(prefix + ".heading", user.username()),
                 Messages.format(prefix + ".sentence", user.username(), user.keyCount()), Messages.get(prefix))) {
             change(() -> ctx.services().users().setActive(ctx.session(), user.username(), activate), prefix + ".failed");
+        }
+    }
+
+    /** An administrator sets a temporary password; the user must choose their own at the next sign-in. */
+    public void resetPassword() {
+        User user = selected.get();
+        if (user == null || allowed.get().resetPassword().refused()) {
+            return;
+        }
+        char[] temporary = userDialogs.askTemporaryPassword(user.username());
+        if (temporary == null) {
+            return;
+        }
+        busy.set(true);
+        ctx.tasks().run(() -> ctx.services().users().resetPassword(ctx.session(), user.username(), temporary), changed -> {
+            busy.set(false);
+            reload();
+            ctx.dialogs().showInformation(Messages.format("users.reset.done.heading", user.username()),
+                    Messages.format("users.reset.done.sentence", user.username()));
+        }, failure -> {
+            busy.set(false);
+            reload();
+            showFailure("users.reset.failed", failure);
+        });
+    }
+
+    /** Changes the selected user's display name (empty removes it). */
+    public void rename() {
+        User user = selected.get();
+        if (user == null || allowed.get().rename().refused()) {
+            return;
+        }
+        String name = userDialogs.askDisplayName(user.username(), user.displayName());
+        if (name != null) {
+            change(() -> ctx.services().users().rename(ctx.session(), user.username(), name), "users.rename.failed");
         }
     }
 
@@ -152,6 +227,31 @@ public final class UsersViewModel {
         return user != null && user.id() == ctx.session().userId();
     }
 
+    /** An action's enabled state: allowed by the service and nothing running. */
+    private BooleanBinding may(Function<UserActionsAllowed, Allowed> action) {
+        return Bindings.createBooleanBinding(() -> action.apply(allowed.get()).allowed() && !busy.get(), allowed, busy);
+    }
+
+    /** Why an action is disabled, in the service's words; empty while it is allowed. */
+    private StringBinding why(Function<UserActionsAllowed, Allowed> action) {
+        return Bindings.createStringBinding(() -> {
+            Allowed answer = action.apply(allowed.get());
+            return answer.allowed() ? "" : answer.reason();
+        }, allowed);
+    }
+
+    public BooleanBinding mayToggleAdminProperty() { return may(UserActionsAllowed::role); }
+    public StringBinding toggleAdminReasonProperty() { return why(UserActionsAllowed::role); }
+    public BooleanBinding mayToggleActiveProperty() { return may(UserActionsAllowed::activation); }
+    public StringBinding toggleActiveReasonProperty() { return why(UserActionsAllowed::activation); }
+    public BooleanBinding mayResetPasswordProperty() { return may(UserActionsAllowed::resetPassword); }
+    public StringBinding resetPasswordReasonProperty() { return why(UserActionsAllowed::resetPassword); }
+    public BooleanBinding mayRenameProperty() { return may(UserActionsAllowed::rename); }
+    public StringBinding renameReasonProperty() { return why(UserActionsAllowed::rename); }
+    public ObjectProperty<UserActionsAllowed> allowedProperty() { return allowed; }
+    public StringProperty searchProperty() { return search; }
+    /** The users the search lets through, for the table. */
+    public ObservableList<User> shownUsers() { return shown; }
     public ObservableList<User> users() { return users; }
     public ObjectProperty<User> selectedProperty() { return selected; }
     public BooleanProperty busyProperty() { return busy; }

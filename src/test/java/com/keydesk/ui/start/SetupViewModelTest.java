@@ -20,12 +20,12 @@ class SetupViewModelTest {
     @TempDir
     Path dir;
 
-    private Session initialise(String site, String admin, char[] password) {
-        Setup.checkInput(site, admin, password);
+    private Session initialise(String site, String admin, String displayName, char[] password) {
+        Setup.checkInput(site, admin, displayName, password);
         Database db = Database.create(dir.resolve("store"));
         try {
             return Services.over(db, TestStore.CHEAP, new MutableClock(), new SecureRandom()).setup()
-                    .initialise(site, admin, password);
+                    .initialise(site, admin, displayName, password);
         } finally {
             db.close();
         }
@@ -81,5 +81,29 @@ class SetupViewModelTest {
         assertThat(signedIn.get().username()).isEqualTo("alice");
         assertThat(Database.exists(dir.resolve("store"))).isTrue();
         assertThat(vm.passwordProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFirstAdministratorsDisplayNameIsStoredAndABadOneIsSaidBesideIt() {
+        AtomicReference<Session> signedIn = new AtomicReference<>();
+        SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), signedIn::set);
+        vm.siteNameProperty().set("Acme");
+        vm.usernameProperty().set("alice");
+        vm.displayNameProperty().set("x".repeat(500));
+        vm.passwordProperty().set("correct horse battery");
+        vm.repeatProperty().set("correct horse battery");
+        vm.create();
+        assertThat(vm.displayNameErrorProperty().get()).isNotEmpty();
+        assertThat(Database.exists(dir.resolve("store"))).isFalse();
+
+        vm.displayNameProperty().set("Alice Liddell");
+        vm.passwordProperty().set("correct horse battery");
+        vm.repeatProperty().set("correct horse battery");
+        vm.create();
+        assertThat(vm.displayNameErrorProperty().get()).isEmpty();
+        try (Database db = Database.open(dir.resolve("store"))) {
+            Services services = Services.over(db, TestStore.CHEAP, new MutableClock(), new SecureRandom());
+            assertThat(services.users().me(signedIn.get()).displayName()).isEqualTo("Alice Liddell");
+        }
     }
 }

@@ -133,14 +133,32 @@ class UsersViewModelTest {
     }
 
     @Test
-    void theServiceSentenceIsShownWhenItRefuses() {
+    void whatTheServiceWouldRefuseIsNotOfferedAndItsSentenceSaysWhy() {
         try (UiFixture ui = new UiFixture(dir)) {
             UsersViewModel vm = new UsersViewModel(ui.admin(), f -> { });
             vm.reload();
+            assertThat(vm.mayToggleActiveProperty().get()).isFalse();
+            assertThat(vm.toggleActiveReasonProperty().get()).isEqualTo("Choose a user in the table first.");
             vm.selectedProperty().set(named(vm, "alice"));
-            vm.toggleActive();
-            assertThat(ui.dialogs.last().kind()).isEqualTo("error");
-            assertThat(ui.dialogs.last().sentence()).isEqualTo("alice is the last active administrator and cannot be deactivated.");
+            assertThat(vm.mayToggleActiveProperty().get()).isFalse();
+            assertThat(vm.toggleActiveReasonProperty().get()).isEqualTo("alice is the last active administrator and cannot be deactivated.");
+            assertThat(vm.mayRenameProperty().get()).isTrue();
+            assertThat(vm.renameReasonProperty().get()).isEmpty();
+            vm.toggleActive();   // not offered: nothing happens, nothing is asked
+            assertThat(ui.dialogs.asked).isEmpty();
+        }
+    }
+
+    @Test
+    void theSearchKeepsUsersWhoseUsernameOrDisplayNameContainsIt() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.services.users().add(ui.store.admin, "carol", "Carol Builder", false, "carol password 123".toCharArray());
+            UsersViewModel vm = new UsersViewModel(ui.admin(), f -> { });
+            vm.reload();
+            vm.searchProperty().set("builder");
+            assertThat(vm.shownUsers()).extracting(com.keydesk.domain.User::username).containsExactly("carol");
+            vm.searchProperty().set(" ");
+            assertThat(vm.shownUsers()).hasSameSizeAs(vm.users());
         }
     }
 
