@@ -61,7 +61,8 @@ public final class KeyActions {
                 .filter(r -> enable ? mayEnable(r, isAdmin) : r.status().switchedOn()).toList();
         if (targets.size() > 1 && !ctx.dialogs().confirm(
                 Messages.format(enable ? "bulk.enable.heading" : "bulk.disable.heading", targets.size()),
-                Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size()),
+                Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size())
+                        + KeyList.below(targets),
                 Messages.format(enable ? "bulk.enable.confirm" : "bulk.disable.confirm", targets.size()))) {
             return;
         }
@@ -72,7 +73,7 @@ public final class KeyActions {
             } else {
                 keys.disable(ctx.session(), row.id());
             }
-        }, enable ? "action.enable.failed" : "action.disable.failed");
+        }, enable ? "action.enable.failed" : "action.disable.failed", enable ? "confirm.enabled" : "confirm.disabled");
     }
 
     /** Only an administrator may enable a key an administrator disabled (the service refuses it too). */
@@ -89,7 +90,7 @@ public final class KeyActions {
             return;
         }
         KeyService keys = ctx.services().keys();
-        runOnEach(targets, row -> keys.revoke(ctx.session(), row.id()), "revoke.failed");
+        runOnEach(targets, row -> keys.revoke(ctx.session(), row.id()), "revoke.failed", "confirm.revoked");
     }
 
     private boolean confirmRevoke(List<KeyRow> targets) {
@@ -104,7 +105,8 @@ public final class KeyActions {
                     : ctx.dialogs().confirm(heading, sentence, Messages.get("revoke.confirm"));
         }
         String heading = Messages.format("revoke.bulk.heading", targets.size());
-        String sentence = Messages.format(anySite ? "revoke.bulk.sentence.site" : "revoke.bulk.sentence", targets.size());
+        String sentence = Messages.format(anySite ? "revoke.bulk.sentence.site" : "revoke.bulk.sentence", targets.size())
+                + KeyList.below(targets);
         String confirm = Messages.format("revoke.bulk.confirm", targets.size());
         return anySite
                 ? ctx.dialogs().confirmByTyping(heading, sentence, Messages.format("revoke.bulk.expected", targets.size()), confirm)
@@ -127,6 +129,7 @@ public final class KeyActions {
                     CopyNowViewModel copyNow = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock());
                     refresh.run();
                     keyDialogs.showCopyNow(copyNow);
+                    ctx.confirmations().show(Messages.format("confirm.replaced", row.name()));
                 },
                 failure -> {
                     refresh.run();
@@ -138,13 +141,18 @@ public final class KeyActions {
         void apply(KeyRow row);
     }
 
-    /** Runs one call per key in the background; reports the first failure and how many went through. */
-    private void runOnEach(List<KeyRow> targets, KeyCall call, String failedHeading) {
+    /**
+     * Runs one call per key in the background; confirms how many went through ({@code confirmKey}:
+     * the key's name for one, the count for more) and reports the first failure.
+     */
+    private void runOnEach(List<KeyRow> targets, KeyCall call, String failedHeading, String confirmKey) {
+        List<KeyRow> done = new ArrayList<>();
         ctx.tasks().run(() -> {
             List<RuntimeException> failures = new ArrayList<>();
             for (KeyRow row : targets) {
                 try {
                     call.apply(row);
+                    done.add(row);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -152,6 +160,9 @@ public final class KeyActions {
             return failures;
         }, failures -> {
             refresh.run();
+            if (!done.isEmpty()) {
+                ctx.confirmations().show(Messages.format(confirmKey, done.size(), done.getFirst().name()));
+            }
             if (!failures.isEmpty()) {
                 RuntimeException first = failures.getFirst();
                 String sentence = targets.size() == 1 ? ErrorText.sentence(first)
