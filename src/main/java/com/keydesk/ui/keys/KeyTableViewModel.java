@@ -264,7 +264,7 @@ public final class KeyTableViewModel {
             keyDialogs.showDetails(details);
             if (details.savedProperty().get()) {
                 refresh();
-                ctx.confirmations().show(Messages.format("confirm.saved", shown.key().name()));
+                ctx.confirmations().show(Messages.format("confirm.saved", details.nameProperty().get().strip()));
             }
         }, failure -> {
             refresh();   // most likely revoked meanwhile: the table should stop offering it

@@ -31,13 +31,15 @@ public final class InactiveKeysView {
         table.setId("inactiveTable");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("column.name", InactiveRow::name, 200));
+        table.getColumns().add(column("column.name", InactiveRow::name, 190));
         if (vm.showsOwner()) {
             table.getColumns().add(column("column.owner", InactiveRow::owner, 110));
         }
-        table.getColumns().add(column("inactive.column.state", InactiveRow::state, 90));
+        table.getColumns().add(column("inactive.column.state", InactiveRow::state, 84));
         table.getColumns().add(column("inactive.column.by", InactiveRow::by, 110));
-        TableColumn<InactiveRow, String> when = column("inactive.column.when", InactiveRow::when, 140);
+        // "2026-12-04 02:05" whole, in DejaVu Sans too: the column never gives way
+        TableColumn<InactiveRow, String> when = column("inactive.column.when", InactiveRow::when, 150);
+        when.setMinWidth(150);
         table.getColumns().add(when);
         Label empty = new Label(Messages.get("inactive.empty"));
         empty.visibleProperty().bind(vm.busyProperty().not());
@@ -66,7 +68,7 @@ public final class InactiveKeysView {
 
         VBox root = new VBox(10, intro, Controls.errorLabel(vm.errorProperty()), table, footer, buttons);
         root.setPadding(new Insets(18));
-        root.setPrefWidth(vm.showsOwner() ? 720 : 620);
+        root.setPrefWidth(vm.showsOwner() ? 760 : 650);
         Stage stage = Windows.modal(owner, Messages.get("inactive.title"), root);
         close.setOnAction(e -> stage.close());
         vm.load();
