@@ -18,6 +18,8 @@ import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.FxDialogService;
 import com.keydesk.ui.FxFilePicker;
 import com.keydesk.ui.FxSecretClipboard;
+import com.keydesk.ui.Confirmations;
+import com.keydesk.ui.FxConfirmations;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SecretClipboard;
 import com.keydesk.ui.SignedIn;
@@ -70,6 +72,7 @@ public final class Composition implements StoreRestorer {
     private final Runnable exit;
     private final DialogService dialogs;
     private final SecretClipboard clipboard;
+    private final Confirmations confirmations;
     private final Screens screens;
     private final StoreSwitch switching;
     private FilePicker files;
@@ -100,7 +103,9 @@ public final class Composition implements StoreRestorer {
         this.preferences = preferences;
         this.exit = exit;
         this.dialogs = new FxDialogService(() -> stage);
-        this.clipboard = new FxSecretClipboard(preferences::clipboardClearDelay);
+        this.confirmations = new FxConfirmations(() -> stage, preferences.darkThemeProperty()::get);
+        this.clipboard = new FxSecretClipboard(preferences::clipboardClearDelay,
+                () -> confirmations.show(Messages.get("confirm.clipboardCleared")));
         this.screens = new Screens(stage, preferences, this);
         this.files = new FxFilePicker(() -> stage);
         this.switching = new StoreSwitch(this, stage, tasks, dialogs, recentStores, clock);
@@ -270,7 +275,7 @@ public final class Composition implements StoreRestorer {
 
     void showMain(Session session) {
         OpenedStore now = open;
-        SignedIn ctx = new SignedIn(now.services(), session, tasks, dialogs, clipboard, clock);
+        SignedIn ctx = new SignedIn(now.services(), session, tasks, dialogs, clipboard, clock, confirmations);
         MainViewModel vm = new MainViewModel(ctx, new FxKeyDialogs(() -> stage), switching.openStore(address),
                 ZoneId.systemDefault(), this::signOut);
         vm.siteNameProperty().addListener((o, a, name) -> stage.setTitle(Messages.format("window.title.store",

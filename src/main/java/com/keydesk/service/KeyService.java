@@ -132,6 +132,15 @@ public final class KeyService {
     }
 
     /**
+     * The keys that no longer work, newest first and at most {@code limit}: revoked ones (read from
+     * the audit entries that revoked them, with who and when) and expired ones, of one type
+     * ({@code null}: both). An administrator sees all; anyone else only their own.
+     */
+    public InactiveKeys inactive(Session session, KeyType type, int limit) {
+        return guard.run(session, (tx, actor) -> InactiveKeyQuery.read(tx, actor, type, now(), limit));
+    }
+
+    /**
      * Whether this person may move a key's expiry later or remove it (the rule {@link #update}
      * applies), asked ahead so a front end offers only what will be allowed.
      */

@@ -33,9 +33,16 @@ public final class FxSecretClipboard implements SecretClipboard {
     private final String osName;
     private byte[] copiedDigest;
     private PauseTransition pendingClear;
+    private Runnable whenClearedOnTime = () -> { };
 
     public FxSecretClipboard(Supplier<Duration> clearAfter) {
+        this(clearAfter, () -> { });
+    }
+
+    /** @param whenClearedOnTime runs when the delay ran out and the secret was taken off the clipboard */
+    public FxSecretClipboard(Supplier<Duration> clearAfter, Runnable whenClearedOnTime) {
         this(clearAfter, System.getProperty("os.name", ""));
+        this.whenClearedOnTime = whenClearedOnTime;
     }
 
     FxSecretClipboard(Supplier<Duration> clearAfter, String osName) {
@@ -62,20 +69,28 @@ public final class FxSecretClipboard implements SecretClipboard {
 
     @Override
     public void clearIfStillHoldsSecret() {
+        clear();
+    }
+
+    /** True when the clipboard still held the secret and was cleared. */
+    private boolean clear() {
         if (pendingClear != null) {
             pendingClear.stop();
             pendingClear = null;
         }
         if (copiedDigest == null) {
-            return;
+            return false;
         }
+        boolean cleared = false;
         Clipboard clipboard = Clipboard.getSystemClipboard();
         String now = clipboard.hasString() ? clipboard.getString() : null;
         if (now != null && Arrays.equals(digest(now), copiedDigest)) {
             clipboard.clear();
             LOG.info("The clipboard was cleared of the copied key.");
+            cleared = true;
         }
         copiedDigest = null;
+        return cleared;
     }
 
     @Override
@@ -89,7 +104,11 @@ public final class FxSecretClipboard implements SecretClipboard {
         }
         Duration delay = clearAfter.get();
         pendingClear = new PauseTransition(javafx.util.Duration.millis(Math.max(1, delay.toMillis())));
-        pendingClear.setOnFinished(e -> clearIfStillHoldsSecret());
+        pendingClear.setOnFinished(e -> {
+            if (clear()) {
+                whenClearedOnTime.run();
+            }
+        });
         pendingClear.play();
     }
 

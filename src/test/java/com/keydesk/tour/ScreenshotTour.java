@@ -126,6 +126,9 @@ public final class ScreenshotTour extends FxRobot {
         shotWithDialog("copy-now");
         clickOn("#acknowledge");
         clickOn("#doneButton");
+        if (Boolean.getBoolean("keydesk.tour.feedback")) {
+            feedback();
+        }
 
         clickOn("#nav-USERS");
         waitUntil(() -> rows("#userTable") > 0);
@@ -224,6 +227,85 @@ public final class ScreenshotTour extends FxRobot {
     private int visibleRows(String screenId) {
         return lookup(screenId + " #keyTable").tryQueryAs(javafx.scene.control.TableView.class)
                 .map(t -> t.getItems().size()).orElse(0);
+    }
+
+    /**
+     * Issue 17's feedback, with {@code -Dkeydesk.tour.feedback=true} (it changes the demo keys the
+     * later pictures show): the new key selected with its confirmation, a bulk revoke listing its
+     * keys, the count it confirms, the inactive keys, and a new key a search hides.
+     */
+    private void feedback() throws Exception {
+        waitUntil(() -> !lookup(".keydesk-confirmation").queryAll().isEmpty());
+        shotWithPopups("feedback-created");
+        clickOn(keyRow("Frank sync"));
+        press(javafx.scene.input.KeyCode.CONTROL);
+        clickOn(keyRow("Frank mobile"));
+        release(javafx.scene.input.KeyCode.CONTROL);
+        clickOn("#revokeButton");
+        waitUntil(() -> Window.getWindows().size() > 1);
+        shotWithDialog("feedback-bulk-revoke");
+        clickOn((Node n) -> n instanceof javafx.scene.control.Button b && "Revoke 2 keys".equals(b.getText()));
+        waitUntil(() -> !lookup(".keydesk-confirmation").queryAll().isEmpty());
+        shotWithPopups("feedback-bulk-revoked");
+        screenOfX("feedback-bulk-revoked-x");
+        clickOn("#inactiveButton");
+        waitUntil(() -> rows("#inactiveTable") > 0);
+        shotWithDialog("feedback-inactive");
+        clickOn("#inactiveClose");
+        clickOn("#keys-user_keys #searchField").write("Bob");
+        clickOn("#keys-user_keys #newKeyButton");
+        waitUntil(() -> lookup("#nameField").tryQuery().isPresent());
+        clickOn("#nameField").write("Hidden by the search");
+        clickOn("#ownerField").write("dave");
+        clickOn("#createButton");
+        waitUntil(() -> lookup("#secretField").tryQuery().isPresent());
+        clickOn("#acknowledge");
+        clickOn("#doneButton");
+        waitUntil(() -> lookup("#keys-user_keys #hiddenNoticeBar").query().isVisible());
+        shotWithPopups("feedback-hidden");
+        clickOn("#keys-user_keys #showHiddenKey");
+        waitUntil(() -> true);
+        shot("feedback-shown");
+    }
+
+    private Node keyRow(String name) {
+        return lookup((Node n) -> n instanceof javafx.scene.control.TableRow<?> r && n.isVisible()
+                && r.getItem() instanceof com.keydesk.ui.keys.KeyRow k && k.name().equals(name)).query();
+    }
+
+    /** The X screen as it is (ImageMagick's import), to compare with the pictures drawn from the scenes; skipped without it. */
+    private void screenOfX(String name) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/import", "-window", "root", out.resolve(name + ".png").toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        p.waitFor();
+    }
+
+    /** The main window with the popups showing over it (a confirmation), each where it stands. */
+    private void shotWithPopups(String name) throws Exception {
+        moveTo(stage.getX() + 4, stage.getY() + stage.getHeight() - 4);
+        BufferedImage main = image(stage.getScene());
+        Graphics2D g = main.createGraphics();
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w instanceof javafx.stage.PopupWindow popup && popup.isShowing() && popup.getScene() != null) {
+                // the root with a transparent fill, shadow included: a scene snapshot fills the popup's see-through corners white
+                javafx.scene.Parent root = popup.getScene().getRoot();
+                javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+                clear.setFill(javafx.scene.paint.Color.TRANSPARENT);
+                WritableImage fx = WaitForAsyncUtils.asyncFx(() -> root.snapshot(clear, null)).get();
+                javafx.geometry.Bounds bounds = root.getBoundsInParent();
+                BufferedImage img = new BufferedImage((int) fx.getWidth(), (int) fx.getHeight(), BufferedImage.TYPE_INT_ARGB);
+                for (int y = 0; y < img.getHeight(); y++) {
+                    for (int x = 0; x < img.getWidth(); x++) {
+                        img.setRGB(x, y, fx.getPixelReader().getArgb(x, y));   // with alpha: the shadow falls on the window
+                    }
+                }
+                g.drawImage(img, (int) (popup.getX() + bounds.getMinX() - stage.getX() - stage.getScene().getX()),
+                        (int) (popup.getY() + bounds.getMinY() - stage.getY() - stage.getScene().getY()), null);
+            }
+        }
+        g.dispose();
+        write(name, main);
     }
 
     private void waitUntil(BooleanSupplier condition) throws Exception {

@@ -4,6 +4,7 @@ import com.keydesk.ui.keys.KeyDialogs;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
 import com.keydesk.ui.keys.create.CreateKeyViewModel;
 import com.keydesk.ui.keys.details.KeyDetailsViewModel;
+import com.keydesk.ui.keys.inactive.InactiveKeysViewModel;
 
 import java.util.function.Consumer;
 
@@ -33,5 +34,14 @@ public final class FakeKeyDialogs implements KeyDialogs {
     @Override
     public void showDetails(KeyDetailsViewModel vm) {
         onDetails.accept(vm);
+    }
+
+    /** The inactive keys window: loads them as the real one does, and keeps the last one shown. */
+    public InactiveKeysViewModel lastInactive;
+
+    @Override
+    public void showInactive(InactiveKeysViewModel vm) {
+        vm.load();
+        lastInactive = vm;
     }
 }

@@ -12,13 +12,14 @@ public final class UiFixture implements AutoCloseable {
     public final FakeDialogs dialogs = new FakeDialogs();
     public final FakeClipboard clipboard = new FakeClipboard();
     public final FakeKeyDialogs keyDialogs = new FakeKeyDialogs();
+    public final RecordingConfirmations confirmations = new RecordingConfirmations();
 
     public UiFixture(Path dir) {
         this.store = TestStore.in(dir);
     }
 
     public SignedIn as(Session session) {
-        return new SignedIn(store.services, session, tasks, dialogs, clipboard, store.clock);
+        return new SignedIn(store.services, session, tasks, dialogs, clipboard, store.clock, confirmations);
     }
 
     public SignedIn admin() {

@@ -6,6 +6,8 @@ import com.keydesk.ui.keys.create.CreateKeyView;
 import com.keydesk.ui.keys.create.CreateKeyViewModel;
 import com.keydesk.ui.keys.details.KeyDetailsView;
 import com.keydesk.ui.keys.details.KeyDetailsViewModel;
+import com.keydesk.ui.keys.inactive.InactiveKeysView;
+import com.keydesk.ui.keys.inactive.InactiveKeysViewModel;
 import javafx.stage.Window;
 
 import java.util.function.Supplier;
@@ -31,5 +33,10 @@ public final class FxKeyDialogs implements KeyDialogs {
     @Override
     public void showDetails(KeyDetailsViewModel vm) {
         KeyDetailsView.showAndWait(owner.get(), vm);
+    }
+
+    @Override
+    public void showInactive(InactiveKeysViewModel vm) {
+        InactiveKeysView.showAndWait(owner.get(), vm);
     }
 }

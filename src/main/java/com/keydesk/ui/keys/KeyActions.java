@@ -123,7 +123,8 @@ public final class KeyActions {
         List<KeyRow> targets = allowedTargets(toggleAction());
         if (targets.size() > 1 && !ctx.dialogs().confirm(
                 Messages.format(enable ? "bulk.enable.heading" : "bulk.disable.heading", targets.size()),
-                Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size()),
+                Messages.format(enable ? "bulk.enable.sentence" : "bulk.disable.sentence", targets.size())
+                        + KeyList.below(targets),
                 Messages.format(enable ? "bulk.enable.confirm" : "bulk.disable.confirm", targets.size()))) {
             return;
         }
@@ -134,7 +135,7 @@ public final class KeyActions {
             } else {
                 keys.disable(ctx.session(), row.id());
             }
-        }, enable ? "action.enable.failed" : "action.disable.failed");
+        }, enable ? "action.enable.failed" : "action.disable.failed", enable ? "confirm.enabled" : "confirm.disabled");
     }
 
     public void revoke() {
@@ -146,7 +147,7 @@ public final class KeyActions {
             return;
         }
         KeyService keys = ctx.services().keys();
-        runOnEach(targets, row -> keys.revoke(ctx.session(), row.id()), "revoke.failed");
+        runOnEach(targets, row -> keys.revoke(ctx.session(), row.id()), "revoke.failed", "confirm.revoked");
     }
 
     private boolean confirmRevoke(List<KeyRow> targets) {
@@ -161,7 +162,8 @@ public final class KeyActions {
                     : ctx.dialogs().confirm(heading, sentence, Messages.get("revoke.confirm"));
         }
         String heading = Messages.format("revoke.bulk.heading", targets.size());
-        String sentence = Messages.format(anySite ? "revoke.bulk.sentence.site" : "revoke.bulk.sentence", targets.size());
+        String sentence = Messages.format(anySite ? "revoke.bulk.sentence.site" : "revoke.bulk.sentence", targets.size())
+                + KeyList.below(targets);
         String confirm = Messages.format("revoke.bulk.confirm", targets.size());
         return anySite
                 ? ctx.dialogs().confirmByTyping(heading, sentence, Messages.format("revoke.bulk.expected", targets.size()), confirm)
@@ -185,6 +187,7 @@ public final class KeyActions {
                     refresh.run();
                     askAllowed();
                     keyDialogs.showCopyNow(copyNow);
+                    ctx.confirmations().show(Messages.format("confirm.replaced", row.name()));
                 },
                 failure -> {
                     refresh.run();
@@ -197,13 +200,18 @@ public final class KeyActions {
         void apply(KeyRow row);
     }
 
-    /** Runs one call per key in the background; reports the first failure and how many went through. */
-    private void runOnEach(List<KeyRow> targets, KeyCall call, String failedHeading) {
+    /**
+     * Runs one call per key in the background; confirms how many went through ({@code confirmKey}:
+     * the key's name for one, the count for more) and reports the first failure.
+     */
+    private void runOnEach(List<KeyRow> targets, KeyCall call, String failedHeading, String confirmKey) {
+        List<KeyRow> done = new ArrayList<>();
         ctx.tasks().run(() -> {
             List<RuntimeException> failures = new ArrayList<>();
             for (KeyRow row : targets) {
                 try {
                     call.apply(row);
+                    done.add(row);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -212,6 +220,9 @@ public final class KeyActions {
         }, failures -> {
             refresh.run();
             askAllowed();
+            if (!done.isEmpty()) {
+                ctx.confirmations().show(Messages.format(confirmKey, done.size(), done.getFirst().name()));
+            }
             if (!failures.isEmpty()) {
                 RuntimeException first = failures.getFirst();
                 String sentence = targets.size() == 1 ? ErrorText.sentence(first)

@@ -3,6 +3,7 @@ package com.keydesk.ui.keys;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
 import com.keydesk.ui.keys.create.CreateKeyViewModel;
 import com.keydesk.ui.keys.details.KeyDetailsViewModel;
+import com.keydesk.ui.keys.inactive.InactiveKeysViewModel;
 
 /** The key dialogs, each modal: returns when the dialog has closed. Tests answer them without a window. */
 public interface KeyDialogs {
@@ -11,4 +12,7 @@ public interface KeyDialogs {
     void showCopyNow(CopyNowViewModel vm);
 
     void showDetails(KeyDetailsViewModel vm);
+
+    /** The revoked and expired keys; read-only. */
+    void showInactive(InactiveKeysViewModel vm);
 }

@@ -73,22 +73,49 @@ public final class KeyTableView extends BorderPane {
         status.getItems().setAll(vm.statusChoices());
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
         status.setMinWidth(Region.USE_PREF_SIZE);
+        Button inactive = button("inactiveButton", "keys.inactive", "mdi2h-history", vm::showInactive);
+        inactive.setTooltip(new Tooltip(Messages.get("keys.inactive.tooltip")));
         Button refresh = button("refreshButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
         refresh.setAccessibleText(Messages.get("keys.refresh"));
 
         com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
-                java.util.List.of(create, toggle, replace, revoke, details), java.util.List.of(search, status, refresh));
+                java.util.List.of(create, toggle, replace, revoke, details), java.util.List.of(search, status, inactive, refresh));
         toolbar.setId("keyToolbar");
 
         buildTable();
         HBox footer = Controls.countFooter("keyCount", vm.countProperty());
+        Label selectedCount = new Label();
+        selectedCount.setId("selectedCount");
+        selectedCount.getStyleClass().add("hint");
+        selectedCount.textProperty().bind(vm.selectedCountProperty());
+        footer.setSpacing(16);
+        footer.getChildren().add(selectedCount);
 
-        setTop(toolbar);
+        setTop(new VBox(toolbar, hiddenNotice()));
         setCenter(table);
         setBottom(footer);
         setPadding(new Insets(14));
 
+    }
+
+    /** A key just made that the search or status filter hides: one sentence, and a link that shows it. */
+    private HBox hiddenNotice() {
+        Label sentence = new Label();
+        sentence.setId("hiddenNotice");
+        sentence.setWrapText(true);
+        sentence.textProperty().bind(vm.hiddenNoticeProperty());
+        javafx.scene.control.Hyperlink show = new javafx.scene.control.Hyperlink(Messages.get("keys.showHidden"));
+        show.setId("showHiddenKey");
+        show.setOnAction(e -> vm.showHiddenKey());
+        HBox notice = new HBox(8, new FontIcon("mdi2f-filter-outline"), sentence, show);
+        notice.setId("hiddenNoticeBar");
+        notice.getStyleClass().add("notice-bar");
+        notice.setAlignment(Pos.CENTER_LEFT);
+        notice.setPadding(new Insets(6, 0, 0, 0));
+        notice.visibleProperty().bind(vm.hiddenNoticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        return notice;
     }
 
     /** Ctrl+N and Ctrl+F work wherever the focus is in the window; the main view forwards them here. */
@@ -153,6 +180,17 @@ public final class KeyTableView extends BorderPane {
                 keepFirstRowInView(change);
             }
             reselect();
+        });
+        // a key just made here: its row is selected (the view model kept it so) and scrolled to
+        vm.revealedProperty().addListener((o, was, row) -> {
+            if (row != null) {
+                int index = vm.visibleRows().indexOf(row);
+                if (index >= 0) {
+                    table.scrollTo(Math.max(0, index - 2));
+                    table.getSelectionModel().clearAndSelect(index);
+                    table.getFocusModel().focus(index);
+                }
+            }
         });
         table.setPlaceholder(placeholder());
         table.setContextMenu(contextMenu());

@@ -7,6 +7,7 @@ import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.create.CreateKeyViewModel;
 import com.keydesk.ui.keys.details.KeyDetailsViewModel;
+import com.keydesk.ui.keys.inactive.InactiveKeysViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -70,6 +71,14 @@ public final class KeyTableViewModel {
     /** False while the window knows the store is out of reach: catching up would only wait for it. */
     private boolean storeReachable = true;
     private Runnable onSiteChanged = () -> { };
+    /** A key just made here, selected once its row is in (0: none); see {@link #reveal}. */
+    private long revealId;
+    private String revealName;
+    /** The key whose row a filter hid, for {@link #showHiddenKey()} (0: none). */
+    private long hiddenId;
+    private final ObjectProperty<KeyRow> revealed = new SimpleObjectProperty<>();
+    private final StringProperty hiddenNotice = new SimpleStringProperty("");
+    private final StringBinding selectedCount;
 
     public KeyTableViewModel(SignedIn ctx, KeyScope scope, KeyDialogs keyDialogs, boolean admin,
                              ReadOnlyBooleanProperty mayManage, ZoneId zone) {
@@ -81,6 +90,10 @@ public final class KeyTableViewModel {
         this.zone = zone;
         search.addListener((o, a, b) -> applyFilter());
         statusFilter.addListener((o, a, b) -> applyFilter());
+        search.addListener((o, a, b) -> hiddenNotice.set(""));
+        statusFilter.addListener((o, a, b) -> hiddenNotice.set(""));
+        selectedCount = Bindings.createStringBinding(() -> selected.isEmpty() ? ""
+                : Messages.format("keys.selected", selected.size()), selected);
         count = Bindings.createStringBinding(() -> visible.size() == rows.size()
                 ? Messages.format("keys.count", rows.size())
                 : Messages.format("keys.countFiltered", visible.size(), rows.size()), visible, rows);
@@ -228,8 +241,12 @@ public final class KeyTableViewModel {
         keyDialogs.showCreateKey(form);
         var copyNow = form.takeResult();
         if (copyNow != null) {
+            revealId = copyNow.keyId();
+            revealName = copyNow.keyName();
+            hiddenNotice.set("");
             refresh();
             keyDialogs.showCopyNow(copyNow);
+            ctx.confirmations().show(Messages.format("confirm.created", copyNow.keyName()));
         }
     }
 
@@ -247,6 +264,7 @@ public final class KeyTableViewModel {
             keyDialogs.showDetails(details);
             if (details.savedProperty().get()) {
                 refresh();
+                ctx.confirmations().show(Messages.format("confirm.saved", details.nameProperty().get().strip()));
             }
         }, failure -> {
             refresh();   // most likely revoked meanwhile: the table should stop offering it
@@ -280,7 +298,10 @@ public final class KeyTableViewModel {
     private void applyFilter() {
         List<KeyRow> result = filter.apply(search.get(), statusFilter.get());
         List<KeyRow> keep = List.of();
-        if (!selected.isEmpty()) {
+        KeyRow reveal = reveal(result);
+        if (reveal != null) {
+            keep = List.of(reveal);
+        } else if (!selected.isEmpty()) {
             Set<Long> ids = new HashSet<>();
             selected.forEach(r -> ids.add(r.id()));
             keep = result.stream().filter(r -> ids.contains(r.id())).toList();
@@ -294,6 +315,52 @@ public final class KeyTableViewModel {
         } finally {
             refiltering = false;
         }
+        if (reveal != null) {
+            revealed.set(null);   // the same row twice still scrolls
+            revealed.set(reveal);
+        }
+    }
+
+    /**
+     * The row of the key just made, once it has loaded: to be selected if the filter shows it; if
+     * the search or status filter hides it, a sentence says so instead ({@link #hiddenNoticeProperty()}).
+     */
+    private KeyRow reveal(List<KeyRow> shown) {
+        if (revealId == 0) {
+            return null;
+        }
+        for (KeyRow row : shown) {
+            if (row.id() == revealId) {
+                revealId = 0;
+                return row;
+            }
+        }
+        for (KeyRow row : rows) {
+            if (row.id() == revealId) {
+                hiddenId = revealId;
+                revealId = 0;
+                hiddenNotice.set(Messages.format("keys.createdHidden", revealName));
+                return null;
+            }
+        }
+        return null;   // not loaded yet: the next swap looks again
+    }
+
+    /** Clears the search and status filter so the key the notice is about shows, and selects it. */
+    public void showHiddenKey() {
+        if (hiddenId == 0) {
+            return;
+        }
+        revealId = hiddenId;
+        hiddenId = 0;
+        search.set("");
+        statusFilter.set(StatusFilter.ALL);
+        applyFilter();   // in case neither changed (the row was hidden by a reload's timing)
+    }
+
+    /** Opens the keys that no longer work: revoked (from the audit trail) and expired. */
+    public void showInactive() {
+        keyDialogs.showInactive(new InactiveKeysViewModel(ctx, scope.queryType(), scope.showsOwner(), zone));
     }
 
     /** True while the rows change because of others' changes (or this window's), not a search, sort or reload. */
@@ -324,4 +391,10 @@ public final class KeyTableViewModel {
     public BooleanBinding emptyProperty() { return empty; }
     public BooleanBinding canCreateProperty() { return canCreate; }
     public Instant now() { return ctx.clock().instant(); }
+    /** "3 selected", or empty with nothing selected. */
+    public StringBinding selectedCountProperty() { return selectedCount; }
+    /** A key just made here, now selected: the view scrolls to it. */
+    public ObjectProperty<KeyRow> revealedProperty() { return revealed; }
+    /** Says that the key just made is hidden by the search or status filter; empty otherwise. */
+    public StringProperty hiddenNoticeProperty() { return hiddenNotice; }
 }

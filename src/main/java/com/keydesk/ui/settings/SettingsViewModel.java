@@ -226,6 +226,7 @@ public final class SettingsViewModel {
         }, written -> {
             busy.set(false);
             backupStatus.set(Messages.format("settings.backup.done", written));
+            ctx.confirmations().show(Messages.get("confirm.backupWritten"));
         }, failure -> {
             busy.set(false);
             backupError.set(ErrorText.sentence(failure));

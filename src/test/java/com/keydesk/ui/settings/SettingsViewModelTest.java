@@ -191,8 +191,10 @@ class SettingsViewModelTest {
             assertThat(files.suggestedName).isEqualTo("keydesk-backup-2026-06-01.zip");
             assertThat(Files.size(target)).isPositive();
             assertThat(vm.backupStatusProperty().get()).startsWith("Backed up the store to " + target);
+            assertThat(ui.confirmations.shown()).containsExactly("Backup written");
             vm.backup();
             assertThat(vm.backupErrorProperty().get()).contains("already exists");
+            assertThat(ui.confirmations.shown()).as("a failed backup is not confirmed").hasSize(1);
         }
     }
 

@@ -25,6 +25,7 @@ import java.time.Clock;
 public final class CopyNowViewModel {
     private final SecretClipboard clipboard;
     private final DialogService dialogs;
+    private final long keyId;
     private final String keyName;
     private final String label;
     private final boolean fullSitePower;
@@ -42,6 +43,7 @@ public final class CopyNowViewModel {
         this.clipboard = clipboard;
         this.dialogs = dialogs;
         ApiKey key = issued.key();
+        this.keyId = key.id();
         this.keyName = key.name();
         this.label = key.descriptiveLabel();
         this.fullSitePower = key.hasFullSitePower();
@@ -109,6 +111,11 @@ public final class CopyNowViewModel {
 
     public long clearSeconds() {
         return clipboard.clearDelay().toSeconds();
+    }
+
+    /** The new key's id: the table selects its row once it is in. */
+    public long keyId() {
+        return keyId;
     }
 
     public String keyName() {
