@@ -1,6 +1,7 @@
 package com.keydesk.ui.keys;
 
 import com.keydesk.ui.Controls;
+import com.keydesk.ui.Refusable;
 import com.keydesk.ui.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -80,7 +81,10 @@ public final class KeyTableView extends BorderPane {
         refresh.setAccessibleText(Messages.get("keys.refresh"));
 
         com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
-                java.util.List.of(create, toggle, replace, revoke, details), java.util.List.of(search, status, inactive, refresh));
+                java.util.List.of(create, Refusable.explained(toggle, actions.toggleReasonProperty()),
+                        Refusable.explained(replace, actions.replaceReasonProperty()),
+                        Refusable.explained(revoke, actions.revokeReasonProperty()), details),
+                java.util.List.of(search, status, inactive, refresh));
         toolbar.setId("keyToolbar");
 
         buildTable();

@@ -4,6 +4,7 @@ import com.keydesk.ui.Controls;
 import com.keydesk.domain.User;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.NaturalOrder;
+import com.keydesk.ui.Refusable;
 import com.keydesk.ui.TextCell;
 import com.keydesk.ui.WrappingToolbar;
 import com.keydesk.ui.RelativeTime;
@@ -14,7 +15,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -145,31 +145,10 @@ public final class UsersView extends BorderPane {
         return column;
     }
 
-    /**
-     * The button, enabled only when the service allows its action, inside a holder that shows the
-     * service's reason as a tooltip: a disabled control receives no mouse events, so it could not
-     * show its own.
-     */
+    /** A refusable action: disabled while the service would refuse it, its sentence shown why. */
     private static Node refusable(Button button, ObservableBooleanValue allowed, StringBinding reason) {
         button.disableProperty().bind(Bindings.not(allowed));
-        StackPane holder = new StackPane(button);
-        holder.setId(button.getId() + "Holder");
-        Tooltip why = new Tooltip();
-        why.setWrapText(true);
-        why.setMaxWidth(360);
-        why.textProperty().bind(reason);
-        button.accessibleHelpProperty().bind(reason);
-        reason.addListener((o, was, now) -> {
-            if (now == null || now.isEmpty()) {
-                Tooltip.uninstall(holder, why);
-            } else {
-                Tooltip.install(holder, why);
-            }
-        });
-        if (!reason.get().isEmpty()) {
-            Tooltip.install(holder, why);
-        }
-        return holder;
+        return Refusable.explained(button, reason);
     }
 
     private static Button button(String id, String textKey, String icon, Runnable action) {

@@ -6,13 +6,14 @@ import com.keydesk.domain.PermissionSet;
 import com.keydesk.service.Session;
 import com.keydesk.testing.TestStore;
 import com.keydesk.ui.keys.KeyRow;
+import javafx.scene.control.Tooltip;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A non-administrator's key toolbar offers exactly what the service's allowedActions answers. */
+/** A non-administrator's key toolbar offers exactly what the service's allowedActions answers, and says why not. */
 class KeyActionsMatchTheServiceRobotTest extends AppRobotTest {
     @Override
     protected void seed(TestStore store) {
@@ -42,6 +43,15 @@ class KeyActionsMatchTheServiceRobotTest extends AppRobotTest {
         }
         selectKey("Disabled by admin");
         assertThat(lookup("#toggleButton").queryButton().isDisabled()).isTrue();
+        // the disabled button says why, in the service's words, on the holder around it
+        long id = visibleKeys().stream().filter(k -> k.name().equals("Disabled by admin")).findFirst()
+                .map(KeyRow::id).orElseThrow();
+        String why = app.services().keys().allowedActions(bob, List.of(id)).getFirst().enable().reason();
+        assertThat(why).isNotBlank();
+        Object tooltip = lookup("#toggleButtonHolder").query().getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(tooltip).isInstanceOf(Tooltip.class);
+        assertThat(((Tooltip) tooltip).getText()).isEqualTo(why);
+        assertThat(lookup("#toggleButton").queryButton().getAccessibleHelp()).isEqualTo(why);
         assertNothingUncaught();
     }
 }
