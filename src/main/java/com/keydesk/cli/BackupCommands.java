@@ -3,10 +3,6 @@ package com.keydesk.cli;
 import com.keydesk.domain.ConfirmationNeededException;
 import com.keydesk.service.Session;
 import com.keydesk.service.StoreRestore;
-import com.keydesk.store.Database;
-import com.keydesk.store.StoreAddress;
-import com.keydesk.store.TeamStore;
-import com.keydesk.service.TeamStoreRestore;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,18 +28,18 @@ final class BackupCommands {
         Args args = Args.parse(words, Set.of(), Set.of("--yes", "--other-site"));
         Path file = Path.of(args.positional(1, "restore FILE --yes [--other-site]").getFirst()).toAbsolutePath().normalize();
         StoreRestore.checkFile(file);
-        if (ctx.address() instanceof TeamStore team) {
-            restoreIntoTeamStore(ctx, team, file, args);
+        Path folder = ctx.localFolder();
+        if (folder == null) {
+            restoreIntoTeamStore(ctx, file, args);
             return;
         }
-        Path folder = ((StoreAddress.Local) ctx.address()).folder();
         if (!args.has("--yes")) {
             throw new UsageException("Restoring replaces the store in " + folder + " with " + file
                     + " (the current store is kept beside it). Run again with --yes to confirm.");
         }
         StoreRestore restore = new StoreRestore(folder, ctx.clock());
         StoreRestore.Outcome outcome;
-        if (Database.exists(folder)) {
+        if (ctx.storeExists()) {
             Session session = ctx.signIn();
             try {
                 outcome = restore.restore(ctx.services(), session, file, args.has("--other-site"), ctx::closeStore);
@@ -61,12 +57,12 @@ final class BackupCommands {
     }
 
     /** A backup into an empty team store database: how a local store moves to a team store. */
-    private static void restoreIntoTeamStore(Context ctx, TeamStore team, Path file, Args args) {
+    private static void restoreIntoTeamStore(Context ctx, Path file, Args args) {
         if (!args.has("--yes")) {
             throw new UsageException("Restoring makes the team store " + ctx.where() + " from " + file
                     + " (its database must be empty). Run again with --yes to confirm.");
         }
-        StoreRestore.Outcome outcome = TeamStoreRestore.restore(team, file, ctx.clock());
+        StoreRestore.Outcome outcome = ctx.stores().restoreIntoTeamStore(ctx.address(), file, ctx.clock());
         // restored on purpose, through KeyDesk: this installation takes its history as it is
         ctx.replacedOnPurpose();
         ctx.services();

@@ -1,7 +1,7 @@
 package com.keydesk.cli;
 
 import com.keydesk.domain.KeyDeskException;
-import com.keydesk.store.StoreAddress;
+import com.keydesk.domain.StorePlace;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -77,10 +77,10 @@ public final class Cli {
             if (data != null && store != null) {
                 throw new UsageException("Give either --store (a team store) or --data (a local store folder), not both.");
             }
-            StoreAddress address = StoreAddress.resolve(store, data, env, System.getProperty("os.name"),
-                    System.getProperty("user.home"));
+            StoreAccess stores = StoreAccess.installed();
+            StorePlace address = stores.resolve(store, data, env);
             withoutH2ValueCache();
-            try (Context ctx = new Context(address, user, env, in, out, err, clock)) {
+            try (Context ctx = new Context(stores, address, user, env, in, out, err, clock)) {
                 return Commands.dispatch(ctx, words);
             }
         } catch (KeyDeskException e) {
