@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code audit list}, {@code audit verify [--checkpoint SEQ:HASH]}, {@code audit checkpoint} and
@@ -21,10 +22,17 @@ final class AuditCommands {
     private AuditCommands() {
     }
 
-    @Command(name = "audit", description = "Read and check the audit log.",
-            subcommands = {ListEntries.class, Verify.class, CheckpointCommand.class, TrustCurrent.class})
+    @Command(name = "audit", description = "Read and check the audit log.")
     static final class Group {
     }
+
+    /** The subcommands by name; {@link Commands} builds only the one a command line names. */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new Commands.Named()
+            .add("list", ListEntries::new)
+            .add("verify", Verify::new)
+            .add("checkpoint", CheckpointCommand::new)
+            .add("trust-current", TrustCurrent::new)
+            .map();
 
     @Command(name = "list", description = "The audit log, as a table or JSON.")
     static final class ListEntries implements CliCommand {

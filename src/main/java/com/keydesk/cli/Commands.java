@@ -21,6 +21,10 @@ import java.util.function.Supplier;
 final class Commands {
     /** The command words, in the order the help and the completion show them. */
     static final Map<String, Supplier<Object>> TOP = top();
+    /** The command words that are groups, with their subcommands. */
+    static final Map<String, Map<String, Supplier<Object>>> GROUPS = Map.of(
+            "keys", KeyCommands.SUBCOMMANDS, "users", UserCommands.SUBCOMMANDS,
+            "settings", SetupCommands.SETTINGS_SUBCOMMANDS, "audit", AuditCommands.SUBCOMMANDS);
 
     private Commands() {
     }
@@ -41,6 +45,20 @@ final class Commands {
         return top;
     }
 
+    /** A group's subcommands by name, in the order the help and the completion show them. */
+    static final class Named {
+        private final Map<String, Supplier<Object>> named = new LinkedHashMap<>();
+
+        Named add(String name, Supplier<Object> command) {
+            named.put(name, command);
+            return this;
+        }
+
+        Map<String, Supplier<Object>> map() {
+            return java.util.Collections.unmodifiableMap(named);
+        }
+    }
+
     /** Runs the command; returns its exit code when it ends normally (failures are thrown). */
     static int dispatch(Context ctx, List<String> words) {
         String group = words.getFirst();
@@ -49,7 +67,7 @@ final class Commands {
             throw new UsageException("Unknown command \"" + Texts.printable(group)
                     + "\". Run 'keydesk help' for the list." + Suggestions.line(group, TOP.keySet()));
         }
-        ParseResult parsed = parse(command, words);
+        ParseResult parsed = parse(words);
         ParseResult leaf = parsed;
         while (leaf.hasSubcommand()) {
             leaf = leaf.subcommand();
@@ -70,14 +88,14 @@ final class Commands {
      * Parses strictly; KeyDesk's options are all long ones, so a word such as {@code -x} that
      * picocli takes for an unknown option is, as it always was, an argument: parsed again so.
      */
-    private static ParseResult parse(Supplier<Object> command, List<String> words) {
+    private static ParseResult parse(List<String> words) {
         String[] args = words.toArray(String[]::new);
         try {
-            return tree(command.get(), false).parseArgs(args);
+            return tree(words, false).parseArgs(args);
         } catch (CommandLine.UnmatchedArgumentException e) {
             if (e.getUnmatched().stream().allMatch(Commands::singleDash)) {
                 try {
-                    return tree(command.get(), true).parseArgs(args);
+                    return tree(words, true).parseArgs(args);
                 } catch (CommandLine.ParameterException again) {
                     throw usage(again);
                 }
@@ -92,20 +110,38 @@ final class Commands {
         return word.length() > 1 && word.startsWith("-") && !word.startsWith("--");
     }
 
-    /** The root with one command word's tree under it (so that help names "keydesk keys list"). */
-    private static CommandLine tree(Object command, boolean dashWordsAreArguments) {
+    /**
+     * The root with only what the words name under it (so that help names "keydesk keys list"):
+     * picocli reads each command's annotations when it is added, about a millisecond or more
+     * apiece at start-up, so a group's other subcommands are added only when the second word
+     * names none of them (a typo or the group's help, which list them).
+     */
+    private static CommandLine tree(List<String> words, boolean dashWordsAreArguments) {
         CommandLine root = new CommandLine(new Root());
-        root.addSubcommand(command);
+        String word = words.getFirst();
+        CommandLine command = new CommandLine(TOP.get(word).get());
+        Map<String, Supplier<Object>> subcommands = GROUPS.getOrDefault(word, Map.of());
+        Supplier<Object> named = words.size() > 1 ? subcommands.get(words.get(1)) : null;
+        if (named != null) {
+            command.addSubcommand(words.get(1), named.get());
+        } else {
+            subcommands.forEach((name, sub) -> command.addSubcommand(name, sub.get()));
+        }
+        root.addSubcommand(word, command);
         configure(root, dashWordsAreArguments);
         return root;
     }
 
-    /** Every command word's tree: for the completion scripts and for suggestions. */
+    /** Every command word's tree: for the completion scripts. */
     static CommandLine root() {
         CommandLine root = new CommandLine(new Root());
-        TOP.values().forEach(command -> root.addSubcommand(command.get()));
-        root.addSubcommand(new Root.Help());
-        root.addSubcommand(new Root.Version());
+        TOP.forEach((word, command) -> {
+            CommandLine line = new CommandLine(command.get());
+            GROUPS.getOrDefault(word, Map.of()).forEach((name, sub) -> line.addSubcommand(name, sub.get()));
+            root.addSubcommand(word, line);
+        });
+        root.addSubcommand("help", new Root.Help());
+        root.addSubcommand("version", new Root.Version());
         configure(root, false);
         return root;
     }

@@ -20,17 +20,30 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** {@code keys ...}: create, list, show, update, disable, enable, revoke, replace, verify, export. */
 final class KeyCommands {
     private KeyCommands() {
     }
 
-    @Command(name = "keys", description = "Create, list, change and check API keys.",
-            subcommands = {Create.class, ListKeys.class, Show.class, Update.class, Disable.class, Enable.class,
-                    Revoke.class, Replace.class, Verify.class, Export.class})
+    @Command(name = "keys", description = "Create, list, change and check API keys.")
     static final class Group {
     }
+
+    /** The subcommands by name; {@link Commands} builds only the one a command line names. */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new Commands.Named()
+            .add("create", Create::new)
+            .add("list", ListKeys::new)
+            .add("show", Show::new)
+            .add("update", Update::new)
+            .add("disable", Disable::new)
+            .add("enable", Enable::new)
+            .add("revoke", Revoke::new)
+            .add("replace", Replace::new)
+            .add("verify", Verify::new)
+            .add("export", Export::new)
+            .map();
 
     @Command(name = "create", description = "Create a site key or a user's key; prints its secret once.")
     static final class Create implements CliCommand {

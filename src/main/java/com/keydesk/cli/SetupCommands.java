@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code init}, {@code passwd} and {@code settings ...}. */
 final class SetupCommands {
@@ -68,9 +69,15 @@ final class SetupCommands {
         }
     }
 
-    @Command(name = "settings", description = "The site's settings.", subcommands = {Show.class, SetValue.class})
+    @Command(name = "settings", description = "The site's settings.")
     static final class Settings {
     }
+
+    /** The subcommands of settings by name; {@link Commands} builds only the one a command line names. */
+    static final Map<String, Supplier<Object>> SETTINGS_SUBCOMMANDS = new Commands.Named()
+            .add("show", Show::new)
+            .add("set", SetValue::new)
+            .map();
 
     @Command(name = "show", description = "Every setting and its value.")
     static final class Show implements CliCommand {

@@ -13,17 +13,27 @@ import picocli.CommandLine.Parameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** {@code users ...}: add, list, deactivate, activate, promote, demote, unlock. Administrators only (checked in the service). */
 final class UserCommands {
     private UserCommands() {
     }
 
-    @Command(name = "users", description = "Add, list and change users (administrators).",
-            subcommands = {Add.class, ListUsers.class, Deactivate.class, Activate.class, Promote.class, Demote.class,
-                    Unlock.class})
+    @Command(name = "users", description = "Add, list and change users (administrators).")
     static final class Group {
     }
+
+    /** The subcommands by name; {@link Commands} builds only the one a command line names. */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new Commands.Named()
+            .add("add", Add::new)
+            .add("list", ListUsers::new)
+            .add("deactivate", Deactivate::new)
+            .add("activate", Activate::new)
+            .add("promote", Promote::new)
+            .add("demote", Demote::new)
+            .add("unlock", Unlock::new)
+            .map();
 
     /** The commands that take one username. */
     abstract static class OneUser implements CliCommand {

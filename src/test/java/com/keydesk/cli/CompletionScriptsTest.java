@@ -67,6 +67,16 @@ class CompletionScriptsTest {
         return line;
     }
 
+    @Test
+    void eachCommandIsRegisteredUnderTheNameItDeclares() {
+        CommandLine root = Commands.root();
+        for (String command : everyCommand(root, "")) {
+            CommandLine line = find(root, command);
+            String declared = line.getCommand().getClass().getAnnotation(CommandLine.Command.class).name();
+            assertThat(command).endsWith(declared);
+        }
+    }
+
     /** Every command and subcommand, as "keys list". */
     private static List<String> everyCommand(CommandLine line, String prefix) {
         List<String> names = new ArrayList<>();
