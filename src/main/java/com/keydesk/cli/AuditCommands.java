@@ -5,11 +5,13 @@ import com.keydesk.domain.AuditEntry;
 import com.keydesk.service.AuditVerification;
 import com.keydesk.service.Session;
 import com.keydesk.service.Witness.Checkpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code audit list}, {@code audit verify [--checkpoint SEQ:HASH]}, {@code audit checkpoint} and
@@ -20,60 +22,108 @@ final class AuditCommands {
     private AuditCommands() {
     }
 
-    static void run(Context ctx, String sub, List<String> words) {
-        switch (sub) {
-            case "list" -> list(ctx, words);
-            case "verify" -> verify(ctx, words);
-            case "checkpoint" -> {
-                Args.parse(words, Set.of(), Set.of()).positional(0, "audit checkpoint");
-                ctx.out.println(ctx.witness().checkpoint(ctx.signIn()));
+    @Command(name = "audit", description = "Read and check the audit log.")
+    static final class Group {
+    }
+
+    /** The subcommands by name; {@link Commands} builds only the one a command line names. */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = new Commands.Named()
+            .add("list", ListEntries::new)
+            .add("verify", Verify::new)
+            .add("checkpoint", CheckpointCommand::new)
+            .add("trust-current", TrustCurrent::new)
+            .map();
+
+    @Command(name = "list", description = "The audit log, as a table or JSON.")
+    static final class ListEntries implements CliCommand {
+        @Option(names = "--json")
+        boolean json;
+
+        @Override
+        public String usage() {
+            return "audit list [--json]";
+        }
+
+        @Override
+        public int run(Context ctx) {
+            List<AuditEntry> entries = ctx.services().audit().entries(ctx.signIn());
+            if (json) {
+                ctx.out.println(Json.write(entries.stream().map(AuditCommands::fields).toList()));
+            } else {
+                entries.forEach(e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n", e.seq(), e.at(), e.actor(),
+                        e.action(), e.target() == null ? "" : e.target(), e.outcome(),
+                        e.detail() == null ? "" : e.detail()));
             }
-            case "trust-current" -> {
-                Args args = Args.parse(words, Set.of(), Set.of("--yes"));
-                args.positional(0, "audit trust-current --yes");
-                if (!args.has("--yes")) {
-                    throw new UsageException("This installation would accept the store's history as it is now, even"
-                            + " if it was rolled back or rewritten. Look into the warning first; run again with --yes to confirm.");
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "verify", description = "Check the audit log's chain (exit 11 if it is broken).")
+    static final class Verify implements CliCommand {
+        @Option(names = "--checkpoint", paramLabel = "SEQ:HASH", description = "Also check that the log holds this checkpoint.")
+        String checkpointText;
+
+        @Override
+        public String usage() {
+            return "audit verify [--checkpoint SEQ:HASH]";
+        }
+
+        @Override
+        public int run(Context ctx) {
+            Checkpoint checkpoint = checkpointText != null ? Checkpoint.parse(checkpointText) : null;
+            Session session = ctx.signIn();
+            AuditVerification result = ctx.services().audit().verify(session);
+            if (!result.intact()) {
+                throw new AuditBrokenException(result.message());
+            }
+            if (ctx.historyProblem() != null) {
+                throw new AuditBrokenException(ctx.historyProblem());
+            }
+            if (checkpoint != null) {
+                String problem = ctx.witness().checkAgainst(session, checkpoint);
+                if (problem != null) {
+                    throw new AuditBrokenException(problem);
                 }
-                ctx.witness().trustCurrent(ctx.signIn());
-                ctx.err.println("This installation now takes the store's history as it is.");
             }
-            default -> throw Commands.unknown("audit", sub);
+            ctx.out.println(result.message() + (checkpoint == null ? "" : " It holds checkpoint " + checkpoint + "."));
+            return ExitCode.OK;
         }
     }
 
-    private static void list(Context ctx, List<String> words) {
-        Args args = Args.parse(words, Set.of(), Set.of("--json"));
-        args.positional(0, "audit list [--json]");
-        List<AuditEntry> entries = ctx.services().audit().entries(ctx.signIn());
-        if (args.has("--json")) {
-            ctx.out.println(Json.write(entries.stream().map(AuditCommands::fields).toList()));
-        } else {
-            entries.forEach(e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n", e.seq(), e.at(), e.actor(),
-                    e.action(), e.target() == null ? "" : e.target(), e.outcome(),
-                    e.detail() == null ? "" : e.detail()));
+    @Command(name = "checkpoint", description = "The head of the history (SEQ:HASH), to keep elsewhere.")
+    static final class CheckpointCommand implements CliCommand {
+        @Override
+        public String usage() {
+            return "audit checkpoint";
+        }
+
+        @Override
+        public int run(Context ctx) {
+            ctx.out.println(ctx.witness().checkpoint(ctx.signIn()));
+            return ExitCode.OK;
         }
     }
 
-    private static void verify(Context ctx, List<String> words) {
-        Args args = Args.parse(words, Set.of("--checkpoint"), Set.of());
-        args.positional(0, "audit verify [--checkpoint SEQ:HASH]");
-        Checkpoint checkpoint = args.has("--checkpoint") ? Checkpoint.parse(args.option("--checkpoint")) : null;
-        Session session = ctx.signIn();
-        AuditVerification result = ctx.services().audit().verify(session);
-        if (!result.intact()) {
-            throw new AuditBrokenException(result.message());
+    @Command(name = "trust-current", description = "Accept the history as it is now (after a warning; --yes confirms).")
+    static final class TrustCurrent implements CliCommand {
+        @Option(names = "--yes")
+        boolean yes;
+
+        @Override
+        public String usage() {
+            return "audit trust-current --yes";
         }
-        if (ctx.historyProblem() != null) {
-            throw new AuditBrokenException(ctx.historyProblem());
-        }
-        if (checkpoint != null) {
-            String problem = ctx.witness().checkAgainst(session, checkpoint);
-            if (problem != null) {
-                throw new AuditBrokenException(problem);
+
+        @Override
+        public int run(Context ctx) {
+            if (!yes) {
+                throw new UsageException("This installation would accept the store's history as it is now, even"
+                        + " if it was rolled back or rewritten. Look into the warning first; run again with --yes to confirm.");
             }
+            ctx.witness().trustCurrent(ctx.signIn());
+            ctx.err.println("This installation now takes the store's history as it is.");
+            return ExitCode.OK;
         }
-        ctx.out.println(result.message() + (checkpoint == null ? "" : " It holds checkpoint " + checkpoint + "."));
     }
 
     private static Map<String, Object> fields(AuditEntry e) {

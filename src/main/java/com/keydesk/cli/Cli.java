@@ -1,7 +1,7 @@
 package com.keydesk.cli;
 
 import com.keydesk.domain.KeyDeskException;
-import com.keydesk.store.StoreAddress;
+import com.keydesk.domain.StorePlace;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -32,7 +32,7 @@ public final class Cli {
         for (int i = 0; i < args.length; i++) {
             if (GLOBAL_VALUED.contains(args[i])) {
                 i++;
-            } else {
+            } else if (joinedGlobal(args[i]) == null) {
                 return true;
             }
         }
@@ -50,7 +50,15 @@ public final class Cli {
         List<String> words = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
-                if (words.isEmpty() && GLOBAL_VALUED.contains(args[i])) {
+                String joined = words.isEmpty() ? joinedGlobal(args[i]) : null;
+                if (joined != null) {
+                    String value = args[i].substring(joined.length() + 1);
+                    switch (joined) {
+                        case "--data" -> data = value;
+                        case "--store" -> store = value;
+                        default -> user = value;
+                    }
+                } else if (words.isEmpty() && GLOBAL_VALUED.contains(args[i])) {
                     if (i + 1 >= args.length) {
                         throw new UsageException(args[i] + " needs a value.");
                     }
@@ -77,10 +85,10 @@ public final class Cli {
             if (data != null && store != null) {
                 throw new UsageException("Give either --store (a team store) or --data (a local store folder), not both.");
             }
-            StoreAddress address = StoreAddress.resolve(store, data, env, System.getProperty("os.name"),
-                    System.getProperty("user.home"));
+            StoreAccess stores = StoreAccess.installed();
+            StorePlace address = stores.resolve(store, data, env);
             withoutH2ValueCache();
-            try (Context ctx = new Context(address, user, env, in, out, err, clock)) {
+            try (Context ctx = new Context(stores, address, user, env, in, out, err, clock)) {
                 return Commands.dispatch(ctx, words);
             }
         } catch (KeyDeskException e) {
@@ -95,6 +103,12 @@ public final class Cli {
         } finally {
             out.flush();
         }
+    }
+
+    /** The option of {@code --data=DIR}, {@code --store=URL} or {@code --user=NAME}; null for any other word. */
+    private static String joinedGlobal(String arg) {
+        int equals = arg.indexOf('=');
+        return equals > 0 && GLOBAL_VALUED.contains(arg.substring(0, equals)) ? arg.substring(0, equals) : null;
     }
 
     /**

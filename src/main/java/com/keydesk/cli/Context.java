@@ -1,14 +1,10 @@
 package com.keydesk.cli;
 
-import com.keydesk.crypto.Argon2Params;
 import com.keydesk.domain.AuthenticationException;
+import com.keydesk.domain.StorePlace;
 import com.keydesk.service.Services;
 import com.keydesk.service.Session;
-import com.keydesk.service.StoreCreation;
 import com.keydesk.service.Witness;
-import com.keydesk.service.WitnessLocation;
-import com.keydesk.store.Database;
-import com.keydesk.store.StoreAddress;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -17,14 +13,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 
 /** One command's world: where the store is, the open store, who is acting, and the three streams. */
 final class Context implements AutoCloseable {
-    private final StoreAddress address;
+    private final StoreAccess stores;
+    private final StorePlace address;
     private final String username;
     private final Map<String, String> env;
     private final BufferedReader stdin;
@@ -32,7 +27,7 @@ final class Context implements AutoCloseable {
     final PrintStream out;
     final PrintStream err;
     private final Clock clock;
-    private Database db;
+    private StoreAccess.Open open;
     private Services services;
     private Witness witness;
     /** What the witness found wrong with the store's history when it was opened; null when nothing. */
@@ -40,8 +35,14 @@ final class Context implements AutoCloseable {
     /** Set when KeyDesk itself just replaced the store (restore): its history is taken as it is. */
     private boolean replacedOnPurpose;
 
-    Context(StoreAddress address, String username, Map<String, String> env, InputStream in, PrintStream out,
+    Context(StorePlace address, String username, Map<String, String> env, InputStream in, PrintStream out,
             PrintStream err, Clock clock) {
+        this(StoreAccess.installed(), address, username, env, in, out, err, clock);
+    }
+
+    Context(StoreAccess stores, StorePlace address, String username, Map<String, String> env, InputStream in,
+            PrintStream out, PrintStream err, Clock clock) {
+        this.stores = stores;
         this.address = address;
         this.username = username;
         this.env = env;
@@ -55,43 +56,31 @@ final class Context implements AutoCloseable {
     /** The services over the existing store; a missing store is an error, never created here. */
     Services services() {
         if (services == null) {
-            attach(whileArgon2WarmsUp(() -> Database.open(address)));
+            attach(stores.open(address, clock, env));
         }
         return services;
     }
 
     /** Creates the store, its site and first administrator (service/StoreCreation): only init does this. */
     void createStore(String site, String admin, char[] password) {
-        StoreCreation.Created created = whileArgon2WarmsUp(
-                () -> StoreCreation.create(address, site, admin, password, this::wire));
-        db = created.db();
-        services = created.services();
+        open = stores.create(address, site, admin, password, clock, env);
+        services = open.services();
         // a new store here replaces whatever this installation remembered of an earlier one
-        witness = witnessOver(db);
+        witness = open.witness();
         witness.remember();
-    }
-
-    /** Opens or makes the store while Argon2 loads on a second thread; returns once both are done. */
-    private static <T> T whileArgon2WarmsUp(java.util.function.Supplier<T> opening) {
-        var argon2 = Argon2WarmUp.start();
-        try {
-            return opening.get();
-        } finally {
-            argon2.awaitDone();
-        }
     }
 
     /** Closes the store so that its file can be replaced; the next services() call opens it again. */
     void closeStore() {
         close();
-        db = null;
+        open = null;
         services = null;
     }
 
-    private void attach(Database opened) {
-        db = opened;
-        services = wire(opened);
-        witness = witnessOver(opened);
+    private void attach(StoreAccess.Open opened) {
+        open = opened;
+        services = opened.services();
+        witness = opened.witness();
         if (replacedOnPurpose) {
             replacedOnPurpose = false;
             witness.remember();
@@ -100,15 +89,6 @@ final class Context implements AutoCloseable {
         if (historyProblem != null) {
             err.println("keydesk: warning: " + historyProblem + " Run 'keydesk audit verify'.");
         }
-    }
-
-    private Services wire(Database opened) {
-        return Services.over(opened, Argon2Params.SHIPPED, clock, new SecureRandom());
-    }
-
-    private Witness witnessOver(Database opened) {
-        return Witness.over(opened, clock, WitnessLocation.resolve(env, System.getProperty("os.name"),
-                System.getProperty("user.home")), address.display());
     }
 
     /**
@@ -171,7 +151,7 @@ final class Context implements AutoCloseable {
 
     /** Whether a store exists where this command looks for one (scan works without one). */
     boolean storeExists() {
-        return Database.exists(address);
+        return stores.exists(address);
     }
 
     /** Whether someone was named to act (--user or KEYDESK_USER). */
@@ -183,8 +163,18 @@ final class Context implements AutoCloseable {
         return clock;
     }
 
+    /** The local store's folder, or null when this command works on a team store. */
+    java.nio.file.Path localFolder() {
+        return stores.localFolder(address);
+    }
+
+    /** The wiring that opens and restores stores. */
+    StoreAccess stores() {
+        return stores;
+    }
+
     /** The store this command works on. */
-    StoreAddress address() {
+    StorePlace address() {
         return address;
     }
 
@@ -196,7 +186,7 @@ final class Context implements AutoCloseable {
     /** Remembers how far the store's history went, unless it was wrong when opened: the warning must stay. */
     @Override
     public void close() {
-        if (db != null) {
+        if (open != null) {
             try {
                 if (historyProblem == null && witness != null) {
                     witness.remember().ifPresent(why -> err.println("keydesk: warning: " + why));
@@ -205,7 +195,7 @@ final class Context implements AutoCloseable {
                 // the store could not be read at the end (the command's own failure, say a full disk, was
                 // reported already): the memory stays where it was, which the store still holds
             } finally {
-                db.close();
+                open.close().run();
             }
         }
     }

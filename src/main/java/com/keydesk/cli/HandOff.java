@@ -1,6 +1,6 @@
 package com.keydesk.cli;
 
-import com.keydesk.store.HeadStart;
+import com.keydesk.threads.HeadStart;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -20,6 +20,8 @@ final class Help {
               users promote USERNAME [--yes] | users demote USERNAME
               users unlock USERNAME                  end USERNAME's sign-in wait (administrators)
               users unlock USERNAME --as-store-owner without sign-in, as the OS account owning the store file
+              users reset-password USERNAME          temporary password: first line of stdin; changed at sign-in
+              users rename USERNAME DISPLAY_NAME     an empty DISPLAY_NAME removes it
               settings show [--json]
               settings set users_can_create_api_keys true|false
               settings set default_permission_set SET          what a user key gets without --permission

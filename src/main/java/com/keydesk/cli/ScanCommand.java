@@ -7,6 +7,9 @@ import com.keydesk.scan.Finding;
 import com.keydesk.scan.LeakScanner;
 import com.keydesk.service.LeakService.FoundKey;
 import com.keydesk.service.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.Console;
 import java.io.UncheckedIOException;
@@ -14,43 +17,57 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code scan PATH... [--git | --staged] [--respect-gitignore] [--format text|json|sarif] [--revoke [--yes]]}.
  * Works with no store and no sign-in (every finding is then "unknown"); with both, each finding is
  * named through the services. Exit 12 when anything was found.
  */
-final class ScanCommand {
+@Command(name = "scan", description = "Find leaked KeyDesk keys (- reads standard input); exit 12 if any.")
+final class ScanCommand implements CliCommand {
     private static final String USAGE = "scan PATH... [--git | --staged] [--respect-gitignore] "
             + "[--format text|json|sarif] [--revoke [--yes]]";
 
-    private ScanCommand() {
+    @Parameters(paramLabel = "PATH", description = "Files, folders or git repositories; - is standard input.")
+    List<String> paths = new ArrayList<>();
+    @Option(names = "--git", description = "Every commit of the repository's history.")
+    boolean git;
+    @Option(names = "--staged", description = "What git would commit now.")
+    boolean staged;
+    @Option(names = "--respect-gitignore", description = "Skip what .gitignore ignores.")
+    boolean respectGitignore;
+    @Option(names = "--format", paramLabel = "text|json|sarif")
+    String format;
+    @Option(names = "--revoke", description = "Revoke each active key found (asks first).")
+    boolean revoke;
+    @Option(names = "--yes", description = "Revoke without asking.")
+    boolean yes;
+
+    @Override
+    public String usage() {
+        return USAGE;
     }
 
-    static int run(Context ctx, List<String> words) {
-        Args args = Args.parse(words, Set.of("--format"),
-                Set.of("--git", "--staged", "--respect-gitignore", "--revoke", "--yes"));
-        List<String> paths = args.positionals();
-        String format = args.has("--format") ? args.option("--format") : "text";
-        if (!List.of("text", "json", "sarif").contains(format)) {
+    @Override
+    public int run(Context ctx) {
+        String chosen = format != null ? format : "text";
+        if (!List.of("text", "json", "sarif").contains(chosen)) {
             throw new UsageException("--format is text, json or sarif.");
         }
-        if (args.has("--git") && args.has("--staged")) {
+        if (git && staged) {
             throw new UsageException("Give --git or --staged, not both.");
         }
-        if (paths.isEmpty() && !args.has("--staged")) {
+        if (paths.isEmpty() && !staged) {
             throw new UsageException("Usage: " + USAGE);
         }
-        boolean revoke = args.has("--revoke");
-        if (revoke && !args.has("--yes") && (paths.contains("-") || !onTerminal())) {
+        if (revoke && !yes && (paths.contains("-") || !onTerminal())) {
             throw new UsageException("--revoke asks before revoking, and there is no terminal to ask on"
                     + " (or standard input is being scanned): add --yes to revoke without asking.");
         }
 
         List<Finding> findings = new ArrayList<>();
         LeakScanner scanner = new LeakScanner(
-                new LeakScanner.Options(args.has("--git"), args.has("--staged"), args.has("--respect-gitignore")),
+                new LeakScanner.Options(git, staged, respectGitignore),
                 () -> false);
         LeakScanner.Summary summary;
         try {
@@ -60,7 +77,7 @@ final class ScanCommand {
                     + e.getCause().getMessage());
         }
         Naming naming = name(ctx, findings, revoke);
-        switch (format) {
+        switch (chosen) {
             case "json" -> ctx.out.println(Json.write(ScanReport.json(findings, naming.names())));
             case "sarif" -> ctx.out.println(Json.write(ScanReport.sarif(findings, naming.names(), Cli.VERSION)));
             default -> ScanReport.text(ctx.out, findings, naming.names());
@@ -68,7 +85,7 @@ final class ScanCommand {
         ctx.err.println(ScanReport.summary(summary, findings.size()) + naming.note());
         int exit = findings.isEmpty() ? ExitCode.OK : ExitCode.LEAKS_FOUND;
         if (revoke && !findings.isEmpty()) {
-            exit = revokeActive(ctx, naming, findings, args.has("--yes"), exit);
+            exit = revokeActive(ctx, naming, findings, yes, exit);
         }
         return exit;
     }

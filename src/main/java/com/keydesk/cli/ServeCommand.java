@@ -5,11 +5,11 @@ import com.keydesk.serve.Listen;
 import com.keydesk.serve.ServerLimits;
 import com.keydesk.serve.TlsFiles;
 import com.keydesk.service.Services;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,23 +18,34 @@ import java.util.concurrent.TimeUnit;
  * SIGTERM or Ctrl-C; then requests in flight finish and the store closes before the process ends.
  * On the local store the server holds the store as the desktop app does.
  */
-final class ServeCommand {
+@Command(name = "serve", description = "The Files.com-compatible HTTP API (default 127.0.0.1:8443); "
+        + "a non-loopback address needs TLS or --insecure-http.")
+final class ServeCommand implements CliCommand {
     static final String USAGE = "serve [--listen HOST:PORT] [--tls-cert PEM --tls-key PEM] [--insecure-http]";
 
-    private ServeCommand() {
+    @Option(names = "--listen", paramLabel = "HOST:PORT")
+    String listenAt;
+    @Option(names = "--tls-cert", paramLabel = "PEM")
+    String tlsCert;
+    @Option(names = "--tls-key", paramLabel = "PEM")
+    String tlsKey;
+    @Option(names = "--insecure-http", description = "Plain HTTP on a non-loopback address (a proxy in front adds TLS).")
+    boolean insecureHttp;
+
+    @Override
+    public String usage() {
+        return USAGE;
     }
 
-    static int run(Context ctx, List<String> words) throws Exception {
-        Args args = Args.parse(words, Set.of("--listen", "--tls-cert", "--tls-key"), Set.of("--insecure-http"));
-        args.positional(0, USAGE);
-        Listen listen = Listen.parse(args.has("--listen") ? args.option("--listen") : Listen.DEFAULT);
-        if (args.has("--tls-cert") != args.has("--tls-key")) {
+    @Override
+    public int run(Context ctx) throws Exception {
+        Listen listen = Listen.parse(listenAt != null ? listenAt : Listen.DEFAULT);
+        if ((tlsCert != null) != (tlsKey != null)) {
             throw new UsageException("Give --tls-cert and --tls-key together.");
         }
-        KeyStore tls = args.has("--tls-cert")
-                ? TlsFiles.keyStore(Path.of(args.option("--tls-cert")), Path.of(args.option("--tls-key"))) : null;
+        KeyStore tls = tlsCert != null ? TlsFiles.keyStore(Path.of(tlsCert), Path.of(tlsKey)) : null;
         if (tls == null && !listen.isLoopback()) {
-            if (!args.has("--insecure-http")) {
+            if (!insecureHttp) {
                 throw new UsageException(listen + " is reachable from other machines: give --tls-cert and --tls-key,"
                         + " or --insecure-http if something in front of KeyDesk (a proxy on this machine) adds TLS.");
             }

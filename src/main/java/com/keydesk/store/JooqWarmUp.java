@@ -1,5 +1,7 @@
 package com.keydesk.store;
 
+import com.keydesk.threads.HeadStart;
+
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;

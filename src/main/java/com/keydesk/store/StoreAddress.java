@@ -1,5 +1,7 @@
 package com.keydesk.store;
 
+import com.keydesk.domain.StorePlace;
+
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,9 +10,7 @@ import java.util.Map;
  * administrator on one machine) or a team store on a PostgreSQL server that several
  * administrators, scripts and servers share.
  */
-public sealed interface StoreAddress permits StoreAddress.Local, TeamStore {
-    /** What names the store to a person (title bar, messages, the witness): never a password. */
-    String display();
+public sealed interface StoreAddress extends StorePlace permits StoreAddress.Local, TeamStore {
 
     /** The local H2 store in {@code folder}. */
     record Local(Path folder) implements StoreAddress {

@@ -1,4 +1,4 @@
-package com.keydesk.store;
+package com.keydesk.threads;
 
 /**
  * Work that only gives later work a head start (loading classes or a native library), run on a
