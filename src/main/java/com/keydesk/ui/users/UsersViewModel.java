@@ -2,7 +2,9 @@ package com.keydesk.ui.users;
 
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.User;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import javafx.beans.binding.Bindings;
@@ -31,7 +33,7 @@ public final class UsersViewModel {
     private final UserDialogs userDialogs;
     private final ObservableList<User> users = FXCollections.observableArrayList();
     private final ObjectProperty<User> selected = new SimpleObjectProperty<>();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final BooleanBinding hasSelection = selected.isNotNull();
     private final StringBinding adminActionText;
     private final StringBinding activeActionText;
@@ -40,6 +42,7 @@ public final class UsersViewModel {
     public UsersViewModel(SignedIn ctx, UserDialogs userDialogs) {
         this.ctx = ctx;
         this.userDialogs = userDialogs;
+        this.work = new BackgroundWork(ctx.tasks(), sentence -> { });
         adminActionText = Bindings.createStringBinding(() -> Messages.get(
                 selected.get() != null && selected.get().admin() ? "users.demote" : "users.promote"), selected);
         activeActionText = Bindings.createStringBinding(() -> Messages.get(
@@ -48,16 +51,11 @@ public final class UsersViewModel {
     }
 
     public void reload() {
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().users().list(ctx.session()), list -> {
-            busy.set(false);
+        work.task(() -> ctx.services().users().list(ctx.session())).onSuccess(list -> {
             Long keep = selected.get() == null ? null : selected.get().id();
             users.setAll(list);
             selected.set(keep == null ? null : list.stream().filter(u -> u.id() == keep).findFirst().orElse(null));
-        }, failure -> {
-            busy.set(false);
-            showFailure("users.loadFailed", failure);
-        });
+        }).onFailure(failure -> showFailure("users.loadFailed", failure)).start();
     }
 
     public void addUser() {
@@ -81,17 +79,12 @@ public final class UsersViewModel {
             }
             return;
         }
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().users().keysGainingFullPower(ctx.session(), user.username()), keys -> {
-            busy.set(false);
+        work.task(() -> ctx.services().users().keysGainingFullPower(ctx.session(), user.username())).onSuccess(keys -> {
             if (ctx.dialogs().confirm(Messages.format("users.promote.heading", user.username()),
                     promoteSentence(user, keys), Messages.get("users.promote"))) {
                 change(() -> ctx.services().users().setAdmin(ctx.session(), user.username(), true), "users.promote.failed");
             }
-        }, failure -> {
-            busy.set(false);
-            showFailure("users.promote.failed", failure);
-        });
+        }).onFailure(failure -> showFailure("users.promote.failed", failure)).start();
     }
 
     /** Names every key that gains full power (up to {@link #KEYS_LISTED}, then how many more). */
@@ -123,15 +116,10 @@ public final class UsersViewModel {
     }
 
     private void change(Callable<User> call, String failedHeading) {
-        busy.set(true);
-        ctx.tasks().run(call, changed -> {
-            busy.set(false);
-            reload();
-        }, failure -> {
-            busy.set(false);
+        work.task(call).onSuccess(changed -> reload()).onFailure(failure -> {
             reload();
             showFailure(failedHeading, failure);
-        });
+        }).start();
     }
 
     private void showFailure(String headingKey, Throwable failure) {
@@ -154,7 +142,7 @@ public final class UsersViewModel {
 
     public ObservableList<User> users() { return users; }
     public ObjectProperty<User> selectedProperty() { return selected; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding hasSelectionProperty() { return hasSelection; }
     public StringBinding adminActionTextProperty() { return adminActionText; }
     public StringBinding activeActionTextProperty() { return activeActionText; }

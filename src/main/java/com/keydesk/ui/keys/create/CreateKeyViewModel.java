@@ -7,7 +7,9 @@ import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.service.InputRules;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
@@ -61,7 +63,7 @@ public final class CreateKeyViewModel {
     private final ObjectProperty<ExpiryLimit> expiryLimit = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> expiryDate = new SimpleObjectProperty<>();
     private final FormErrors errors = new FormErrors();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper created = new ReadOnlyBooleanWrapper(false);
 
     private final ObservableList<String> usernames = FXCollections.observableArrayList();
@@ -73,6 +75,7 @@ public final class CreateKeyViewModel {
 
     public CreateKeyViewModel(SignedIn ctx, KeyType type, boolean choosesOwner, ZoneId zone) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), errors.form::set);
         this.type = type;
         this.choosesOwner = type == KeyType.USER && choosesOwner;
         this.zone = zone;
@@ -95,13 +98,13 @@ public final class CreateKeyViewModel {
         expiryDate.addListener((o, a, b) -> checkExpiry());
         powerWarning = Bindings.createBooleanBinding(() -> type == KeyType.SITE
                 || adminUsernames.stream().anyMatch(u -> u.equalsIgnoreCase(owner.get().strip())), owner, adminUsernames);
-        canCreate = Bindings.createBooleanBinding(() -> !busy.get()
+        canCreate = Bindings.createBooleanBinding(() -> !work.isRunning()
                 && FormErrors.problem(() -> InputRules.checkKeyName(name.get())).isEmpty()
                 && FormErrors.problem(() -> InputRules.checkDescription(description.get())).isEmpty()
                 && (type == KeyType.SITE || !owner.get().isBlank() && permission.get() != null)
                 && errors.expiry.get().isEmpty() && expiryPreset.get() != null
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
-                busy, name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
+                work.runningProperty(), name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
     }
 
     /**
@@ -110,8 +113,8 @@ public final class CreateKeyViewModel {
      */
     public void load() {
         loadOwners();
-        ctx.tasks().run(() -> new SitePolicy(ctx.services().site().site(ctx.session()).defaultPermissionSet(),
-                ctx.services().keys().expiryLimit(ctx.session())), policy -> {
+        work.task(() -> new SitePolicy(ctx.services().site().site(ctx.session()).defaultPermissionSet(),
+                ctx.services().keys().expiryLimit(ctx.session()))).onSuccess(policy -> {
             if (!permissionChosen && type == KeyType.USER) {
                 settingDefault = true;
                 permission.set(policy.defaultPermission());
@@ -119,7 +122,7 @@ public final class CreateKeyViewModel {
             }
             expiryLimit.set(policy.limit());
             offerExpiries();
-        }, failure -> errors.form.set(ErrorText.sentence(failure)));
+        }).start();
     }
 
     private record SitePolicy(PermissionSet defaultPermission, ExpiryLimit limit) {
@@ -154,11 +157,11 @@ public final class CreateKeyViewModel {
         if (!choosesOwner) {
             return;
         }
-        ctx.tasks().run(() -> ctx.services().users().list(ctx.session()), users -> {
+        work.task(() -> ctx.services().users().list(ctx.session())).onSuccess(users -> {
             usernames.setAll(users.stream().filter(User::active).map(User::username).sorted(String.CASE_INSENSITIVE_ORDER).toList());
             adminUsernames.clear();
             users.stream().filter(User::admin).map(User::username).forEach(adminUsernames::add);
-        }, failure -> errors.form.set(ErrorText.sentence(failure)));
+        }).start();
     }
 
     /** A name taken from the list of people: the owner field then reads exactly that name. */
@@ -177,18 +180,15 @@ public final class CreateKeyViewModel {
         NewKey request = type == KeyType.SITE
                 ? NewKey.site(name.get(), description.get(), expires)
                 : NewKey.forUser(owner.get().strip(), name.get(), description.get(), permission.get(), expires);
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().keys().create(ctx.session(), request), issued -> {
-            busy.set(false);
+        work.task(() -> ctx.services().keys().create(ctx.session(), request)).onSuccess(issued -> {
             result = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock());
             created.set(true);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             if (failure instanceof ValidationException invalid && errors.show(invalid.field(), invalid.getMessage())) {
                 return;
             }
             errors.form.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** Hands the copy-now step over once, and forgets it, so this form never keeps the secret. */
@@ -250,7 +250,7 @@ public final class CreateKeyViewModel {
     public ObjectProperty<ExpiryLimit> expiryLimitProperty() { return expiryLimit; }
     public ObjectProperty<LocalDate> expiryDateProperty() { return expiryDate; }
     public FormErrors errors() { return errors; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding powerWarningProperty() { return powerWarning; }
     public BooleanBinding canCreateProperty() { return canCreate; }
     public ReadOnlyBooleanProperty createdProperty() { return created.getReadOnlyProperty(); }
