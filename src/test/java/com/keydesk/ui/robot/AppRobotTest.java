@@ -98,6 +98,14 @@ abstract class AppRobotTest extends FxRobot {
         org.assertj.core.api.Assertions.assertThat(uncaught).as("failures on the JavaFX thread").isEmpty();
     }
 
+    /**
+     * What another person or process does to the store meanwhile: on the test's own thread, never
+     * the JavaFX thread (the suite fails on any service call made there).
+     */
+    protected void asAnotherPerson(Runnable change) {
+        change.run();
+    }
+
     protected void signIn(String username, String password) {
         clickOn("#usernameField").write(username);
         clickOn("#passwordField").write(password);

@@ -51,7 +51,9 @@ final class FxThreadGuard {
     /** The first frame in KeyDesk's own UI code: where the offending call was made. */
     private static String calledFrom() {
         return StackWalker.getInstance().walk(frames -> frames
-                .filter(f -> f.getClassName().startsWith("com.keydesk.ui.") || f.getClassName().startsWith("com.keydesk.app."))
+                .filter(f -> f.getClassName().startsWith("com.keydesk.")
+                        && !f.getClassName().startsWith("com.keydesk.service.")
+                        && !f.getClassName().equals(FxThreadGuard.class.getName()))
                 .findFirst().map(f -> f.getClassName() + ":" + f.getLineNumber()).orElse("?"));
     }
 
