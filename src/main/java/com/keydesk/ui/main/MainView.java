@@ -20,6 +20,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.action.Action;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.EnumMap;
@@ -32,6 +35,8 @@ public final class MainView extends BorderPane {
     private final Function<Section, Node> otherScreens;
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
     private final VBox navigation = new VBox(4);
+    /** The current screen, under a ControlsFX notification bar that slides in for expiring keys. */
+    private final NotificationPane notices = new NotificationPane();
     private final ToggleGroup navGroup = new ToggleGroup();
 
     /**
@@ -46,12 +51,14 @@ public final class MainView extends BorderPane {
         navigation.setId("navigation");
         setLeft(navigation);
         setBottom(statusBar());
+        setCenter(notices);
+        expiringNotice();
         vm.sections().addListener((ListChangeListener<Section>) c -> rebuildNavigation());
         vm.currentProperty().addListener((o, a, section) -> show(section));
         rebuildNavigation();
         show(vm.currentProperty().get());
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (getCenter() instanceof KeyTableView keys) {
+            if (notices.getContent() instanceof KeyTableView keys) {
                 keys.handleShortcut(e);
             }
         });
@@ -86,19 +93,37 @@ public final class MainView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
 
-        Label bannerText = new Label();
-        bannerText.setId("expiringBanner");
-        bannerText.textProperty().bind(vm.bannerProperty());
-        Hyperlink show = new Hyperlink(Messages.get("main.banner.show"));
-        show.setOnAction(e -> vm.showExpiring());
-        Hyperlink dismiss = new Hyperlink(Messages.get("main.banner.dismiss"));
-        dismiss.setOnAction(e -> vm.dismissBanner());
-        HBox banner = new HBox(8, new FontIcon("mdi2c-clock-alert-outline"), bannerText, show, dismiss);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.getStyleClass().add("banner");
-        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return new VBox(bar, troubleBanner(), banner);
+        return new VBox(bar, troubleBanner());
+    }
+
+    /** Keys about to expire: the notification bar says how many, with "show them" and a close button. */
+    private void expiringNotice() {
+        notices.setId("expiringBanner");
+        notices.setShowFromTop(true);
+        notices.setCloseButtonVisible(true);
+        notices.setGraphic(new FontIcon("mdi2c-clock-alert-outline"));
+        notices.getActions().setAll(new Action(Messages.get("main.banner.show"), e -> vm.showExpiring()));
+        notices.setOnHidden(e -> {
+            if (!vm.bannerProperty().get().isEmpty()) {
+                vm.dismissBanner();   // closed by its button
+            }
+        });
+        Runnable follow = () -> {
+            String text = vm.bannerProperty().get();
+            if (text.isEmpty()) {
+                notices.hide();
+            } else {
+                notices.setText(text);
+                notices.show();
+            }
+        };
+        vm.bannerProperty().addListener((o, was, now) -> follow.run());
+        // shown once the window is on screen: the pane animates from where it is laid out
+        notices.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(follow);
+            }
+        });
     }
 
     /** Which store is open, and the ways to a team store. */
@@ -147,9 +172,11 @@ public final class MainView extends BorderPane {
         state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !vm.onTeamStore() ? ""
                 : vm.storeTroubleProperty().get().isEmpty() ? Messages.get("main.teamStore.live")
                 : Messages.get("main.teamStore.retrying"), vm.storeTroubleProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, location, gap, state);
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.setText("");
+        bar.getLeftItems().add(location);
+        bar.getRightItems().add(state);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
@@ -173,12 +200,12 @@ public final class MainView extends BorderPane {
 
     private void show(Section section) {
         if (section == null) {
-            setCenter(null);
+            notices.setContent(null);
             return;
         }
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.name())));
         Node screen = screens.computeIfAbsent(section, this::build);
-        setCenter(screen);
+        notices.setContent(screen);
         if (screen instanceof KeyTableView keys) {
             javafx.application.Platform.runLater(keys::focusTable);
         }

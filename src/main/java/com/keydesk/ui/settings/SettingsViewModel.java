@@ -53,6 +53,9 @@ public final class SettingsViewModel {
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final StringProperty settingError = new SimpleStringProperty("");
     private final BackgroundWork work;
+    /** Backup and restore: long work the screen is masked for (settings saves are quick and are not). */
+    private final BackgroundWork longWork;
+    private final javafx.beans.binding.BooleanBinding busy;
     private final StringProperty backupStatus = new SimpleStringProperty("");
     private final StringProperty backupError = new SimpleStringProperty("");
     /** Kept as a field: a Spinner binds to it bidirectionally, and a collected adapter would stop syncing. */
@@ -63,6 +66,8 @@ public final class SettingsViewModel {
                              Consumer<Site> onSiteChanged, ZoneId zone) {
         this.ctx = ctx;
         this.work = new BackgroundWork(ctx.tasks(), settingError::set);
+        this.longWork = new BackgroundWork(ctx.tasks(), backupError::set);
+        this.busy = work.runningProperty().or(longWork.runningProperty());
         this.preferences = preferences;
         this.files = files;
         this.restorer = restorer;
@@ -177,11 +182,11 @@ public final class SettingsViewModel {
         }
         backupStatus.set("");
         backupError.set("");
-        work.task(() -> {
+        longWork.task(() -> {
             ctx.services().backups().backup(ctx.session(), target);
             return target.toAbsolutePath().normalize();
         }).onSuccess(written -> backupStatus.set(Messages.format("settings.backup.done", written)))
-                .onFailure(failure -> backupError.set(ErrorText.sentence(failure))).start();
+                .start();
     }
 
     /** Asks for the backup, confirms what happens to the current store, then hands over to the restorer. */
@@ -209,7 +214,7 @@ public final class SettingsViewModel {
     private void restore(Path file, boolean otherSiteConfirmed) {
         backupStatus.set("");
         backupError.set("");
-        Runnable release = work.hold();   // on success the restorer replaces this window
+        Runnable release = longWork.hold();   // on success the restorer replaces this window
         restorer.restore(ctx.session(), file, otherSiteConfirmed, failure -> {
             release.run();
             if (failure instanceof ConfirmationNeededException otherSite && !otherSiteConfirmed
@@ -234,7 +239,8 @@ public final class SettingsViewModel {
     public StringProperty settingErrorProperty() { return settingError; }
     public ObjectProperty<Integer> clearSecondsProperty() { return clearSeconds; }
     public BooleanProperty darkThemeProperty() { return preferences.darkThemeProperty(); }
-    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
+    public javafx.beans.binding.BooleanBinding busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty backupRunningProperty() { return longWork.runningProperty(); }
     public StringProperty backupStatusProperty() { return backupStatus; }
     public StringProperty backupErrorProperty() { return backupError; }
 }

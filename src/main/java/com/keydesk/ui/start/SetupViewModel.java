@@ -65,8 +65,7 @@ public final class SetupViewModel {
     }
 
     private void checkSiteName() {
-        siteError.set(com.keydesk.ui.keys.create.FormErrors.problem(
-                () -> com.keydesk.service.InputRules.checkSiteName(siteName.get())));
+        siteError.set(com.keydesk.service.InputRules.siteNameProblem(siteName.get()).orElse(""));
     }
 
     public void create() {

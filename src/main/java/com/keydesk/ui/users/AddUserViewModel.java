@@ -47,22 +47,18 @@ public final class AddUserViewModel {
     public AddUserViewModel(SignedIn ctx) {
         this.ctx = ctx;
         this.work = new BackgroundWork(ctx.tasks(), formError::set);
-        username.addListener((o, a, b) -> usernameError.set(problem(() -> InputRules.checkUsername(b))));
-        displayName.addListener((o, a, b) -> displayNameError.set(problem(() -> InputRules.checkDisplayName(b))));
+        username.addListener((o, a, b) -> usernameError.set(InputRules.usernameProblem(b).orElse("")));
+        displayName.addListener((o, a, b) -> displayNameError.set(InputRules.displayNameProblem(b).orElse("")));
         password.addListener((o, a, b) -> passwordError.set(""));
         strength = new PasswordStrengthHint(password, ctx.tasks());
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
         canAdd = Bindings.createBooleanBinding(() -> !work.isRunning()
-                && problem(() -> InputRules.checkUsername(username.get())).isEmpty()
+                && InputRules.usernameProblem(username.get()).isEmpty()
                 && displayNameError.get().isEmpty()
-                && problem(() -> InputRules.checkPassword(password.get().toCharArray())).isEmpty()
+                && InputRules.passwordProblem(password.get().toCharArray()).isEmpty()
                 && password.get().equals(repeat.get()),
                 work.runningProperty(), username, displayNameError, password, repeat);
-    }
-
-    private static String problem(Runnable check) {
-        return com.keydesk.ui.keys.create.FormErrors.problem(check);
     }
 
     public void add() {

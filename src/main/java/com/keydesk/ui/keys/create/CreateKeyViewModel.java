@@ -26,14 +26,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import javafx.collections.transformation.FilteredList;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The create-key form. Checks as the person types what needs no store, with the service's own
@@ -66,8 +64,7 @@ public final class CreateKeyViewModel {
     private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper created = new ReadOnlyBooleanWrapper(false);
 
-    private final ObservableList<String> usernames = FXCollections.observableArrayList();
-    private final FilteredList<String> ownerChoices = new FilteredList<>(usernames);
+    private final OwnerNames ownerNames = new OwnerNames();
     private final ObservableSet<String> adminUsernames = FXCollections.observableSet();
     private final BooleanBinding powerWarning;
     private final BooleanBinding canCreate;
@@ -82,12 +79,10 @@ public final class CreateKeyViewModel {
         if (type == KeyType.USER && !this.choosesOwner) {
             owner.set(ctx.session().username());
         }
-        name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> InputRules.checkKeyName(b))));
-        description.addListener((o, a, b) -> errors.description.set(FormErrors.problem(() -> InputRules.checkDescription(b))));
+        name.addListener((o, a, b) -> errors.name.set(InputRules.keyNameProblem(b).orElse("")));
+        description.addListener((o, a, b) -> errors.description.set(InputRules.descriptionProblem(b).orElse("")));
         owner.addListener((o, a, b) -> {
             errors.owner.set(this.choosesOwner && (b == null || b.isBlank()) ? Messages.get("create.error.owner") : "");
-            String q = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
-            ownerChoices.setPredicate(u -> q.isEmpty() || u.toLowerCase(Locale.ROOT).contains(q) || u.equalsIgnoreCase(q));
         });
         permission.addListener((o, a, b) -> {
             errors.permission.set("");
@@ -99,8 +94,8 @@ public final class CreateKeyViewModel {
         powerWarning = Bindings.createBooleanBinding(() -> type == KeyType.SITE
                 || adminUsernames.stream().anyMatch(u -> u.equalsIgnoreCase(owner.get().strip())), owner, adminUsernames);
         canCreate = Bindings.createBooleanBinding(() -> !work.isRunning()
-                && FormErrors.problem(() -> InputRules.checkKeyName(name.get())).isEmpty()
-                && FormErrors.problem(() -> InputRules.checkDescription(description.get())).isEmpty()
+                && InputRules.keyNameProblem(name.get()).isEmpty()
+                && InputRules.descriptionProblem(description.get()).isEmpty()
                 && (type == KeyType.SITE || !owner.get().isBlank() && permission.get() != null)
                 && errors.expiry.get().isEmpty() && expiryPreset.get() != null
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
@@ -158,7 +153,7 @@ public final class CreateKeyViewModel {
             return;
         }
         work.task(() -> ctx.services().users().list(ctx.session())).onSuccess(users -> {
-            usernames.setAll(users.stream().filter(User::active).map(User::username).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+            ownerNames.setAll(users.stream().filter(User::active).map(User::username).sorted(String.CASE_INSENSITIVE_ORDER).toList());
             adminUsernames.clear();
             users.stream().filter(User::admin).map(User::username).forEach(adminUsernames::add);
         }).start();
@@ -166,7 +161,7 @@ public final class CreateKeyViewModel {
 
     /** A name taken from the list of people: the owner field then reads exactly that name. */
     public void chooseOwner(String username) {
-        if (choosesOwner && username != null && usernames.contains(username)) {
+        if (choosesOwner && username != null && ownerNames.contains(username)) {
             owner.set(username);
         }
     }
@@ -204,8 +199,8 @@ public final class CreateKeyViewModel {
      */
     public void typedExpiryDate(LocalDate typed) {
         if (typed != null && !isSelectableDate(typed)) {
-            String past = FormErrors.problem(() -> InputRules.checkExpiry(
-                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant()));
+            String past = InputRules.expiryProblem(
+                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant()).orElse("");
             errors.expiry.set(!past.isEmpty() ? past : Messages.format("create.error.tooLate",
                     expiryLimit.get().maxDays(), lastSelectableDate()));
         }
@@ -243,7 +238,8 @@ public final class CreateKeyViewModel {
     public StringProperty nameProperty() { return name; }
     public StringProperty descriptionProperty() { return description; }
     public StringProperty ownerProperty() { return owner; }
-    public FilteredList<String> ownerChoices() { return ownerChoices; }
+    /** The names offered for what is typed in the owner field; any thread (the picker asks off the FX thread). */
+    public List<String> ownerSuggestions(String typed) { return ownerNames.matching(typed); }
     public ObjectProperty<PermissionSet> permissionProperty() { return permission; }
     public ObjectProperty<ExpiryPreset> expiryPresetProperty() { return expiryPreset; }
     public ObservableList<ExpiryPreset> expiryChoices() { return expiryChoices; }

@@ -68,11 +68,11 @@ public final class KeyDetailsViewModel {
         this.expiryDate = new SimpleObjectProperty<>(initialDate());
         this.noExpiry = new SimpleBooleanProperty(key.expiresAt() == null);
         this.changed = Bindings.createBooleanBinding(() -> edit() != null, name, description, expiryDate, noExpiry);
-        name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> com.keydesk.service.InputRules.checkKeyName(b))));
+        name.addListener((o, a, b) -> errors.name.set(com.keydesk.service.InputRules.keyNameProblem(b).orElse("")));
         expiryDate.addListener((o, a, b) -> errors.expiry.set(""));
         noExpiry.addListener((o, a, b) -> errors.expiry.set(""));
         description.addListener((o, a, b) -> errors.description.set(
-                FormErrors.problem(() -> com.keydesk.service.InputRules.checkDescription(b))));
+                com.keydesk.service.InputRules.descriptionProblem(b).orElse("")));
     }
 
     /** The fields as label → value, in reading order. */
@@ -170,7 +170,7 @@ public final class KeyDetailsViewModel {
             return;
         }
         Instant end = typed.plusDays(1).atStartOfDay(zone).toInstant();
-        String past = FormErrors.problem(() -> com.keydesk.service.InputRules.checkExpiry(end, ctx.clock().instant()));
+        String past = com.keydesk.service.InputRules.expiryProblem(end, ctx.clock().instant()).orElse("");
         errors.expiry.set(past.isEmpty() ? Messages.get("details.error.later") : past);
     }
 
