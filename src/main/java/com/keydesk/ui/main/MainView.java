@@ -20,9 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.StatusBar;
-import org.controlsfx.control.action.Action;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.EnumMap;
@@ -35,8 +33,6 @@ public final class MainView extends BorderPane {
     private final Function<Section, Node> otherScreens;
     private final Map<Section, Node> screens = new EnumMap<>(Section.class);
     private final VBox navigation = new VBox(4);
-    /** The current screen, under a ControlsFX notification bar that slides in for expiring keys. */
-    private final NotificationPane notices = new NotificationPane();
     private final ToggleGroup navGroup = new ToggleGroup();
 
     /**
@@ -51,14 +47,12 @@ public final class MainView extends BorderPane {
         navigation.setId("navigation");
         setLeft(navigation);
         setBottom(statusBar());
-        setCenter(notices);
-        expiringNotice();
         vm.sections().addListener((ListChangeListener<Section>) c -> rebuildNavigation());
         vm.currentProperty().addListener((o, a, section) -> show(section));
         rebuildNavigation();
         show(vm.currentProperty().get());
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (notices.getContent() instanceof KeyTableView keys) {
+            if (getCenter() instanceof KeyTableView keys) {
                 keys.handleShortcut(e);
             }
         });
@@ -93,37 +87,31 @@ public final class MainView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
 
-        return new VBox(bar, troubleBanner());
+        return new VBox(bar, troubleBanner(), expiringNotice());
     }
 
-    /** Keys about to expire: the notification bar says how many, with "show them" and a close button. */
-    private void expiringNotice() {
-        notices.setId("expiringBanner");
-        notices.setShowFromTop(true);
-        notices.setCloseButtonVisible(true);
-        notices.setGraphic(new FontIcon("mdi2c-clock-alert-outline"));
-        notices.getActions().setAll(new Action(Messages.get("main.banner.show"), e -> vm.showExpiring()));
-        notices.setOnHidden(e -> {
-            if (!vm.bannerProperty().get().isEmpty()) {
-                vm.dismissBanner();   // closed by its button
-            }
-        });
-        Runnable follow = () -> {
-            String text = vm.bannerProperty().get();
-            if (text.isEmpty()) {
-                notices.hide();
-            } else {
-                notices.setText(text);
-                notices.show();
-            }
-        };
-        vm.bannerProperty().addListener((o, was, now) -> follow.run());
-        // shown once the window is on screen: the pane animates from where it is laid out
-        notices.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
-                javafx.application.Platform.runLater(follow);
-            }
-        });
+    /**
+     * Keys about to expire: how many, "Show them" and a close button. AtlantaFX's Message, not
+     * ControlsFX's NotificationPane: that one lays its bar over the top of the screen (hiding the
+     * key toolbar while it shows) and draws it without a background under AtlantaFX.
+     */
+    private Node expiringNotice() {
+        Hyperlink show = new Hyperlink(Messages.get("main.banner.show"));
+        show.setOnAction(e -> vm.showExpiring());
+        Label text = new Label();
+        text.setId("expiringBannerText");
+        text.textProperty().bind(vm.bannerProperty());
+        HBox line = new HBox(8, text, show);
+        line.setAlignment(Pos.CENTER_LEFT);
+        atlantafx.base.controls.Message notice = new atlantafx.base.controls.Message();
+        notice.setId("expiringBanner");
+        notice.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        notice.setGraphic(new HBox(10, new FontIcon("mdi2c-clock-alert-outline"), line));
+        notice.setOnClose(e -> vm.dismissBanner());
+        notice.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        VBox.setMargin(notice, new Insets(0, 12, 6, 12));
+        return notice;
     }
 
     /** Which store is open, and the ways to a team store. */
@@ -200,12 +188,12 @@ public final class MainView extends BorderPane {
 
     private void show(Section section) {
         if (section == null) {
-            notices.setContent(null);
+            setCenter(null);
             return;
         }
         navGroup.getToggles().forEach(t -> t.setSelected(((ToggleButton) t).getId().equals("nav-" + section.name())));
         Node screen = screens.computeIfAbsent(section, this::build);
-        notices.setContent(screen);
+        setCenter(screen);
         if (screen instanceof KeyTableView keys) {
             javafx.application.Platform.runLater(keys::focusTable);
         }
