@@ -45,7 +45,24 @@ public final class FieldDecorations {
         });
         sentence.addListener((o, was, now) -> support.revalidate(field));
         field.getProperties().put(FieldDecorations.class, this);
+        field.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                paintDecoratedRoot(scene);
+                scene.rootProperty().addListener((r, old, root) -> paintDecoratedRoot(scene));
+            }
+        });
         return field;
+    }
+
+    /**
+     * ControlsFX puts the marks in a pane it makes the scene's root, wrapping the form; that pane
+     * paints no background, so the scene's white fill showed through the dark theme. It gets the
+     * theme's background (looked up at the root, so right in light and dark).
+     */
+    private static void paintDecoratedRoot(javafx.scene.Scene scene) {
+        if (scene.getRoot() instanceof impl.org.controlsfx.skin.DecorationPane pane) {
+            pane.setStyle("-fx-background-color: -color-bg-default;");
+        }
     }
 
     /** The sentence the mark on {@code field} carries, or "" when it has none (tests). */
@@ -63,18 +80,23 @@ public final class FieldDecorations {
     private static final class ThemedDecoration extends GraphicValidationDecoration {
         @Override
         protected Collection<Decoration> createValidationDecorations(ValidationMessage message) {
-            FontIcon mark = new FontIcon("mdi2a-alert-circle");
+            FontIcon mark = new FontIcon();
             mark.getStyleClass().add("field-error-mark");
-            mark.setIconSize(14);
-            // looked up from the theme's root: red on light and on dark
+            // the colour first: FontIcon keeps its font family in the inline style it is given
+            // (a style set after the icon would drop it, and the mark would show as an empty box);
+            // looked up from the theme's root, so red on light and on dark
             mark.setStyle("-fx-icon-color: -color-danger-fg;");
+            mark.setIconLiteral("mdi2a-alert-circle");
+            mark.setIconSize(15);
             Tooltip tip = new Tooltip(message.getText());
             tip.setWrapText(true);
             tip.setMaxWidth(360);
             Tooltip.install(mark, tip);
             Node target = message.getTarget();
             target.pseudoClassStateChanged(DANGER, true);
-            return List.of(new GraphicDecoration(mark, Pos.TOP_RIGHT, -4, 4));
+            // inside the field at its right end; left of the arrow of a combo box or date picker
+            double inset = target instanceof javafx.scene.control.TextInputControl ? -16 : -44;
+            return List.of(new GraphicDecoration(mark, Pos.CENTER_RIGHT, inset, 0));
         }
 
         @Override

@@ -169,6 +169,20 @@ public final class CreateKeyView {
         completion.setDelay(0);
         completion.setVisibleRowCount(8);
         completion.setOnAutoCompleted(e -> vm.chooseOwner(e.getCompletion()));
+        // Suggestions arrive from a background fetch: on a busy machine after the person has moved
+        // on. The popup then must neither stay nor swallow the click that closes it (a click on
+        // "Create key" would do nothing).
+        completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        search.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                completion.getAutoCompletionPopup().hide();
+            }
+        });
+        completion.getAutoCompletionPopup().setOnShowing(e -> {
+            if (!search.isFocused()) {
+                javafx.application.Platform.runLater(completion.getAutoCompletionPopup()::hide);
+            }
+        });
         return search;
     }
 
