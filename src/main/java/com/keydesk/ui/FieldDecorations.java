@@ -47,10 +47,12 @@ public final class FieldDecorations {
         field.getProperties().put(FieldDecorations.class, this);
         field.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
-                paintDecoratedRoot(scene);
-                scene.rootProperty().addListener((r, old, root) -> paintDecoratedRoot(scene));
+                javafx.application.Platform.runLater(() -> prepareDecorationPane(field));
             }
         });
+        if (field.getScene() != null) {
+            prepareDecorationPane(field);
+        }
         return field;
     }
 
@@ -63,6 +65,29 @@ public final class FieldDecorations {
         if (scene.getRoot() instanceof impl.org.controlsfx.skin.DecorationPane pane) {
             pane.setStyle("-fx-background-color: -color-bg-default;");
         }
+    }
+
+    /**
+     * ControlsFX swaps the scene's root for its decoration pane at the first mark, and the swap
+     * takes the keyboard focus away: the rest of what the person was typing went nowhere. So the
+     * pane goes in as soon as the form is on screen, before anything is typed, and whatever had
+     * the focus gets it back.
+     */
+    private static void prepareDecorationPane(Control field) {
+        javafx.scene.Scene scene = field.getScene();
+        if (scene == null) {
+            return;
+        }
+        if (!(scene.getRoot() instanceof impl.org.controlsfx.skin.DecorationPane)) {
+            Node focused = scene.getFocusOwner();
+            Decoration probe = new GraphicDecoration(new javafx.scene.layout.Region());
+            org.controlsfx.control.decoration.Decorator.addDecoration(field, probe);
+            org.controlsfx.control.decoration.Decorator.removeDecoration(field, probe);
+            if (focused != null) {
+                focused.requestFocus();
+            }
+        }
+        paintDecoratedRoot(scene);
     }
 
     /** The sentence the mark on {@code field} carries, or "" when it has none (tests). */
