@@ -172,6 +172,9 @@ public final class CreateKeyView {
         // Suggestions arrive from a background fetch: on a busy machine after the person has moved
         // on. The popup then must neither stay nor swallow the click that closes it (a click on
         // "Create key" would do nothing).
+        // Not auto-hiding: an auto-hiding popup takes the next click anywhere for itself. It goes
+        // when the field loses the focus instead (or on Escape).
+        completion.getAutoCompletionPopup().setAutoHide(false);
         completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
         search.focusedProperty().addListener((o, was, focused) -> {
             if (!focused) {
