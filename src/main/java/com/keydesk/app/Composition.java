@@ -76,6 +76,8 @@ public final class Composition implements StoreRestorer {
     private final Screens screens;
     private final StoreSwitch switching;
     private FilePicker files;
+    /** What the services are wrapped in before anyone sees them; tests watch which thread calls them. */
+    private java.util.function.UnaryOperator<Services> servicesWrapper = java.util.function.UnaryOperator.identity();
     /** The store the start screens are about; its database is {@link #open}, or null while none exists there yet. */
     private volatile StoreAddress address;
     private volatile OpenedStore open;
@@ -109,6 +111,11 @@ public final class Composition implements StoreRestorer {
         this.screens = new Screens(stage, preferences, this);
         this.files = new FxFilePicker(() -> stage);
         this.switching = new StoreSwitch(this, stage, tasks, dialogs, recentStores, clock);
+    }
+
+    /** Tests wrap every store's services (the robot suite records calls made on the JavaFX thread). */
+    public void wrapServices(java.util.function.UnaryOperator<Services> wrapper) {
+        this.servicesWrapper = wrapper;
     }
 
     /** Tests answer the file choosers with paths of their own. */
@@ -194,7 +201,7 @@ public final class Composition implements StoreRestorer {
 
     /** Runs in the background: the services, and the witness's look at the store's history. */
     private OpenedStore wire(StoreAddress target, Database database) {
-        Services wired = Services.over(database, params, clock, new SecureRandom());
+        Services wired = servicesWrapper.apply(Services.over(database, params, clock, new SecureRandom()));
         Witness witness = Witness.over(database, clock, WitnessLocation.resolveForThisMachine(), target.display());
         return new OpenedStore(target, database, wired, witness, witness.check().orElse(null));
     }

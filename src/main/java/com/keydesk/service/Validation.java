@@ -23,36 +23,63 @@ final class Validation {
         return requiredText("name", "key name", name, NAME_MAX);
     }
 
+    /** The sentence {@link #keyName} would throw, or null: a form asks this on every keystroke. */
+    static String keyNameProblem(String name) {
+        return requiredTextProblem("key name", name, NAME_MAX);
+    }
+
     static String siteName(String name) {
         return requiredText("site", "site name", name, NAME_MAX);
+    }
+
+    static String siteNameProblem(String name) {
+        return requiredTextProblem("site name", name, NAME_MAX);
     }
 
     static String displayName(String name) {
         return optionalText("displayName", "display name", name, NAME_MAX);
     }
 
+    static String displayNameProblem(String name) {
+        return optionalTextProblem("display name", name, NAME_MAX);
+    }
+
     static String description(String description) {
-        String value = description == null ? null : description.replace("\r\n", "\n");
+        throwIf("description", descriptionProblem(description));
+        if (description == null) {
+            return null;
+        }
+        String value = description.replace("\r\n", "\n");
+        return value.isBlank() ? null : value.strip();
+    }
+
+    static String descriptionProblem(String description) {
+        if (description == null) {
+            return null;
+        }
         // A longer note may run over several lines; other control characters stay refused.
-        String withoutLineBreaks = value == null ? null : value.replace('\n', ' ').replace('\t', ' ');
-        optionalText("description", "description", withoutLineBreaks, DESCRIPTION_MAX);
-        return value == null || value.isBlank() ? null : value.strip();
+        String withoutLineBreaks = description.replace("\r\n", "\n").replace('\n', ' ').replace('\t', ' ');
+        return optionalTextProblem("description", withoutLineBreaks, DESCRIPTION_MAX);
     }
 
     /** Letters, digits and . _ @ - ; the same rule everywhere so names are easy to type in scripts. */
     static String username(String username) {
+        throwIf("username", usernameProblem(username));
+        return username.strip();
+    }
+
+    static String usernameProblem(String username) {
         String value = username == null ? "" : username.strip();
         if (value.isEmpty()) {
-            throw new ValidationException("username", "A username is required.");
+            return "A username is required.";
         }
         if (value.length() > USERNAME_MAX) {
-            throw new ValidationException("username", "A username can be at most " + USERNAME_MAX + " characters.");
+            return "A username can be at most " + USERNAME_MAX + " characters.";
         }
         if (!value.matches("[A-Za-z0-9._@-]+")) {
-            throw new ValidationException("username", "A username may contain only letters, digits and . _ @ - (got \""
-                    + Texts.printable(value) + "\").");
+            return "A username may contain only letters, digits and . _ @ - (got \"" + Texts.printable(value) + "\").";
         }
-        return value;
+        return null;
     }
 
     /** The site's default permission set for new user keys: any set a working key may have. */
@@ -74,49 +101,74 @@ final class Validation {
     }
 
     static void password(char[] password) {
+        throwIf("password", passwordProblem(password));
+    }
+
+    static String passwordProblem(char[] password) {
         if (password == null || password.length < PASSWORD_MIN) {
-            throw new ValidationException("password", "A password needs at least " + PASSWORD_MIN + " characters.");
+            return "A password needs at least " + PASSWORD_MIN + " characters.";
         }
         if (password.length > PASSWORD_MAX) {
-            throw new ValidationException("password", "A password can be at most " + PASSWORD_MAX + " characters.");
+            return "A password can be at most " + PASSWORD_MAX + " characters.";
         }
-        if (new String(password).isBlank()) {
-            throw new ValidationException("password", "A password cannot be only spaces.");
+        for (char c : password) {
+            if (!Character.isWhitespace(c)) {
+                return null;
+            }
         }
+        return "A password cannot be only spaces.";
     }
 
     static Instant expiry(Instant expiresAt, Instant now) {
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new ValidationException("expires", "The expiry date must be in the future.");
-        }
+        throwIf("expires", expiryProblem(expiresAt, now));
         return expiresAt;
     }
 
-    private static String requiredText(String field, String label, String text, int max) {
-        String value = optionalText(field, label, text, max);
-        if (value == null) {
-            throw new ValidationException(field, "A " + label + " is required.");
+    static String expiryProblem(Instant expiresAt, Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now) ? "The expiry date must be in the future." : null;
+    }
+
+    private static void throwIf(String field, String problem) {
+        if (problem != null) {
+            throw new ValidationException(field, problem);
         }
-        return value;
+    }
+
+    private static String requiredText(String field, String label, String text, int max) {
+        throwIf(field, requiredTextProblem(label, text, max));
+        return text.strip();
+    }
+
+    private static String requiredTextProblem(String label, String text, int max) {
+        String problem = optionalTextProblem(label, text, max);
+        if (problem == null && (text == null || text.isBlank())) {
+            return "A " + label + " is required.";
+        }
+        return problem;
     }
 
     /** Trimmed; null when empty; refuses control and bidirectional-override characters. */
     private static String optionalText(String field, String label, String text, int max) {
+        throwIf(field, optionalTextProblem(label, text, max));
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String optionalTextProblem(String label, String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }
         String value = text.strip();
         if (hasHiddenCharacters(value)) {
-            throw new ValidationException(field, "The " + label + " may not contain control characters, invisible"
-                    + " characters (such as a zero-width space) or characters that reverse text direction.");
+            return "The " + label + " may not contain control characters, invisible"
+                    + " characters (such as a zero-width space) or characters that reverse text direction.";
         }
         // Counted in UTF-16 units, as H2's VARCHAR(n) counts them: a character outside the Basic
         // Multilingual Plane (most emoji) counts twice. Counting code points let a valid-looking
         // name fail at the INSERT as "the store could not be used".
         if (value.length() > max) {
-            throw new ValidationException(field, "The " + label + " can be at most " + max + " characters.");
+            return "The " + label + " can be at most " + max + " characters.";
         }
-        return value;
+        return null;
     }
 
     /**

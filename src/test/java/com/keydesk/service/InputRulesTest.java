@@ -44,4 +44,32 @@ class InputRulesTest {
         assertThatThrownBy(() -> InputRules.checkDescription("bell\u0007")).isInstanceOf(ValidationException.class)
                 .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((ValidationException) e).field()).isEqualTo("description"));
     }
+
+    /** A form asks on every keystroke: the same sentence the check throws, without an exception. */
+    @Test
+    void everyRuleAnswersWithoutThrowingWithTheSameSentence() {
+        java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        sameSentence(InputRules.siteNameProblem(" "), () -> InputRules.checkSiteName(" "));
+        sameSentence(InputRules.usernameProblem("bob smith"), () -> InputRules.checkUsername("bob smith"));
+        sameSentence(InputRules.displayNameProblem("Bob\u202Ehtims"), () -> InputRules.checkDisplayName("Bob\u202Ehtims"));
+        sameSentence(InputRules.passwordProblem("            ".toCharArray()),
+                () -> InputRules.checkPassword("            ".toCharArray()));
+        sameSentence(InputRules.keyNameProblem("x".repeat(101)), () -> InputRules.checkKeyName("x".repeat(101)));
+        sameSentence(InputRules.descriptionProblem("bell\u0007"), () -> InputRules.checkDescription("bell\u0007"));
+        sameSentence(InputRules.expiryProblem(now, now), () -> InputRules.checkExpiry(now, now));
+
+        org.assertj.core.api.Assertions.assertThat(InputRules.siteNameProblem("Acme")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.usernameProblem("bob.smith@example")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.displayNameProblem("")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.passwordProblem("long enough password".toCharArray())).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.keyNameProblem("Nightly backup")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.descriptionProblem(null)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.descriptionProblem("line one\r\nline two")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(InputRules.expiryProblem(null, now)).isEmpty();
+    }
+
+    private static void sameSentence(java.util.Optional<String> answered, org.assertj.core.api.ThrowableAssert.ThrowingCallable check) {
+        org.assertj.core.api.Assertions.assertThat(answered).isPresent();
+        assertThatThrownBy(check).isInstanceOf(ValidationException.class).hasMessage(answered.orElseThrow());
+    }
 }

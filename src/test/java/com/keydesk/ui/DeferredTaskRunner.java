@@ -22,6 +22,11 @@ public final class DeferredTaskRunner implements TaskRunner {
         }
     }
 
+    /** Hands the oldest held outcome over. */
+    public void deliverOne() {
+        outcomes.poll().run();
+    }
+
     /** Hands every held outcome over, including those of work their callbacks start. */
     public void deliver() {
         while (!outcomes.isEmpty()) {

@@ -3,7 +3,9 @@ package com.keydesk.ui.audit;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.service.AuditVerification;
 import com.keydesk.service.PrivateFile;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -65,7 +67,7 @@ public final class AuditLogViewModel {
     private final StringProperty exportStatus = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ObjectProperty<Check> check = new SimpleObjectProperty<>(Check.NOT_RUN);
     private final StringProperty checkText = new SimpleStringProperty("");
     private final LongProperty brokenSeq = new SimpleLongProperty(-1);
@@ -73,6 +75,7 @@ public final class AuditLogViewModel {
 
     public AuditLogViewModel(SignedIn ctx, ZoneId zone, FilePicker files) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), sentence -> { });   // each task says its failure itself
         this.zone = zone;
         this.files = files;
         action.addListener((o, a, b) -> refilter());
@@ -86,12 +89,10 @@ public final class AuditLogViewModel {
     }
 
     public void reload() {
-        busy.set(true);
-        ctx.tasks().run(() -> {
+        work.task(() -> {
             List<AuditEntry> list = ctx.services().audit().entries(ctx.session());
             return new Loaded(list, ctx.services().audit().targetNames(ctx.session(), list));
-        }, loaded -> {
-            busy.set(false);
+        }).onSuccess(loaded -> {
             List<AuditEntry> list = loaded.entries();
             targetNames = loaded.names();
             entries.setAll(list);
@@ -100,30 +101,24 @@ public final class AuditLogViewModel {
             actions.setAll(ALL_ACTIONS);
             list.stream().map(AuditEntry::action).distinct().sorted().forEach(actions::add);
             action.set(actions.contains(chosen) ? chosen : ALL_ACTIONS);
-        }, failure -> {
-            busy.set(false);
-            ctx.dialogs().showError(Messages.get("audit.loadFailed"), ErrorText.sentence(failure),
-                    ErrorText.isExpected(failure) ? null : failure);
-        });
+        }).onFailure(failure -> ctx.dialogs().showError(Messages.get("audit.loadFailed"), ErrorText.sentence(failure),
+                ErrorText.isExpected(failure) ? null : failure)).start();
     }
 
     /** Walks the hash chain in the background; reloads so a broken entry can be shown as stored. */
     public void verify() {
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().audit().verify(ctx.session()), (AuditVerification result) -> {
-            busy.set(false);
+        work.task(() -> ctx.services().audit().verify(ctx.session())).onSuccess((AuditVerification result) -> {
             check.set(result.intact() ? Check.INTACT : Check.BROKEN);
             brokenSeq.set(result.intact() ? -1 : result.firstBrokenSeq());
             checkText.set(result.intact()
                     ? Messages.format("audit.verify.intact", result.message())
                     : Messages.format("audit.verify.broken", result.firstBrokenSeq(), result.message()));
             reload();
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             check.set(Check.FAILED);
             brokenSeq.set(-1);
             checkText.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** Clears every filter so the broken entry is in the table; returns it, or null. */
@@ -215,20 +210,16 @@ public final class AuditLogViewModel {
         }
         List<AuditEntry> shown = List.copyOf(sorted);
         exportStatus.set("");
-        busy.set(true);
-        ctx.tasks().run(() -> {
+        work.task(() -> {
             PrivateFile.replace(file, AuditExport.write(format, shown, this::targetText));
             return shown.size();
-        }, written -> {
-            busy.set(false);
-            exportStatus.set(Messages.format("audit.export.done", written, file.getFileName()));
-        }, failure -> {
-            busy.set(false);
-            boolean io = failure instanceof IOException;
-            ctx.dialogs().showError(Messages.get("audit.export.failed"), io
-                    ? Messages.format("audit.export.ioFailed", file, failure.getMessage())
-                    : ErrorText.sentence(failure), io || ErrorText.isExpected(failure) ? null : failure);
-        });
+        }).onSuccess(written -> exportStatus.set(Messages.format("audit.export.done", written, file.getFileName())))
+                .onFailure(failure -> {
+                    boolean io = failure instanceof IOException;
+                    ctx.dialogs().showError(Messages.get("audit.export.failed"), io
+                            ? Messages.format("audit.export.ioFailed", file, failure.getMessage())
+                            : ErrorText.sentence(failure), io || ErrorText.isExpected(failure) ? null : failure);
+                }).start();
     }
 
     public ZoneId zone() { return zone; }
@@ -242,7 +233,7 @@ public final class AuditLogViewModel {
     public StringProperty exportStatusProperty() { return exportStatus; }
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public ObjectProperty<Check> checkProperty() { return check; }
     public StringProperty checkTextProperty() { return checkText; }
     public LongProperty brokenSeqProperty() { return brokenSeq; }

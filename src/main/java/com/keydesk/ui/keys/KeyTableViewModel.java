@@ -2,7 +2,9 @@ package com.keydesk.ui.keys;
 
 import com.keydesk.domain.ApiKey;
 import com.keydesk.service.KeyChanges;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.create.CreateKeyViewModel;
@@ -55,7 +57,7 @@ public final class KeyTableViewModel {
     private final ObservableList<KeyRow> selected = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<StatusFilter> statusFilter = new SimpleObjectProperty<>(StatusFilter.ALL);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final StringBinding count;
     private final BooleanBinding empty;
@@ -83,6 +85,7 @@ public final class KeyTableViewModel {
     public KeyTableViewModel(SignedIn ctx, KeyScope scope, KeyDialogs keyDialogs, boolean admin,
                              ReadOnlyBooleanProperty mayManage, ZoneId zone) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), sentence -> { });   // every load says its failure in a dialog
         this.scope = scope;
         this.keyDialogs = keyDialogs;
         this.admin = admin;
@@ -108,9 +111,8 @@ public final class KeyTableViewModel {
      * only swaps the list. Busy stays on until everything is in.
      */
     public void reload() {
-        busy.set(true);
         long generation = ++loads;
-        ctx.tasks().run(() -> new FirstPage(ctx.services().changes().head(ctx.session()), rowsOf(FIRST_PAGE)), first -> {
+        work.task(() -> new FirstPage(ctx.services().changes().head(ctx.session()), rowsOf(FIRST_PAGE))).onSuccess(first -> {
             if (generation == loads) {
                 seenSeq = first.head();   // read before the rows: a change after it is caught up later, never missed
                 if (!loaded.get()) {
@@ -120,9 +122,10 @@ public final class KeyTableViewModel {
             if (first.rows().size() < FIRST_PAGE) {
                 finishLoad(generation, first.rows());
             } else {
-                ctx.tasks().run(() -> rowsOf(Integer.MAX_VALUE), all -> finishLoad(generation, all), this::loadFailed);
+                work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> finishLoad(generation, all))
+                        .onFailure(this::loadFailed).start();
             }
-        }, this::loadFailed);
+        }).onFailure(this::loadFailed).start();
     }
 
     /** The first rows, and the audit entry they are at least as new as. */
@@ -140,7 +143,7 @@ public final class KeyTableViewModel {
         if (announcedHead >= 0 && announcedHead <= seenSeq) {
             return;
         }
-        if (!loaded.get() || busy.get() || catchingUp || seenSeq < 0 || !storeReachable) {
+        if (!loaded.get() || work.isRunning() || catchingUp || seenSeq < 0 || !storeReachable) {
             catchUpWanted = true;
             return;
         }
@@ -219,7 +222,6 @@ public final class KeyTableViewModel {
             return;   // a newer reload is on its way
         }
         show(all);
-        busy.set(false);
         loaded.set(true);
         if (catchUpWanted) {
             storeChanged(-1);
@@ -227,7 +229,6 @@ public final class KeyTableViewModel {
     }
 
     private void loadFailed(Throwable failure) {
-        busy.set(false);
         ctx.dialogs().showError(Messages.get("keys.loadFailed"), ErrorText.sentence(failure),
                 ErrorText.isExpected(failure) ? null : failure);
     }
@@ -386,7 +387,7 @@ public final class KeyTableViewModel {
     public ObservableList<KeyRow> selected() { return selected; }
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<StatusFilter> statusFilterProperty() { return statusFilter; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public StringBinding countProperty() { return count; }
     public BooleanBinding emptyProperty() { return empty; }
     public BooleanBinding canCreateProperty() { return canCreate; }

@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.EnumMap;
@@ -196,19 +197,31 @@ public final class MainView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
 
-        Label bannerText = new Label();
-        bannerText.setId("expiringBanner");
-        bannerText.textProperty().bind(vm.bannerProperty());
+        return new VBox(bar, troubleBanner(), expiringNotice());
+    }
+
+    /**
+     * Keys about to expire: how many, "Show them" and a close button. AtlantaFX's Message, not
+     * ControlsFX's NotificationPane: that one lays its bar over the top of the screen (hiding the
+     * key toolbar while it shows) and draws it without a background under AtlantaFX.
+     */
+    private Node expiringNotice() {
         Hyperlink show = new Hyperlink(Messages.get("main.banner.show"));
         show.setOnAction(e -> vm.showExpiring());
-        Hyperlink dismiss = new Hyperlink(Messages.get("main.banner.dismiss"));
-        dismiss.setOnAction(e -> vm.dismissBanner());
-        HBox banner = new HBox(8, new FontIcon("mdi2c-clock-alert-outline"), bannerText, show, dismiss);
-        banner.setAlignment(Pos.CENTER_LEFT);
-        banner.getStyleClass().add("banner");
-        banner.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        return new VBox(bar, troubleBanner(), banner);
+        Label text = new Label();
+        text.setId("expiringBannerText");
+        text.textProperty().bind(vm.bannerProperty());
+        HBox line = new HBox(8, text, show);
+        line.setAlignment(Pos.CENTER_LEFT);
+        atlantafx.base.controls.Message notice = new atlantafx.base.controls.Message();
+        notice.setId("expiringBanner");
+        notice.getStyleClass().add(atlantafx.base.theme.Styles.WARNING);
+        notice.setGraphic(new HBox(10, new FontIcon("mdi2c-clock-alert-outline"), line));
+        notice.setOnClose(e -> vm.dismissBanner());
+        notice.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        VBox.setMargin(notice, new Insets(0, 12, 6, 12));
+        return notice;
     }
 
     /** Which store is open, and the ways to a team store. */
@@ -258,9 +271,11 @@ public final class MainView extends BorderPane {
         state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> !vm.onTeamStore() ? ""
                 : vm.storeTroubleProperty().get().isEmpty() ? Messages.get("main.teamStore.live")
                 : Messages.get("main.teamStore.retrying"), vm.storeTroubleProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, location, gap, state);
+        StatusBar bar = new StatusBar();
+        bar.setId("statusBar");
+        bar.setText("");
+        bar.getLeftItems().add(location);
+        bar.getRightItems().add(state);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

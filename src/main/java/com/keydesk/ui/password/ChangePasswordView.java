@@ -1,6 +1,7 @@
 package com.keydesk.ui.password;
 
 import com.keydesk.ui.Controls;
+import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import javafx.beans.value.ObservableValue;
@@ -26,6 +27,10 @@ public final class ChangePasswordView {
         PasswordField current = field("currentPasswordField", vm.currentProperty());
         PasswordField password = field("newPasswordField", vm.passwordProperty());
         PasswordField repeat = field("repeatPasswordField", vm.repeatProperty());
+        FieldDecorations marks = new FieldDecorations();
+        marks.watch(current, vm.currentErrorProperty());
+        marks.watch(password, vm.passwordErrorProperty());
+        marks.watch(repeat, vm.repeatErrorProperty());
         Label strength = new Label();
         strength.getStyleClass().add("hint");
         strength.setWrapText(true);

@@ -2,6 +2,7 @@ package com.keydesk.ui.password;
 
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.ValidationException;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -32,7 +33,7 @@ public final class ChangePasswordViewModel {
     private final StringProperty currentError = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
     private final PasswordStrengthHint strength;
     private final StringBinding repeatError;
@@ -40,13 +41,15 @@ public final class ChangePasswordViewModel {
 
     public ChangePasswordViewModel(SignedIn ctx) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), formError::set);
         current.addListener((o, a, b) -> currentError.set(""));
         password.addListener((o, a, b) -> passwordError.set(""));
         strength = new PasswordStrengthHint(password, ctx.tasks());
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
-        canChange = Bindings.createBooleanBinding(() -> !busy.get() && !current.get().isEmpty()
-                && !password.get().isEmpty() && password.get().equals(repeat.get()), busy, current, password, repeat);
+        canChange = Bindings.createBooleanBinding(() -> !work.isRunning() && !current.get().isEmpty()
+                && !password.get().isEmpty() && password.get().equals(repeat.get()),
+                work.runningProperty(), current, password, repeat);
     }
 
     public void change() {
@@ -56,17 +59,11 @@ public final class ChangePasswordViewModel {
         formError.set("");
         char[] old = current.get().toCharArray();
         char[] replacement = password.get().toCharArray();
-        busy.set(true);
-        ctx.tasks().run(() -> {
-            ctx.services().users().changeOwnPassword(ctx.session(), old, replacement);
-            return Boolean.TRUE;
-        }, done -> {
-            busy.set(false);
+        work.action(() -> ctx.services().users().changeOwnPassword(ctx.session(), old, replacement)).onSuccess(done -> {
             clearFields();
             changed.set(true);
             ctx.dialogs().showInformation(Messages.get("password.done.heading"), Messages.get("password.done.sentence"));
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             if (failure instanceof AuthenticationException) {
                 current.set("");
                 currentError.set(ErrorText.sentence(failure));
@@ -78,7 +75,7 @@ public final class ChangePasswordViewModel {
                 clearFields();
                 formError.set(ErrorText.sentence(failure));
             }
-        });
+        }).start();
     }
 
     private void clearFields() {
@@ -96,7 +93,7 @@ public final class ChangePasswordViewModel {
     public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
     public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
     public StringBinding repeatErrorProperty() { return repeatError; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canChangeProperty() { return canChange; }
     public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }
 }

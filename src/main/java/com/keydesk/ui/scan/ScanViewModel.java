@@ -4,6 +4,7 @@ import com.keydesk.domain.IssuedKey;
 import com.keydesk.scan.Finding;
 import com.keydesk.scan.LeakScanner;
 import com.keydesk.service.LeakService.FoundKey;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.Messages;
@@ -46,7 +47,7 @@ public final class ScanViewModel {
     private final Consumer<Runnable> onUiThread;
     private final ObservableList<ScanRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ScanRow> selected = FXCollections.observableArrayList();
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final BackgroundWork scanning;
     private final StringProperty progress = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty(Messages.get("scan.intro"));
     private final BooleanBinding canRevoke;
@@ -58,13 +59,14 @@ public final class ScanViewModel {
      */
     public ScanViewModel(SignedIn ctx, FilePicker files, KeyDialogs keyDialogs, Consumer<Runnable> onUiThread) {
         this.ctx = ctx;
+        this.scanning = new BackgroundWork(ctx.tasks(), summary::set);
         this.files = files;
         this.keyDialogs = keyDialogs;
         this.onUiThread = onUiThread;
-        canRevoke = Bindings.createBooleanBinding(() -> !running.get()
-                && selected.stream().anyMatch(r -> r.status().live()), selected, running);
-        canReplace = Bindings.createBooleanBinding(() -> !running.get()
-                && selected.stream().anyMatch(ScanViewModel::replaceable), selected, running);
+        canRevoke = Bindings.createBooleanBinding(() -> !scanning.isRunning()
+                && selected.stream().anyMatch(r -> r.status().live()), selected, scanning.runningProperty());
+        canReplace = Bindings.createBooleanBinding(() -> !scanning.isRunning()
+                && selected.stream().anyMatch(ScanViewModel::replaceable), selected, scanning.runningProperty());
     }
 
     private record Outcome(List<ScanRow> rows, LeakScanner.Summary summary) {
@@ -78,22 +80,19 @@ public final class ScanViewModel {
     }
 
     public void scan(Path folder) {
-        if (running.get()) {
+        if (scanning.isRunning()) {
             return;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
         cancel = cancelled;
-        running.set(true);
         rows.clear();
         selected.clear();
         progress.set(Messages.format("scan.progress.start", folder));
-        ctx.tasks().run(() -> scanAndName(folder, cancelled), outcome -> {
-            running.set(false);
+        scanning.task(() -> scanAndName(folder, cancelled)).onSuccess(outcome -> {
             progress.set("");
             rows.setAll(outcome.rows());
             summary.set(Messages.format("scan.summary", outcome.summary().files(), outcome.rows().size(), folder));
-        }, failure -> {
-            running.set(false);
+        }).onFailure(failure -> {
             progress.set("");
             if (failure instanceof CancellationException) {
                 summary.set(Messages.get("scan.cancelled"));
@@ -102,7 +101,7 @@ public final class ScanViewModel {
                 ctx.dialogs().showError(Messages.get("scan.failed"), ErrorText.sentence(failure),
                         ErrorText.isExpected(failure) ? null : failure);
             }
-        });
+        }).start();
     }
 
     /** Stops a running scan at its next buffer; nothing found so far is shown. */
@@ -130,7 +129,7 @@ public final class ScanViewModel {
                             lastPublished[0] = now;
                             String text = Messages.format("scan.progress", scannedFiles[0], findings.size(), path);
                             onUiThread.accept(() -> {
-                                if (running.get()) {
+                                if (scanning.isRunning()) {
                                     progress.set(text);
                                 }
                             });
@@ -247,7 +246,7 @@ public final class ScanViewModel {
 
     public ObservableList<ScanRow> rows() { return rows; }
     public ObservableList<ScanRow> selected() { return selected; }
-    public ReadOnlyBooleanProperty runningProperty() { return running; }
+    public ReadOnlyBooleanProperty runningProperty() { return scanning.runningProperty(); }
     public StringProperty progressProperty() { return progress; }
     public StringProperty summaryProperty() { return summary; }
     public BooleanBinding canRevokeProperty() { return canRevoke; }

@@ -127,7 +127,12 @@ public final class SettingsView extends ScrollPane {
         VBox content = new VBox(24, site, computer, backups);
         content.setPadding(new Insets(20));
         content.setMaxWidth(760);
-        setContent(content);
+        // ControlsFX's masker over the page while a backup or restore runs: nothing to change meanwhile
+        org.controlsfx.control.MaskerPane masker = new org.controlsfx.control.MaskerPane();
+        masker.setId("backupMasker");
+        masker.setText(Messages.get("settings.backup.running"));
+        masker.visibleProperty().bind(vm.backupRunningProperty());
+        setContent(new javafx.scene.layout.StackPane(content, masker));
         vm.load();
     }
 

@@ -3,7 +3,9 @@ package com.keydesk.ui.settings;
 import com.keydesk.domain.ConfirmationNeededException;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.Site;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -50,7 +52,10 @@ public final class SettingsViewModel {
     private final StringProperty settingStatus = new SimpleStringProperty("");
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
     private final StringProperty settingError = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
+    /** Backup and restore: long work the screen is masked for (settings saves are quick and are not). */
+    private final BackgroundWork longWork;
+    private final javafx.beans.binding.BooleanBinding busy;
     private final StringProperty backupStatus = new SimpleStringProperty("");
     private final StringProperty backupError = new SimpleStringProperty("");
     /** Kept as a field: a Spinner binds to it bidirectionally, and a collected adapter would stop syncing. */
@@ -61,6 +66,9 @@ public final class SettingsViewModel {
     public SettingsViewModel(SignedIn ctx, UiPreferences preferences, FilePicker files, StoreRestorer restorer,
                              Consumer<Site> onSiteChanged, ZoneId zone) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), settingError::set);
+        this.longWork = new BackgroundWork(ctx.tasks(), backupError::set);
+        this.busy = work.runningProperty().or(longWork.runningProperty());
         this.preferences = preferences;
         this.files = files;
         this.restorer = restorer;
@@ -113,17 +121,14 @@ public final class SettingsViewModel {
                         Runnable undo) {
         settingError.set("");
         settingStatus.set("");
-        busy.set(true);
-        ctx.tasks().run(work, site -> {
-            busy.set(false);
+        this.work.task(work).onSuccess(site -> {
             show(site);
             settingStatus.set(Messages.format("settings.saved", saved.apply(site)));
             onSiteChanged.accept(site);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             undo.run();
             settingError.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     private void showPolicy(PermissionSet permission, Integer maxDays) {
@@ -166,10 +171,10 @@ public final class SettingsViewModel {
     }
 
     public void load() {
-        ctx.tasks().run(() -> ctx.services().site().site(ctx.session()), site -> {
+        work.task(() -> ctx.services().site().site(ctx.session())).onSuccess(site -> {
             show(site);
             loaded.set(true);
-        }, failure -> settingError.set(ErrorText.sentence(failure)));
+        }).start();
     }
 
     /** The switch changes what every user who is not an administrator may do, at once: asked first. */
@@ -183,18 +188,15 @@ public final class SettingsViewModel {
     private void save(boolean allowed) {
         settingError.set("");
         settingStatus.set("");
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().site().setUsersCanCreateApiKeys(ctx.session(), allowed), site -> {
-            busy.set(false);
+        work.task(() -> ctx.services().site().setUsersCanCreateApiKeys(ctx.session(), allowed)).onSuccess(site -> {
             show(site);
             settingStatus.set(Messages.format("settings.saved", Messages.get(site.usersCanCreateApiKeys()
                     ? "settings.saved.usersCanCreate.on" : "settings.saved.usersCanCreate.off")));
             onSiteChanged.accept(site);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             show(!allowed);
             settingError.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     private void show(Site site) {
@@ -219,18 +221,13 @@ public final class SettingsViewModel {
         }
         backupStatus.set("");
         backupError.set("");
-        busy.set(true);
-        ctx.tasks().run(() -> {
+        longWork.task(() -> {
             ctx.services().backups().backup(ctx.session(), target);
             return target.toAbsolutePath().normalize();
-        }, written -> {
-            busy.set(false);
+        }).onSuccess(written -> {
             backupStatus.set(Messages.format("settings.backup.done", written));
             ctx.confirmations().show(Messages.get("confirm.backupWritten"));
-        }, failure -> {
-            busy.set(false);
-            backupError.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** Asks for the backup, confirms what happens to the current store, then hands over to the restorer. */
@@ -258,9 +255,9 @@ public final class SettingsViewModel {
     private void restore(Path file, boolean otherSiteConfirmed) {
         backupStatus.set("");
         backupError.set("");
-        busy.set(true);
+        Runnable release = longWork.hold();   // on success the restorer replaces this window
         restorer.restore(ctx.session(), file, otherSiteConfirmed, failure -> {
-            busy.set(false);
+            release.run();
             if (failure instanceof ConfirmationNeededException otherSite && !otherSiteConfirmed
                     && ctx.dialogs().confirm(Messages.get("settings.restore.otherSite.heading"), otherSite.getMessage(),
                     Messages.get("settings.restore.otherSite.confirm"))) {
@@ -284,7 +281,8 @@ public final class SettingsViewModel {
     public ObjectProperty<Integer> clearSecondsProperty() { return clearSeconds; }
     public StringProperty clearSecondsErrorProperty() { return clearSecondsError; }
     public BooleanProperty darkThemeProperty() { return preferences.darkThemeProperty(); }
-    public BooleanProperty busyProperty() { return busy; }
+    public javafx.beans.binding.BooleanBinding busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty backupRunningProperty() { return longWork.runningProperty(); }
     public StringProperty backupStatusProperty() { return backupStatus; }
     public StringProperty backupErrorProperty() { return backupError; }
 }

@@ -1,5 +1,6 @@
 package com.keydesk.ui.start;
 
+import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.Messages;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -37,6 +38,12 @@ public final class SetupView extends StackPane {
         strength.getStyleClass().add("hint");
         strength.setWrapText(true);
         strength.textProperty().bind(vm.strengthProperty());
+
+        FieldDecorations marks = new FieldDecorations();
+        marks.watch(site, vm.siteErrorProperty());
+        marks.watch(username, vm.usernameErrorProperty());
+        marks.watch(password, vm.passwordErrorProperty());
+        marks.watch(repeat, vm.repeatErrorProperty());
 
         Button create = new Button(Messages.get("setup.create"));
         create.setId("createStoreButton");

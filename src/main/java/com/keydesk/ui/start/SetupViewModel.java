@@ -4,11 +4,12 @@ import com.keydesk.domain.ValidationException;
 import com.keydesk.service.Session;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,7 +38,7 @@ public final class SetupViewModel {
     private final StringProperty usernameError = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final PasswordStrengthHint strength;
     private final StringBinding repeatError;
     private final BooleanBinding canCreate;
@@ -46,12 +47,13 @@ public final class SetupViewModel {
         this.initialiser = initialiser;
         this.tasks = tasks;
         this.onSignedIn = onSignedIn;
+        this.work = new BackgroundWork(tasks, formError::set);
         strength = new PasswordStrengthHint(password, tasks);
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
-        canCreate = Bindings.createBooleanBinding(() -> !busy.get() && !siteName.get().isBlank()
+        canCreate = Bindings.createBooleanBinding(() -> !work.isRunning() && !siteName.get().isBlank()
                 && !username.get().isBlank() && !password.get().isEmpty() && password.get().equals(repeat.get()),
-                busy, siteName, username, password, repeat);
+                work.runningProperty(), siteName, username, password, repeat);
         // Once touched (typed in, or left), the site name's problem is said beside it, not only
         // by a disabled button.
         siteName.addListener((o, a, b) -> checkSiteName());
@@ -66,8 +68,7 @@ public final class SetupViewModel {
     }
 
     private void checkSiteName() {
-        siteError.set(com.keydesk.ui.keys.create.FormErrors.problem(
-                () -> com.keydesk.service.InputRules.checkSiteName(siteName.get())));
+        siteError.set(com.keydesk.service.InputRules.siteNameProblem(siteName.get()).orElse(""));
     }
 
     public void create() {
@@ -79,14 +80,11 @@ public final class SetupViewModel {
         String admin = username.get();
         String display = displayName.get();
         char[] secret = password.get().toCharArray();
-        busy.set(true);
-        tasks.run(() -> initialiser.initialise(site, admin, display, secret), session -> {
-            busy.set(false);
+        work.task(() -> initialiser.initialise(site, admin, display, secret)).onSuccess(session -> {
             password.set("");
             repeat.set("");
             onSignedIn.accept(session);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             if (failure instanceof ValidationException invalid) {
                 switch (invalid.field()) {
                     case "site" -> siteError.set(invalid.getMessage());
@@ -98,11 +96,15 @@ public final class SetupViewModel {
                 return;
             }
             formError.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** The start screen's way to another store: "Open team store…" (none in tests that do not offer it). */
-    private final StoreLinks stores = new StoreLinks(() -> busy.get());
+    private final StoreLinks stores = new StoreLinks(this::isBusy);
+
+    private boolean isBusy() {
+        return work.isRunning();
+    }
 
     /** The links to another store this screen offers. */
     public StoreLinks stores() {
@@ -123,6 +125,6 @@ public final class SetupViewModel {
     public StringBinding repeatErrorProperty() { return repeatError; }
     public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
     public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canCreateProperty() { return canCreate; }
 }

@@ -3,11 +3,11 @@ package com.keydesk.ui.start;
 import com.keydesk.service.AuthService;
 import com.keydesk.service.Session;
 import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 /** Sign-in: a failure shows the service's sentence, and the password field is emptied. */
 public final class SignInViewModel {
     private final AuthService auth;
-    private final TaskRunner tasks;
     private final Consumer<Session> onSignedIn;
     private final String location;
     private final StringProperty username = new SimpleStringProperty("");
@@ -24,7 +23,8 @@ public final class SignInViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     /** The site one signs in to; empty until read (or if it cannot be read: the screen then says "KeyDesk"). */
     private final StringProperty siteName = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final TaskRunner tasks;
+    private final BackgroundWork work;
     private final BooleanBinding canSignIn;
 
     public SignInViewModel(AuthService auth, TaskRunner tasks, String location, Consumer<Session> onSignedIn) {
@@ -32,11 +32,12 @@ public final class SignInViewModel {
         this.tasks = tasks;
         this.location = location;
         this.onSignedIn = onSignedIn;
-        canSignIn = Bindings.createBooleanBinding(() -> !busy.get() && !username.get().isBlank() && !password.get().isEmpty(),
-                busy, username, password);
+        this.work = new BackgroundWork(tasks, error::set);
+        canSignIn = Bindings.createBooleanBinding(() -> !work.isRunning() && !username.get().isBlank() && !password.get().isEmpty(),
+                work.runningProperty(), username, password);
     }
 
-    /** Reads the site's name in the background, for the heading. */
+    /** Reads the site's name in the background, for the heading (not the sign-in's work: it holds nothing back). */
     public void load() {
         tasks.run(auth::siteName, siteName::set, failure -> { /* the heading stays general; sign-in will say what is wrong */ });
     }
@@ -48,20 +49,21 @@ public final class SignInViewModel {
         error.set("");
         String name = username.get();
         char[] secret = password.get().toCharArray();
-        busy.set(true);
-        tasks.run(() -> auth.signIn(name, secret), session -> {
-            busy.set(false);
+        work.task(() -> auth.signIn(name, secret)).onSuccess(session -> {
             password.set("");
             onSignedIn.accept(session);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             password.set("");
             error.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** The start screen's way to another store: "Open team store…" (none in tests that do not offer it). */
-    private final StoreLinks stores = new StoreLinks(() -> busy.get());
+    private final StoreLinks stores = new StoreLinks(this::isBusy);
+
+    private boolean isBusy() {
+        return work.isRunning();
+    }
 
     /** The links to another store this screen offers. */
     public StoreLinks stores() {
@@ -73,6 +75,6 @@ public final class SignInViewModel {
     public StringProperty passwordProperty() { return password; }
     public StringProperty errorProperty() { return error; }
     public StringProperty siteNameProperty() { return siteName; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canSignInProperty() { return canSignIn; }
 }

@@ -1,6 +1,7 @@
 package com.keydesk.ui.teamstore;
 
 import com.keydesk.ui.Controls;
+import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.teamstore.TeamStoreDialogViewModel.Choice;
@@ -77,6 +78,7 @@ public final class TeamStoreDialogView {
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
+        new FieldDecorations().watch(port, vm.portErrorProperty());
         HBox hostAndPort = new HBox(8, host, new Label(Messages.get("teamStore.port")), port);
         hostAndPort.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(host, Priority.ALWAYS);

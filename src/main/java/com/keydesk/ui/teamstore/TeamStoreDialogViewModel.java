@@ -1,7 +1,9 @@
 package com.keydesk.ui.teamstore;
 
 import com.keydesk.ui.DialogService;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.TaskRunner;
 import com.keydesk.ui.teamstore.TeamStoreAccess.Found;
@@ -60,7 +62,7 @@ public final class TeamStoreDialogViewModel {
     /** The connection test's one sentence, or why Open did not open; shown beside the fields. */
     private final StringProperty result = new SimpleStringProperty("");
     private final BooleanProperty resultGood = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ObservableList<TeamStoreAddress> recent = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Choice> chosen = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding complete;
@@ -73,11 +75,12 @@ public final class TeamStoreDialogViewModel {
         this.access = access;
         this.recentStores = recentStores;
         this.tasks = tasks;
+        this.work = new BackgroundWork(tasks, sentence -> say(sentence, false));
         this.dialogs = dialogs;
         this.purpose = purpose;
         complete = Bindings.createBooleanBinding(() -> !host.get().isBlank() && !database.get().isBlank()
                 && !user.get().isBlank() && portNumber() > 0 && tls.get() != null, host, port, database, user, tls);
-        canAct = Bindings.createBooleanBinding(() -> complete.get() && !busy.get(), complete, busy);
+        canAct = Bindings.createBooleanBinding(() -> complete.get() && !work.isRunning(), complete, work.runningProperty());
         port.addListener((o, a, b) -> portError.set(b.isBlank() || portNumber() > 0 ? ""
                 : Messages.get("teamStore.error.port")));
         for (var field : List.of(host, port, database, user, password, rootCert)) {
@@ -136,13 +139,11 @@ public final class TeamStoreDialogViewModel {
         TeamStoreAddress address = address();
         char[] secret = secret();
         long mine = begin();
-        tasks.run(() -> probe(address, secret), probe -> {
-            if (mine != attempt) {
-                return;
+        work.task(() -> probe(address, secret)).onSuccess(probe -> {
+            if (mine == attempt) {
+                then.accept(address, probe);
             }
-            busy.set(false);
-            then.accept(address, probe);
-        }, failure -> failed(mine, failure));
+        }).onFailure(failure -> failed(mine, failure)).start();
     }
 
     /** In the background; the copy of the password made for this one attempt is wiped after it. */
@@ -187,14 +188,12 @@ public final class TeamStoreDialogViewModel {
     }
 
     private long begin() {
-        busy.set(true);
         result.set("");
         return ++attempt;
     }
 
     private void failed(long mine, Throwable failure) {
         if (mine == attempt) {
-            busy.set(false);
             say(ErrorText.sentence(failure), false);
         }
     }
@@ -205,7 +204,7 @@ public final class TeamStoreDialogViewModel {
     }
 
     private void forgetResult() {
-        if (!busy.get()) {
+        if (!work.isRunning()) {
             attempt++;
             result.set("");
         }
@@ -244,7 +243,7 @@ public final class TeamStoreDialogViewModel {
     public StringProperty portErrorProperty() { return portError; }
     public StringProperty resultProperty() { return result; }
     public BooleanProperty resultGoodProperty() { return resultGood; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canActProperty() { return canAct; }
     public ObservableList<TeamStoreAddress> recent() { return recent; }
     public ReadOnlyObjectProperty<Choice> chosenProperty() { return chosen.getReadOnlyProperty(); }

@@ -1,6 +1,7 @@
 package com.keydesk.ui.users;
 
 import com.keydesk.ui.Controls;
+import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import javafx.beans.value.ObservableValue;
@@ -51,6 +52,11 @@ public final class AddUserView {
         strength.setWrapText(true);
         strength.textProperty().bind(vm.strengthProperty());
 
+        FieldDecorations marks = new FieldDecorations();
+        marks.watch(username, vm.usernameErrorProperty());
+        marks.watch(display, vm.displayNameErrorProperty());
+        marks.watch(password, vm.passwordErrorProperty());
+        marks.watch(repeat, vm.repeatErrorProperty());
         int row = 0;
         row = addRow(form, row, "users.add.username", username, vm.usernameErrorProperty(), "newUsernameError");
         row = addRow(form, row, "users.add.displayName", display, vm.displayNameErrorProperty(), "newDisplayNameError");

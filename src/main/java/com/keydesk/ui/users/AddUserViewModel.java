@@ -3,6 +3,7 @@ package com.keydesk.ui.users;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.service.InputRules;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -36,7 +37,7 @@ public final class AddUserViewModel {
     private final StringProperty displayNameError = new SimpleStringProperty("");
     private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper added = new ReadOnlyBooleanWrapper(false);
     private final PasswordStrengthHint strength;
     private final StringBinding repeatError;
@@ -45,22 +46,19 @@ public final class AddUserViewModel {
 
     public AddUserViewModel(SignedIn ctx) {
         this.ctx = ctx;
-        username.addListener((o, a, b) -> usernameError.set(problem(() -> InputRules.checkUsername(b))));
-        displayName.addListener((o, a, b) -> displayNameError.set(problem(() -> InputRules.checkDisplayName(b))));
+        this.work = new BackgroundWork(ctx.tasks(), formError::set);
+        username.addListener((o, a, b) -> usernameError.set(InputRules.usernameProblem(b).orElse("")));
+        displayName.addListener((o, a, b) -> displayNameError.set(InputRules.displayNameProblem(b).orElse("")));
         password.addListener((o, a, b) -> passwordError.set(""));
         strength = new PasswordStrengthHint(password, ctx.tasks());
         repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
                 ? Messages.get("setup.error.repeat") : "", password, repeat);
-        canAdd = Bindings.createBooleanBinding(() -> !busy.get()
-                && problem(() -> InputRules.checkUsername(username.get())).isEmpty()
+        canAdd = Bindings.createBooleanBinding(() -> !work.isRunning()
+                && InputRules.usernameProblem(username.get()).isEmpty()
                 && displayNameError.get().isEmpty()
-                && problem(() -> InputRules.checkPassword(password.get().toCharArray())).isEmpty()
+                && InputRules.passwordProblem(password.get().toCharArray()).isEmpty()
                 && password.get().equals(repeat.get()),
-                busy, username, displayNameError, password, repeat);
-    }
-
-    private static String problem(Runnable check) {
-        return com.keydesk.ui.keys.create.FormErrors.problem(check);
+                work.runningProperty(), username, displayNameError, password, repeat);
     }
 
     public void add() {
@@ -72,15 +70,12 @@ public final class AddUserViewModel {
         String display = displayName.get();
         boolean makeAdmin = admin.get();
         char[] secret = password.get().toCharArray();
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().users().add(ctx.session(), name, display, makeAdmin, secret), user -> {
-            busy.set(false);
+        work.task(() -> ctx.services().users().add(ctx.session(), name, display, makeAdmin, secret)).onSuccess(user -> {
             password.set("");
             repeat.set("");
             result = user;
             added.set(true);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             if (failure instanceof ValidationException invalid) {
                 switch (invalid.field() == null ? "" : invalid.field()) {
                     case "username" -> usernameError.set(invalid.getMessage());
@@ -91,7 +86,7 @@ public final class AddUserViewModel {
                 return;
             }
             formError.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** The user just added, or null. */
@@ -108,7 +103,7 @@ public final class AddUserViewModel {
     public StringBinding repeatErrorProperty() { return repeatError; }
     public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
     public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canAddProperty() { return canAdd; }
     public ReadOnlyBooleanProperty addedProperty() { return added.getReadOnlyProperty(); }
 }

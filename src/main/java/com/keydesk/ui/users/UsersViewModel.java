@@ -4,7 +4,9 @@ import com.keydesk.domain.Allowed;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.User;
 import com.keydesk.domain.UserActionsAllowed;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import javafx.beans.binding.Bindings;
@@ -45,7 +47,7 @@ public final class UsersViewModel {
     private final ObjectProperty<UserActionsAllowed> allowed = new SimpleObjectProperty<>(
             UserActionsAllowed.none(Messages.get("users.chooseFirst")));
     private final ObjectProperty<User> selected = new SimpleObjectProperty<>();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final BooleanBinding hasSelection = selected.isNotNull();
     private final StringBinding adminActionText;
     private final StringBinding activeActionText;
@@ -54,6 +56,7 @@ public final class UsersViewModel {
     public UsersViewModel(SignedIn ctx, UserDialogs userDialogs) {
         this.ctx = ctx;
         this.userDialogs = userDialogs;
+        this.work = new BackgroundWork(ctx.tasks(), sentence -> { });
         adminActionText = Bindings.createStringBinding(() -> Messages.get(
                 selected.get() != null && selected.get().admin() ? "users.demote" : "users.promote"), selected);
         activeActionText = Bindings.createStringBinding(() -> Messages.get(
@@ -86,18 +89,13 @@ public final class UsersViewModel {
     }
 
     public void reload() {
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().users().list(ctx.session()), list -> {
-            busy.set(false);
+        work.task(() -> ctx.services().users().list(ctx.session())).onSuccess(list -> {
             Long keep = selected.get() == null ? null : selected.get().id();
             users.setAll(list);
             selected.set(keep == null ? null : list.stream().filter(u -> u.id() == keep).findFirst().orElse(null));
             // the same user, changed: what may be done to them may have changed too
             askAllowed(selected.get());
-        }, failure -> {
-            busy.set(false);
-            showFailure("users.loadFailed", failure);
-        });
+        }).onFailure(failure -> showFailure("users.loadFailed", failure)).start();
     }
 
     public void addUser() {
@@ -121,17 +119,12 @@ public final class UsersViewModel {
             }
             return;
         }
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().users().keysGainingFullPower(ctx.session(), user.username()), keys -> {
-            busy.set(false);
+        work.task(() -> ctx.services().users().keysGainingFullPower(ctx.session(), user.username())).onSuccess(keys -> {
             if (ctx.dialogs().confirm(Messages.format("users.promote.heading", user.username()),
                     promoteSentence(user, keys), Messages.get("users.promote"))) {
                 change(() -> ctx.services().users().setAdmin(ctx.session(), user.username(), true), "users.promote.failed");
             }
-        }, failure -> {
-            busy.set(false);
-            showFailure("users.promote.failed", failure);
-        });
+        }).onFailure(failure -> showFailure("users.promote.failed", failure)).start();
     }
 
     /** Names every key that gains full power (up to {@link #KEYS_LISTED}, then how many more). */
@@ -172,17 +165,15 @@ public final class UsersViewModel {
         if (temporary == null) {
             return;
         }
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().users().resetPassword(ctx.session(), user.username(), temporary), changed -> {
-            busy.set(false);
-            reload();
-            ctx.dialogs().showInformation(Messages.format("users.reset.done.heading", user.username()),
-                    Messages.format("users.reset.done.sentence", user.username()));
-        }, failure -> {
-            busy.set(false);
-            reload();
-            showFailure("users.reset.failed", failure);
-        });
+        work.task(() -> ctx.services().users().resetPassword(ctx.session(), user.username(), temporary))
+                .onSuccess(changed -> {
+                    reload();
+                    ctx.dialogs().showInformation(Messages.format("users.reset.done.heading", user.username()),
+                            Messages.format("users.reset.done.sentence", user.username()));
+                }).onFailure(failure -> {
+                    reload();
+                    showFailure("users.reset.failed", failure);
+                }).start();
     }
 
     /** Changes the selected user's display name (empty removes it). */
@@ -198,15 +189,10 @@ public final class UsersViewModel {
     }
 
     private void change(Callable<User> call, String failedHeading) {
-        busy.set(true);
-        ctx.tasks().run(call, changed -> {
-            busy.set(false);
-            reload();
-        }, failure -> {
-            busy.set(false);
+        work.task(call).onSuccess(changed -> reload()).onFailure(failure -> {
             reload();
             showFailure(failedHeading, failure);
-        });
+        }).start();
     }
 
     private void showFailure(String headingKey, Throwable failure) {
@@ -229,7 +215,8 @@ public final class UsersViewModel {
 
     /** An action's enabled state: allowed by the service and nothing running. */
     private BooleanBinding may(Function<UserActionsAllowed, Allowed> action) {
-        return Bindings.createBooleanBinding(() -> action.apply(allowed.get()).allowed() && !busy.get(), allowed, busy);
+        return Bindings.createBooleanBinding(() -> action.apply(allowed.get()).allowed() && !work.isRunning(),
+                allowed, work.runningProperty());
     }
 
     /** Why an action is disabled, in the service's words; empty while it is allowed. */
@@ -254,7 +241,7 @@ public final class UsersViewModel {
     public ObservableList<User> shownUsers() { return shown; }
     public ObservableList<User> users() { return users; }
     public ObjectProperty<User> selectedProperty() { return selected; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding hasSelectionProperty() { return hasSelection; }
     public StringBinding adminActionTextProperty() { return adminActionText; }
     public StringBinding activeActionTextProperty() { return activeActionText; }

@@ -3,7 +3,7 @@ package com.keydesk.ui.robot;
 import com.keydesk.app.Composition;
 import com.keydesk.testing.MutableClock;
 import com.keydesk.testing.TestStore;
-import com.keydesk.ui.SameThreadTaskRunner;
+import com.keydesk.ui.WorkerThreadTaskRunner;
 import com.keydesk.ui.keys.KeyRow;
 import com.keydesk.ui.settings.UiPreferences;
 import javafx.scene.Node;
@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The whole desktop app on a real store in a temporary folder, driven as a person drives it:
- * cheap Argon2 and a same-thread task runner (test wiring), headless Monocle.
+ * cheap Argon2 and a task runner that waits for its worker thread (test wiring), headless Monocle.
+ * Every test fails if the UI called a service on the JavaFX thread ({@link FxThreadGuard}).
  */
 abstract class AppRobotTest extends FxRobot {
     protected Path folder;
@@ -31,6 +32,9 @@ abstract class AppRobotTest extends FxRobot {
     protected Stage stage;
     /** What the JavaFX thread threw that nobody caught (the app shows these as "Something went wrong"). */
     protected final List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Runs each task's work on a worker thread and waits: deterministic, and off the JavaFX thread. */
+    protected final WorkerThreadTaskRunner tasks = new WorkerThreadTaskRunner();
+    protected final FxThreadGuard fxThreadGuard = new FxThreadGuard();
 
     /** Seeds the store before the app opens it; the default is a set-up site (admin alice). */
     protected void seed(TestStore store) {
@@ -58,6 +62,7 @@ abstract class AppRobotTest extends FxRobot {
             Thread.currentThread().setUncaughtExceptionHandler((t, failure) -> uncaught.add(failure));
             stage = new Stage();
             app = compose(stage);
+            app.wrapServices(fxThreadGuard::guard);
             app.start();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -65,7 +70,7 @@ abstract class AppRobotTest extends FxRobot {
 
     /** The app under test; the default is the local store in {@link #folder}. */
     protected Composition compose(Stage stage) {
-        return new Composition(stage, folder, TestStore.CHEAP, clock, new SameThreadTaskRunner(),
+        return new Composition(stage, folder, TestStore.CHEAP, clock, tasks,
                 UiPreferences.inMemory(), () -> { });
     }
 
@@ -83,11 +88,22 @@ abstract class AppRobotTest extends FxRobot {
             stage.close();
         });
         closing[0].join();   // the store is closed before the temporary folder goes
+        tasks.close();
+        org.assertj.core.api.Assertions.assertThat(fxThreadGuard.callsOnFxThread())
+                .as("service calls made on the JavaFX thread (run them through the TaskRunner)").isEmpty();
     }
 
     protected void assertNothingUncaught() {
         WaitForAsyncUtils.waitForFxEvents();
         org.assertj.core.api.Assertions.assertThat(uncaught).as("failures on the JavaFX thread").isEmpty();
+    }
+
+    /**
+     * What another person or process does to the store meanwhile: on the test's own thread, never
+     * the JavaFX thread (the suite fails on any service call made there).
+     */
+    protected void asAnotherPerson(Runnable change) {
+        change.run();
     }
 
     protected void signIn(String username, String password) {

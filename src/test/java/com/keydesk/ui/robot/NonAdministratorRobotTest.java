@@ -41,8 +41,8 @@ class NonAdministratorRobotTest extends AppRobotTest {
 
     @Test
     void withTheSettingOnAUserMayCreateTheirOwnKeys() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> app.services().site().setUsersCanCreateApiKeys(
-                app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray()), true)).get();
+        asAnotherPerson(() -> app.services().site().setUsersCanCreateApiKeys(
+                app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray()), true));
         signIn("bob", BOB_PASSWORD);
         assertThat(lookup("#newKeyButton").query().isVisible()).isTrue();
         clickOn("#newKeyButton");
@@ -56,12 +56,12 @@ class NonAdministratorRobotTest extends AppRobotTest {
 
     @Test
     void aUserIsNotOfferedEnableForAKeyAnAdministratorDisabled() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
+        asAnotherPerson(() -> {
             var admin = app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
             app.services().site().setUsersCanCreateApiKeys(admin, true);
             var bobKey = app.services().keys().list(admin).stream().filter(k -> k.name().equals("Bob laptop")).findFirst().orElseThrow();
             app.services().keys().disable(admin, bobKey.id());
-        }).get();
+        });
         signIn("bob", BOB_PASSWORD);
         selectKey("Bob laptop");
         assertThat(lookup("#toggleButton").queryButton().getText()).isEqualTo("Enable");
@@ -84,11 +84,11 @@ class NonAdministratorRobotTest extends AppRobotTest {
 
     @Test
     void withAMaximumLifetimeNeverIsNotOfferedAndTheFormSaysWhy() throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
+        asAnotherPerson(() -> {
             var admin = app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray());
             app.services().site().setUsersCanCreateApiKeys(admin, true);
             app.services().site().setMaxKeyLifetimeDays(admin, 30);
-        }).get();
+        });
         signIn("bob", BOB_PASSWORD);
         clickOn("#newKeyButton");
         WaitForAsyncUtils.waitForFxEvents();

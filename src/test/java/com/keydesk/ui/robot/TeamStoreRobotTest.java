@@ -9,7 +9,6 @@ import com.keydesk.store.PgAddress;
 import com.keydesk.store.TeamStore;
 import com.keydesk.testing.PgCluster;
 import com.keydesk.testing.TestStore;
-import com.keydesk.ui.SameThreadTaskRunner;
 import com.keydesk.ui.keys.KeyRow;
 import com.keydesk.ui.settings.UiPreferences;
 import com.keydesk.ui.teamstore.RecentStores;
@@ -55,7 +54,7 @@ class TeamStoreRobotTest extends AppRobotTest {
         try {
             RecentStores recent = new RecentStores(Files.createTempDirectory("keydesk-recent").resolve("recent.json"));
             return new Composition(stage, new com.keydesk.store.StoreAddress.Local(folder), folder, TestStore.CHEAP,
-                    clock, new SameThreadTaskRunner(), UiPreferences.inMemory(), () -> { }, recent);
+                    clock, tasks, UiPreferences.inMemory(), () -> { }, recent);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

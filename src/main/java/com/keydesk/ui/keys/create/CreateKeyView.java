@@ -3,6 +3,7 @@ package com.keydesk.ui.keys.create;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 import com.keydesk.ui.Controls;
+import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.keys.text.PermissionText;
@@ -28,6 +29,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
+import org.controlsfx.control.textfield.TextFields;
 
 /** The create-key form: binds to {@link CreateKeyViewModel}, closes when the key exists. */
 public final class CreateKeyView {
@@ -36,6 +39,7 @@ public final class CreateKeyView {
 
     public static void showAndWait(Window owner, CreateKeyViewModel vm) {
         boolean site = vm.type() == KeyType.SITE;
+        FieldDecorations marks = new FieldDecorations();
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(4);
@@ -45,7 +49,7 @@ public final class CreateKeyView {
         name.setId("nameField");
         name.setPromptText(Messages.get("create.name.prompt"));
         name.textProperty().bindBidirectional(vm.nameProperty());
-        row = addRow(form, row, "create.name", name, vm.errors().name);
+        row = addRow(form, row, "create.name", marks.watch(name, vm.errors().name), vm.errors().name);
 
         TextArea description = new TextArea();
         description.setId("descriptionField");
@@ -53,15 +57,17 @@ public final class CreateKeyView {
         description.setWrapText(true);
         com.keydesk.ui.Controls.tabLeaves(description);
         description.textProperty().bindBidirectional(vm.descriptionProperty());
-        row = addRow(form, row, "create.description", description, vm.errors().description);
+        row = addRow(form, row, "create.description", marks.watch(description, vm.errors().description),
+                vm.errors().description);
 
         if (!site) {
-            row = addRow(form, row, "create.owner", ownerPicker(vm), vm.errors().owner);
+            row = addRow(form, row, "create.owner", ownerPicker(vm, marks), vm.errors().owner);
             ComboBox<PermissionSet> permission = new ComboBox<>();
             permission.setId("permissionField");
             permission.getItems().setAll(vm.permissionChoices());
             PermissionText.describeChoices(permission);
             permission.valueProperty().bindBidirectional(vm.permissionProperty());
+            marks.watch(permission, vm.errors().permission);
             Label about = new Label();
             about.setId("permissionAbout");
             about.getStyleClass().add("hint");
@@ -74,6 +80,7 @@ public final class CreateKeyView {
         ComboBox<ExpiryPreset> expiry = new ComboBox<>(vm.expiryChoices());
         expiry.setId("expiryField");
         expiry.valueProperty().bindBidirectional(vm.expiryPresetProperty());
+        marks.watch(expiry, vm.errors().expiry);
         DatePicker date = new DatePicker();
         date.setId("expiryDate");
         date.valueProperty().bindBidirectional(vm.expiryDateProperty());
@@ -145,7 +152,7 @@ public final class CreateKeyView {
         stage.showAndWait();
     }
 
-    private static Node ownerPicker(CreateKeyViewModel vm) {
+    private static Node ownerPicker(CreateKeyViewModel vm, FieldDecorations marks) {
         if (!vm.choosesOwner()) {
             Label self = new Label(vm.ownerProperty().get());
             self.setId("ownerFixed");
@@ -155,41 +162,32 @@ public final class CreateKeyView {
         search.setId("ownerField");
         search.setPromptText(Messages.get("create.owner.prompt"));
         search.textProperty().bindBidirectional(vm.ownerProperty());
-        ListView<String> choices = new ListView<>(vm.ownerChoices());
-        choices.setId("ownerList");
-        // four names in view, whatever the theme's row height
-        choices.setFixedCellSize(30);
-        choices.setPrefHeight(4 * 30 + 2);
-        // A name is taken on click or Enter, once the list has finished selecting it: taking it from
-        // the selection listener refilters the list in the middle of the selection change, and the
-        // list then selects an index that no longer exists (IndexOutOfBoundsException).
-        choices.setOnMouseClicked(e -> {
-            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
-                takeChosen(choices, vm);
+        marks.watch(search, vm.errors().owner);
+        // ControlsFX's completion popup: asks the view model (off the FX thread) for at most a
+        // dozen names as the person types; Down and Enter or a click take one.
+        AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(search,
+                request -> vm.ownerSuggestions(request.getUserText()));
+        completion.setDelay(0);
+        completion.setVisibleRowCount(8);
+        completion.setOnAutoCompleted(e -> vm.chooseOwner(e.getCompletion()));
+        // Suggestions arrive from a background fetch: on a busy machine after the person has moved
+        // on. The popup then must neither stay nor swallow the click that closes it (a click on
+        // "Create key" would do nothing).
+        // Not auto-hiding: an auto-hiding popup takes the next click anywhere for itself. It goes
+        // when the field loses the focus instead (or on Escape).
+        completion.getAutoCompletionPopup().setAutoHide(false);
+        completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
+        search.focusedProperty().addListener((o, was, focused) -> {
+            if (!focused) {
+                completion.getAutoCompletionPopup().hide();
             }
         });
-        choices.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER && choices.getSelectionModel().getSelectedItem() != null) {
-                e.consume();
-                takeChosen(choices, vm);
-                search.requestFocus();
-                search.end();
+        completion.getAutoCompletionPopup().setOnShowing(e -> {
+            if (!search.isFocused()) {
+                javafx.application.Platform.runLater(completion.getAutoCompletionPopup()::hide);
             }
         });
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DOWN && !choices.getItems().isEmpty()) {
-                choices.requestFocus();
-                choices.getSelectionModel().selectFirst();
-            }
-        });
-        return new VBox(4, search, choices);
-    }
-
-    private static void takeChosen(ListView<String> choices, CreateKeyViewModel vm) {
-        String chosen = choices.getSelectionModel().getSelectedItem();
-        if (chosen != null) {
-            vm.chooseOwner(chosen);
-        }
+        return search;
     }
 
     private static int addRow(GridPane form, int row, String labelKey, Node field, StringProperty error) {

@@ -7,7 +7,9 @@ import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.service.InputRules;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
@@ -24,14 +26,12 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
-import javafx.collections.transformation.FilteredList;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The create-key form. Checks as the person types what needs no store, with the service's own
@@ -61,11 +61,10 @@ public final class CreateKeyViewModel {
     private final ObjectProperty<ExpiryLimit> expiryLimit = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> expiryDate = new SimpleObjectProperty<>();
     private final FormErrors errors = new FormErrors();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper created = new ReadOnlyBooleanWrapper(false);
 
-    private final ObservableList<String> usernames = FXCollections.observableArrayList();
-    private final FilteredList<String> ownerChoices = new FilteredList<>(usernames);
+    private final OwnerNames ownerNames = new OwnerNames();
     private final ObservableSet<String> adminUsernames = FXCollections.observableSet();
     private final BooleanBinding powerWarning;
     private final BooleanBinding canCreate;
@@ -73,18 +72,17 @@ public final class CreateKeyViewModel {
 
     public CreateKeyViewModel(SignedIn ctx, KeyType type, boolean choosesOwner, ZoneId zone) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), errors.form::set);
         this.type = type;
         this.choosesOwner = type == KeyType.USER && choosesOwner;
         this.zone = zone;
         if (type == KeyType.USER && !this.choosesOwner) {
             owner.set(ctx.session().username());
         }
-        name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> InputRules.checkKeyName(b))));
-        description.addListener((o, a, b) -> errors.description.set(FormErrors.problem(() -> InputRules.checkDescription(b))));
+        name.addListener((o, a, b) -> errors.name.set(InputRules.keyNameProblem(b).orElse("")));
+        description.addListener((o, a, b) -> errors.description.set(InputRules.descriptionProblem(b).orElse("")));
         owner.addListener((o, a, b) -> {
             errors.owner.set(this.choosesOwner && (b == null || b.isBlank()) ? Messages.get("create.error.owner") : "");
-            String q = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
-            ownerChoices.setPredicate(u -> q.isEmpty() || u.toLowerCase(Locale.ROOT).contains(q) || u.equalsIgnoreCase(q));
         });
         permission.addListener((o, a, b) -> {
             errors.permission.set("");
@@ -95,13 +93,13 @@ public final class CreateKeyViewModel {
         expiryDate.addListener((o, a, b) -> checkExpiry());
         powerWarning = Bindings.createBooleanBinding(() -> type == KeyType.SITE
                 || adminUsernames.stream().anyMatch(u -> u.equalsIgnoreCase(owner.get().strip())), owner, adminUsernames);
-        canCreate = Bindings.createBooleanBinding(() -> !busy.get()
-                && FormErrors.problem(() -> InputRules.checkKeyName(name.get())).isEmpty()
-                && FormErrors.problem(() -> InputRules.checkDescription(description.get())).isEmpty()
+        canCreate = Bindings.createBooleanBinding(() -> !work.isRunning()
+                && InputRules.keyNameProblem(name.get()).isEmpty()
+                && InputRules.descriptionProblem(description.get()).isEmpty()
                 && (type == KeyType.SITE || !owner.get().isBlank() && permission.get() != null)
                 && errors.expiry.get().isEmpty() && expiryPreset.get() != null
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
-                busy, name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
+                work.runningProperty(), name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
     }
 
     /**
@@ -110,8 +108,8 @@ public final class CreateKeyViewModel {
      */
     public void load() {
         loadOwners();
-        ctx.tasks().run(() -> new SitePolicy(ctx.services().site().site(ctx.session()).defaultPermissionSet(),
-                ctx.services().keys().expiryLimit(ctx.session())), policy -> {
+        work.task(() -> new SitePolicy(ctx.services().site().site(ctx.session()).defaultPermissionSet(),
+                ctx.services().keys().expiryLimit(ctx.session()))).onSuccess(policy -> {
             if (!permissionChosen && type == KeyType.USER) {
                 settingDefault = true;
                 permission.set(policy.defaultPermission());
@@ -119,7 +117,7 @@ public final class CreateKeyViewModel {
             }
             expiryLimit.set(policy.limit());
             offerExpiries();
-        }, failure -> errors.form.set(ErrorText.sentence(failure)));
+        }).start();
     }
 
     private record SitePolicy(PermissionSet defaultPermission, ExpiryLimit limit) {
@@ -154,16 +152,16 @@ public final class CreateKeyViewModel {
         if (!choosesOwner) {
             return;
         }
-        ctx.tasks().run(() -> ctx.services().users().list(ctx.session()), users -> {
-            usernames.setAll(users.stream().filter(User::active).map(User::username).sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        work.task(() -> ctx.services().users().list(ctx.session())).onSuccess(users -> {
+            ownerNames.setAll(users.stream().filter(User::active).map(User::username).sorted(String.CASE_INSENSITIVE_ORDER).toList());
             adminUsernames.clear();
             users.stream().filter(User::admin).map(User::username).forEach(adminUsernames::add);
-        }, failure -> errors.form.set(ErrorText.sentence(failure)));
+        }).start();
     }
 
     /** A name taken from the list of people: the owner field then reads exactly that name. */
     public void chooseOwner(String username) {
-        if (choosesOwner && username != null && usernames.contains(username)) {
+        if (choosesOwner && username != null && ownerNames.contains(username)) {
             owner.set(username);
         }
     }
@@ -177,18 +175,15 @@ public final class CreateKeyViewModel {
         NewKey request = type == KeyType.SITE
                 ? NewKey.site(name.get(), description.get(), expires)
                 : NewKey.forUser(owner.get().strip(), name.get(), description.get(), permission.get(), expires);
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().keys().create(ctx.session(), request), issued -> {
-            busy.set(false);
+        work.task(() -> ctx.services().keys().create(ctx.session(), request)).onSuccess(issued -> {
             result = new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock());
             created.set(true);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             if (failure instanceof ValidationException invalid && errors.show(invalid.field(), invalid.getMessage())) {
                 return;
             }
             errors.form.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** Hands the copy-now step over once, and forgets it, so this form never keeps the secret. */
@@ -204,8 +199,8 @@ public final class CreateKeyViewModel {
      */
     public void typedExpiryDate(LocalDate typed) {
         if (typed != null && !isSelectableDate(typed)) {
-            String past = FormErrors.problem(() -> InputRules.checkExpiry(
-                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant()));
+            String past = InputRules.expiryProblem(
+                    ExpiryPreset.DATE.expiry(ctx.clock(), typed, zone), ctx.clock().instant()).orElse("");
             errors.expiry.set(!past.isEmpty() ? past : Messages.format("create.error.tooLate",
                     expiryLimit.get().maxDays(), lastSelectableDate()));
         }
@@ -243,14 +238,15 @@ public final class CreateKeyViewModel {
     public StringProperty nameProperty() { return name; }
     public StringProperty descriptionProperty() { return description; }
     public StringProperty ownerProperty() { return owner; }
-    public FilteredList<String> ownerChoices() { return ownerChoices; }
+    /** The names offered for what is typed in the owner field; any thread (the picker asks off the FX thread). */
+    public List<String> ownerSuggestions(String typed) { return ownerNames.matching(typed); }
     public ObjectProperty<PermissionSet> permissionProperty() { return permission; }
     public ObjectProperty<ExpiryPreset> expiryPresetProperty() { return expiryPreset; }
     public ObservableList<ExpiryPreset> expiryChoices() { return expiryChoices; }
     public ObjectProperty<ExpiryLimit> expiryLimitProperty() { return expiryLimit; }
     public ObjectProperty<LocalDate> expiryDateProperty() { return expiryDate; }
     public FormErrors errors() { return errors; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding powerWarningProperty() { return powerWarning; }
     public BooleanBinding canCreateProperty() { return canCreate; }
     public ReadOnlyBooleanProperty createdProperty() { return created.getReadOnlyProperty(); }

@@ -29,16 +29,6 @@ public final class FormErrors {
         return true;
     }
 
-    /** The sentence of a failed input rule, or "" when the value passes. */
-    public static String problem(Runnable check) {
-        try {
-            check.run();
-            return "";
-        } catch (com.keydesk.domain.ValidationException e) {
-            return e.getMessage();
-        }
-    }
-
     public void clearAll() {
         name.set("");
         description.set("");

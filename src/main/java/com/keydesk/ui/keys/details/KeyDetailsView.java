@@ -3,6 +3,7 @@ package com.keydesk.ui.keys.details;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.Controls;
+import com.keydesk.ui.FieldDecorations;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -78,6 +79,10 @@ public final class KeyDetailsView {
         never.setManaged(never.isVisible());
         expiry.disableProperty().bind(vm.noExpiryProperty());
 
+        FieldDecorations marks = new FieldDecorations();
+        marks.watch(name, vm.errors().name);
+        marks.watch(description, vm.errors().description);
+        marks.watch(expiry, vm.errors().expiry);
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(4);

@@ -4,7 +4,9 @@ import com.keydesk.domain.ApiKey;
 import com.keydesk.domain.ExpiryLimit;
 import com.keydesk.domain.KeyEdit;
 import com.keydesk.domain.ValidationException;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.RelativeTime;
 import com.keydesk.ui.SignedIn;
@@ -42,7 +44,7 @@ public final class KeyDetailsViewModel {
     private final ObjectProperty<LocalDate> expiryDate;
     private final BooleanProperty noExpiry;
     private final FormErrors errors = new FormErrors();
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding changed;
 
@@ -55,6 +57,7 @@ public final class KeyDetailsViewModel {
     public KeyDetailsViewModel(SignedIn ctx, ApiKey key, boolean mayEdit, boolean mayLengthenExpiry,
                                ExpiryLimit expiryLimit, ZoneId zone) {
         this.ctx = ctx;
+        this.work = new BackgroundWork(ctx.tasks(), errors.form::set);
         this.key = key;
         this.mayEdit = mayEdit;
         this.mayLengthenExpiry = mayLengthenExpiry;
@@ -65,11 +68,11 @@ public final class KeyDetailsViewModel {
         this.expiryDate = new SimpleObjectProperty<>(initialDate());
         this.noExpiry = new SimpleBooleanProperty(key.expiresAt() == null);
         this.changed = Bindings.createBooleanBinding(() -> edit() != null, name, description, expiryDate, noExpiry);
-        name.addListener((o, a, b) -> errors.name.set(FormErrors.problem(() -> com.keydesk.service.InputRules.checkKeyName(b))));
+        name.addListener((o, a, b) -> errors.name.set(com.keydesk.service.InputRules.keyNameProblem(b).orElse("")));
         expiryDate.addListener((o, a, b) -> errors.expiry.set(""));
         noExpiry.addListener((o, a, b) -> errors.expiry.set(""));
         description.addListener((o, a, b) -> errors.description.set(
-                FormErrors.problem(() -> com.keydesk.service.InputRules.checkDescription(b))));
+                com.keydesk.service.InputRules.descriptionProblem(b).orElse("")));
     }
 
     /** The fields as label → value, in reading order. */
@@ -105,17 +108,14 @@ public final class KeyDetailsViewModel {
             return;
         }
         errors.clearAll();
-        busy.set(true);
-        ctx.tasks().run(() -> ctx.services().keys().update(ctx.session(), key.id(), edit), updated -> {
-            busy.set(false);
+        work.task(() -> ctx.services().keys().update(ctx.session(), key.id(), edit)).onSuccess(updated -> {
             saved.set(true);
-        }, failure -> {
-            busy.set(false);
+        }).onFailure(failure -> {
             if (failure instanceof ValidationException invalid && errors.show(invalid.field(), invalid.getMessage())) {
                 return;
             }
             errors.form.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     /** The change the form asks for, or null when nothing changed. */
@@ -170,7 +170,7 @@ public final class KeyDetailsViewModel {
             return;
         }
         Instant end = typed.plusDays(1).atStartOfDay(zone).toInstant();
-        String past = FormErrors.problem(() -> com.keydesk.service.InputRules.checkExpiry(end, ctx.clock().instant()));
+        String past = com.keydesk.service.InputRules.expiryProblem(end, ctx.clock().instant()).orElse("");
         errors.expiry.set(past.isEmpty() ? Messages.get("details.error.later") : past);
     }
 
@@ -193,7 +193,7 @@ public final class KeyDetailsViewModel {
     public ObjectProperty<LocalDate> expiryDateProperty() { return expiryDate; }
     public BooleanProperty noExpiryProperty() { return noExpiry; }
     public FormErrors errors() { return errors; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding changedProperty() { return changed; }
     public ReadOnlyBooleanProperty savedProperty() { return saved.getReadOnlyProperty(); }
 }

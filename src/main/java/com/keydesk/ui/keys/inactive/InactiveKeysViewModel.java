@@ -3,11 +3,10 @@ package com.keydesk.ui.keys.inactive;
 import com.keydesk.domain.InactiveKey;
 import com.keydesk.domain.KeyType;
 import com.keydesk.service.InactiveKeys;
-import com.keydesk.ui.ErrorText;
+import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -33,7 +32,7 @@ public final class InactiveKeysViewModel {
     private final ObservableList<InactiveRow> rows = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BackgroundWork work;
 
     /** {@code type}: the table's key type (null: both); {@code showsOwner}: whether the owner column is worth showing. */
     public InactiveKeysViewModel(SignedIn ctx, KeyType type, boolean showsOwner, ZoneId zone) {
@@ -41,20 +40,16 @@ public final class InactiveKeysViewModel {
         this.type = type;
         this.showsOwner = showsOwner;
         this.zone = zone;
+        this.work = new BackgroundWork(ctx.tasks(), error::set);
     }
 
     public void load() {
-        busy.set(true);
         error.set("");
-        ctx.tasks().run(() -> ctx.services().keys().inactive(ctx.session(), type, LIMIT), (InactiveKeys found) -> {
-            busy.set(false);
+        work.task(() -> ctx.services().keys().inactive(ctx.session(), type, LIMIT)).onSuccess((InactiveKeys found) -> {
             rows.setAll(found.keys().stream().map(this::row).toList());
             summary.set(found.more() ? Messages.format("inactive.capped", LIMIT)
                     : Messages.format("inactive.count", found.keys().size()));
-        }, failure -> {
-            busy.set(false);
-            error.set(ErrorText.sentence(failure));
-        });
+        }).start();
     }
 
     private InactiveRow row(InactiveKey key) {
@@ -74,5 +69,5 @@ public final class InactiveKeysViewModel {
     public ObservableList<InactiveRow> rows() { return rows; }
     public StringProperty summaryProperty() { return summary; }
     public StringProperty errorProperty() { return error; }
-    public BooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
 }

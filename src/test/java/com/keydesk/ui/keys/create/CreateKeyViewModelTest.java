@@ -40,8 +40,8 @@ class CreateKeyViewModelTest {
             ui.store.addUser("bella");
             CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
             vm.loadOwners();
-            vm.ownerProperty().set("b");
-            assertThat(vm.ownerChoices()).containsExactly("bella", "bob");
+            assertThat(vm.ownerSuggestions("b")).containsExactly("bella", "bob");
+            assertThat(vm.ownerSuggestions("ll")).as("a name that contains it").containsExactly("bella");
             vm.ownerProperty().set("bob");
             assertThat(vm.powerWarningProperty().get()).isFalse();
             vm.ownerProperty().set("alice");
