@@ -26,6 +26,8 @@ public final class AuditActions {
             Map.entry("user.activated", "User activated"),
             Map.entry("user.deactivated", "User deactivated"),
             Map.entry("user.password_changed", "Password changed"),
+            Map.entry("user.password_reset", "Password reset by an administrator"),
+            Map.entry("user.renamed", "Display name changed"),
             Map.entry("user.unlocked", "Sign-in unlocked"),
             Map.entry("auth.sign_in_failed", "Sign-in failed"),
             Map.entry("site.created", "Site set up"),
