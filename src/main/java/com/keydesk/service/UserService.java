@@ -202,7 +202,7 @@ public final class UserService {
      */
     public UserActionsAllowed allowedActions(Session session, String username) {
         return guard.run(session, (tx, actor) -> {
-            Allowed admin = Answer.of(() -> Policy.requireAdmin(actor, "user.viewed", "users"));
+            Allowed admin = Answer.of(() -> Policy.requireAdmin(actor, "user.listed", "users"));
             if (admin.refused()) {
                 return UserActionsAllowed.none(admin.reason());
             }

@@ -1,21 +1,17 @@
 package com.keydesk.app;
 
+import com.keydesk.testing.NamedTypes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
-import java.lang.classfile.constantpool.ClassEntry;
-import java.lang.classfile.constantpool.PoolEntry;
-import java.lang.classfile.constantpool.Utf8Entry;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FrontEndLayersTest {
     private static final List<String> FRONT_ENDS = List.of("com/keydesk/cli", "com/keydesk/ui");
     private static final List<String> FORBIDDEN = List.of("com/keydesk/store/", "org/jooq/");
-    private static final Pattern NAMED = Pattern.compile("L((?:com/keydesk/store|org/jooq)/[\\w/$]*);");
 
     @Test
     void noFrontEndClassNamesTheStoreOrJooq() throws IOException, URISyntaxException {
@@ -43,26 +38,11 @@ class FrontEndLayersTest {
                     classes++;
                     ClassModel model = ClassFile.of().parse(file);
                     String self = model.thisClass().asInternalName().replace('/', '.');
-                    named(model).forEach(used -> found.add(self + " -> " + used.replace('/', '.')));
+                    NamedTypes.in(model, FORBIDDEN).forEach(used -> found.add(self + " -> " + used.replace('/', '.')));
                 }
             }
         }
         assertThat(classes).as("front-end classes read").isGreaterThan(50);
         assertThat(found).as("front-end classes that name the store or jOOQ (wire them in app/ instead)").isEmpty();
-    }
-
-    private static Set<String> named(ClassModel model) {
-        Set<String> names = new TreeSet<>();
-        for (PoolEntry entry : model.constantPool()) {
-            if (entry instanceof ClassEntry c && FORBIDDEN.stream().anyMatch(c.asInternalName()::startsWith)) {
-                names.add(c.asInternalName());
-            } else if (entry instanceof Utf8Entry text) {
-                Matcher m = NAMED.matcher(text.stringValue());
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        }
-        return names;
     }
 }

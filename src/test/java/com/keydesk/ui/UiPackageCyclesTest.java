@@ -1,13 +1,11 @@
 package com.keydesk.ui;
 
+import com.keydesk.testing.NamedTypes;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
-import java.lang.classfile.constantpool.ClassEntry;
-import java.lang.classfile.constantpool.PoolEntry;
-import java.lang.classfile.constantpool.Utf8Entry;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UiPackageCyclesTest {
     private static final String UI = "com/keydesk/ui";
-    /** A type named inside a descriptor or signature: Lcom/keydesk/ui/keys/KeyRow; */
-    private static final Pattern NAMED = Pattern.compile("L(" + UI + "[\\w/$]*);");
 
     @Test
     void noTwoUiPackagesDependOnEachOther() throws IOException, URISyntaxException {
@@ -66,7 +60,7 @@ class UiPackageCyclesTest {
                 ClassModel model = ClassFile.of().parse(file);
                 String self = model.thisClass().asInternalName();
                 Map<String, String> from = uses.computeIfAbsent(packageOf(self), p -> new TreeMap<>());
-                for (String used : named(model)) {
+                for (String used : NamedTypes.in(model, List.of(UI + "/"))) {
                     String target = packageOf(used);
                     if (!target.equals(packageOf(self))) {
                         from.putIfAbsent(target, self + " -> " + used);
@@ -75,21 +69,6 @@ class UiPackageCyclesTest {
             }
         }
         return uses;
-    }
-
-    private static Set<String> named(ClassModel model) {
-        Set<String> names = new TreeSet<>();
-        for (PoolEntry entry : model.constantPool()) {
-            if (entry instanceof ClassEntry c && c.asInternalName().startsWith(UI + "/")) {
-                names.add(c.asInternalName());
-            } else if (entry instanceof Utf8Entry text) {
-                Matcher m = NAMED.matcher(text.stringValue());
-                while (m.find()) {
-                    names.add(m.group(1));
-                }
-            }
-        }
-        return names;
     }
 
     private static String packageOf(String internalName) {

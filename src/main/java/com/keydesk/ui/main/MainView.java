@@ -276,7 +276,9 @@ public final class MainView extends BorderPane {
         bar.setText("");
         bar.getLeftItems().add(location);
         bar.getRightItems().add(state);
-        bar.getStyleClass().add("status-bar");
+        // ControlsFX's statusbar.css paints with Modena's -fx-body-color, which AtlantaFX lacks, and its
+        // rule outranks the scene's stylesheet: inline, the theme's colour wins and nothing is logged
+        bar.setStyle("-fx-body-color: -color-bg-default; -fx-background-color: -color-bg-default;");
         return bar;
     }
 
