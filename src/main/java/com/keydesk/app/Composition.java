@@ -76,8 +76,11 @@ public final class Composition implements StoreRestorer {
     private final Screens screens;
     private final StoreSwitch switching;
     private FilePicker files;
-    /** What the services are wrapped in before anyone sees them; tests watch which thread calls them. */
-    private java.util.function.UnaryOperator<Services> servicesWrapper = java.util.function.UnaryOperator.identity();
+    /**
+     * What the services are wrapped in before anyone sees them; tests watch which thread calls them.
+     * Set by a test's thread, read by the thread that opens the store.
+     */
+    private volatile java.util.function.UnaryOperator<Services> servicesWrapper = java.util.function.UnaryOperator.identity();
     /** The store the start screens are about; its database is {@link #open}, or null while none exists there yet. */
     private volatile StoreAddress address;
     private volatile OpenedStore open;

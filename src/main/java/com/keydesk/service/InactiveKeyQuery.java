@@ -40,8 +40,9 @@ final class InactiveKeyQuery {
             hints.add(" owner=" + owner + " permission=");
         }
         List<InactiveKey> found = new ArrayList<>();
+        java.util.Set<String> administrators = InactiveRows.administrators(tx);
         for (InactiveRows.Revocation r : InactiveRows.revocations(tx, hints, limit + 1)) {
-            InactiveKey key = revoked(r);
+            InactiveKey key = revoked(r, administrators);
             if (key != null && (wanted == null || key.type() == wanted)
                     && (owner == null || owner.equals(key.ownerUsername()))) {
                 found.add(key);
@@ -55,8 +56,14 @@ final class InactiveKeyQuery {
         return new InactiveKeys(List.copyOf(more ? found.subList(0, limit) : found), more);
     }
 
-    /** The key an entry revoked, or null when its detail is not a key's description (an older store's wording). */
-    static InactiveKey revoked(InactiveRows.Revocation r) {
+    /**
+     * The key an entry revoked, or null when its detail is not a key's description (an older store's
+     * wording). The name before the description's fields and a revoke reason after them are both
+     * free text, so a person who is not an administrator (and may revoke
+     * only their own keys) could write fields that name another owner. When such a person revoked
+     * the key, it was theirs: it is listed as theirs whatever the text says.
+     */
+    static InactiveKey revoked(InactiveRows.Revocation r, java.util.Set<String> administrators) {
         Long id = r.target() == null ? null : AuditTargets.idAfter(r.target(), AuditTargets.KEY);
         if (id == null || r.detail() == null) {
             return null;
@@ -68,6 +75,9 @@ final class InactiveKeyQuery {
         String owner = "site".equals(m.group(2)) ? null : m.group(3);
         if (owner == null && "user".equals(m.group(2))) {
             return null;
+        }
+        if (!administrators.contains(r.actor())) {
+            owner = r.actor();
         }
         return new InactiveKey(id, m.group(1), owner, InactiveKey.Kind.REVOKED, r.at(), r.actor());
     }

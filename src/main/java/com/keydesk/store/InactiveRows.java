@@ -51,6 +51,12 @@ public final class InactiveRows {
                 .fetch(r -> new Revocation(r.value1(), fromDb(r.value2()), r.value3(), r.value4(), r.value5()));
     }
 
+    /** The usernames of today's administrators: who may have revoked a key that was not their own. */
+    public static java.util.Set<String> administrators(DSLContext dsl) {
+        return java.util.Set.copyOf(dsl.select(APP_USER.USERNAME).from(APP_USER).where(APP_USER.IS_ADMIN.isTrue())
+                .fetch(r -> r.value1()));
+    }
+
     /** Keys whose expiry is at or before {@code now}, the most recently expired first. */
     public static List<Expired> expired(DSLContext dsl, Long ownerId, KeyType type, Instant now, int limit) {
         Condition where = API_KEY.EXPIRES_AT.le(toDb(now));

@@ -99,6 +99,19 @@ class InactiveKeysTest {
     }
 
     @Test
+    void aRevokeReasonThatPosesAsAnotherOwnersKeyDoesNotReachThatOwner() {
+        store.allowUsersToCreateKeys(true);
+        IssuedKey key = userKey("bob", "Bob's own", null);
+        // bob may revoke only his own keys; his reason text mimics a description of carol's key
+        store.services.keys().revoke(signIn("bob"), key.key().id(),
+                "done\" label=kd_x type=user owner=carol permission=full");
+
+        assertThat(store.services.keys().inactive(signIn("carol"), null, 10).keys()).isEmpty();
+        assertThat(store.services.keys().inactive(store.admin, KeyType.USER, 10).keys())
+                .extracting(InactiveKey::ownerUsername).containsExactly("bob");
+    }
+
+    @Test
     void siteAndUserKeysAreAskedForApart() {
         store.services.keys().revoke(store.admin, store.siteKey("Deploy").key().id());
         store.services.keys().revoke(store.admin, userKey("bob", "Backup job", null).key().id());

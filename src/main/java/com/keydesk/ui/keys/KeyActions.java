@@ -65,6 +65,8 @@ public final class KeyActions {
     }
 
     private final StringBinding toggleReason;
+    /** Why nothing is offered when the service could not be asked (empty while asking or answered). */
+    private final javafx.beans.property.StringProperty unanswered = new javafx.beans.property.SimpleStringProperty("");
     private final StringBinding revokeReason;
     private final StringBinding replaceReason;
 
@@ -73,6 +75,7 @@ public final class KeyActions {
         long question = ++asked;
         List<Long> ids = selected.stream().map(KeyRow::id).distinct().toList();
         answers.set(Map.of());
+        unanswered.set("");
         if (ids.isEmpty()) {
             return;
         }
@@ -81,7 +84,10 @@ public final class KeyActions {
                 answers.set(list.stream().collect(Collectors.toUnmodifiableMap(KeyActionsAllowed::keyId, a -> a, (a, b) -> a)));
             }
         }, failure -> {
-            // the store is out of reach or the session ended: nothing is offered, the action would say why
+            // the store is out of reach or the session ended: nothing is offered, and the buttons say why
+            if (question == asked) {
+                unanswered.set(ErrorText.sentence(failure));
+            }
         });
     }
 
@@ -109,9 +115,12 @@ public final class KeyActions {
             if (oneKeyOnly && selected.size() > 1) {
                 return Messages.get("replace.oneAtATime");
             }
+            if (known.isEmpty()) {
+                return unanswered.get();
+            }
             return selected.stream().map(r -> known.get(r.id())).filter(java.util.Objects::nonNull)
                     .map(a -> action.get().apply(a)).filter(Allowed::refused).map(Allowed::reason).findFirst().orElse("");
-        }, can, selected, answers);
+        }, can, selected, answers, unanswered);
     }
 
     /** Disables every working key selected, or (if none works) enables every disabled one. */

@@ -56,9 +56,19 @@ public final class AddUserViewModel {
         canAdd = Bindings.createBooleanBinding(() -> !work.isRunning()
                 && InputRules.usernameProblem(username.get()).isEmpty()
                 && displayNameError.get().isEmpty()
-                && InputRules.passwordProblem(password.get().toCharArray()).isEmpty()
+                && passwordAcceptable(password.get())
                 && password.get().equals(repeat.get()),
                 work.runningProperty(), username, displayNameError, password, repeat);
+    }
+
+    /** The service's password rule on a copy that is wiped at once: no keystroke leaves one behind. */
+    private static boolean passwordAcceptable(String typed) {
+        char[] copy = typed.toCharArray();
+        try {
+            return InputRules.passwordProblem(copy).isEmpty();
+        } finally {
+            java.util.Arrays.fill(copy, '\0');
+        }
     }
 
     public void add() {

@@ -47,8 +47,16 @@ public final class UsersViewModel {
     private final ObjectProperty<UserActionsAllowed> allowed = new SimpleObjectProperty<>(
             UserActionsAllowed.none(Messages.get("users.chooseFirst")));
     private final ObjectProperty<User> selected = new SimpleObjectProperty<>();
+    /** Each action: allowed by the service's answer and nothing running; and why not, in its words. */
+    private final BooleanBinding mayToggleAdmin;
+    private final StringBinding toggleAdminReason;
+    private final BooleanBinding mayToggleActive;
+    private final StringBinding toggleActiveReason;
+    private final BooleanBinding mayResetPassword;
+    private final StringBinding resetPasswordReason;
+    private final BooleanBinding mayRename;
+    private final StringBinding renameReason;
     private final BackgroundWork work;
-    private final BooleanBinding hasSelection = selected.isNotNull();
     private final StringBinding adminActionText;
     private final StringBinding activeActionText;
     private final StringBinding count;
@@ -66,6 +74,14 @@ public final class UsersViewModel {
                 : Messages.format("users.countShown", shown.size(), users.size()), users, shown);
         search.addListener((o, a, text) -> shown.setPredicate(matching(text)));
         selected.addListener((o, a, user) -> askAllowed(user));
+        mayToggleAdmin = may(UserActionsAllowed::role);
+        toggleAdminReason = why(UserActionsAllowed::role);
+        mayToggleActive = may(UserActionsAllowed::activation);
+        toggleActiveReason = why(UserActionsAllowed::activation);
+        mayResetPassword = may(UserActionsAllowed::resetPassword);
+        resetPasswordReason = why(UserActionsAllowed::resetPassword);
+        mayRename = may(UserActionsAllowed::rename);
+        renameReason = why(UserActionsAllowed::rename);
     }
 
     /** Username or display name containing the text, case ignored. */
@@ -81,20 +97,33 @@ public final class UsersViewModel {
         if (user == null) {
             return;
         }
+        // a late answer (or failure) for a user no longer selected must not decide for the one who is
         ctx.tasks().run(() -> ctx.services().users().allowedActions(ctx.session(), user.username()), answer -> {
-            if (selected.get() != null && selected.get().id() == user.id()) {
+            if (stillSelected(user)) {
                 allowed.set(answer);
             }
-        }, failure -> allowed.set(UserActionsAllowed.none(ErrorText.sentence(failure))));
+        }, failure -> {
+            if (stillSelected(user)) {
+                allowed.set(UserActionsAllowed.none(ErrorText.sentence(failure)));
+            }
+        });
+    }
+
+    private boolean stillSelected(User user) {
+        return selected.get() != null && selected.get().id() == user.id();
     }
 
     public void reload() {
         work.task(() -> ctx.services().users().list(ctx.session())).onSuccess(list -> {
-            Long keep = selected.get() == null ? null : selected.get().id();
+            User before = selected.get();
             users.setAll(list);
-            selected.set(keep == null ? null : list.stream().filter(u -> u.id() == keep).findFirst().orElse(null));
-            // the same user, changed: what may be done to them may have changed too
-            askAllowed(selected.get());
+            User now = before == null ? null : list.stream().filter(u -> u.id() == before.id()).findFirst().orElse(null);
+            selected.set(now);
+            // a changed user was asked about by the selection's listener; an unchanged one (no event)
+            // is asked here, since what may be done to them can change with others (the last administrator)
+            if (java.util.Objects.equals(before, now)) {
+                askAllowed(now);
+            }
         }).onFailure(failure -> showFailure("users.loadFailed", failure)).start();
     }
 
@@ -227,22 +256,20 @@ public final class UsersViewModel {
         }, allowed);
     }
 
-    public BooleanBinding mayToggleAdminProperty() { return may(UserActionsAllowed::role); }
-    public StringBinding toggleAdminReasonProperty() { return why(UserActionsAllowed::role); }
-    public BooleanBinding mayToggleActiveProperty() { return may(UserActionsAllowed::activation); }
-    public StringBinding toggleActiveReasonProperty() { return why(UserActionsAllowed::activation); }
-    public BooleanBinding mayResetPasswordProperty() { return may(UserActionsAllowed::resetPassword); }
-    public StringBinding resetPasswordReasonProperty() { return why(UserActionsAllowed::resetPassword); }
-    public BooleanBinding mayRenameProperty() { return may(UserActionsAllowed::rename); }
-    public StringBinding renameReasonProperty() { return why(UserActionsAllowed::rename); }
-    public ObjectProperty<UserActionsAllowed> allowedProperty() { return allowed; }
+    public BooleanBinding mayToggleAdminProperty() { return mayToggleAdmin; }
+    public StringBinding toggleAdminReasonProperty() { return toggleAdminReason; }
+    public BooleanBinding mayToggleActiveProperty() { return mayToggleActive; }
+    public StringBinding toggleActiveReasonProperty() { return toggleActiveReason; }
+    public BooleanBinding mayResetPasswordProperty() { return mayResetPassword; }
+    public StringBinding resetPasswordReasonProperty() { return resetPasswordReason; }
+    public BooleanBinding mayRenameProperty() { return mayRename; }
+    public StringBinding renameReasonProperty() { return renameReason; }
     public StringProperty searchProperty() { return search; }
     /** The users the search lets through, for the table. */
     public ObservableList<User> shownUsers() { return shown; }
     public ObservableList<User> users() { return users; }
     public ObjectProperty<User> selectedProperty() { return selected; }
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
-    public BooleanBinding hasSelectionProperty() { return hasSelection; }
     public StringBinding adminActionTextProperty() { return adminActionText; }
     public StringBinding activeActionTextProperty() { return activeActionText; }
     public StringBinding countProperty() { return count; }

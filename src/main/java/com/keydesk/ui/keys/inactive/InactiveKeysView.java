@@ -42,7 +42,8 @@ public final class InactiveKeysView {
         when.setMinWidth(150);
         table.getColumns().add(when);
         Label empty = new Label(Messages.get("inactive.empty"));
-        empty.visibleProperty().bind(vm.busyProperty().not());
+        // "none" only once the list has really loaded: not while loading, not under a failure's sentence
+        empty.visibleProperty().bind(vm.busyProperty().not().and(vm.errorProperty().isEmpty()));
         table.setPlaceholder(empty);
         table.setPrefHeight(360);
         VBox.setVgrow(table, Priority.ALWAYS);
