@@ -9,6 +9,7 @@ import com.keydesk.domain.NotFoundException;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
 import com.keydesk.domain.UserActionsAllowed;
+import com.keydesk.domain.ValidationException;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.Times;
 import com.keydesk.store.UserRepository;
@@ -225,6 +226,11 @@ public final class UserService {
                     throw new WrongCurrentPassword(actor.username(), actor.id());
                 }
                 Validation.password(replacement);
+                // the administrator knows the temporary password: keeping it would not end the reset
+                if (actor.user().mustChangePassword() && Arrays.equals(current, replacement)) {
+                    throw new ValidationException("password",
+                            "Choose a password of your own, not the temporary one an administrator gave you.");
+                }
                 // also ends a reset's "must change": the person now knows a password no one gave them
                 new UserRepository(tx).setPasswordHash(actor.id(), hasher.hash(replacement.clone()));
                 audit.append(tx, actor.username(), "user.password_changed", "user:" + actor.id(), OUTCOME_OK, null,

@@ -66,6 +66,16 @@ class PasswordResetTest {
     }
 
     @Test
+    void theTemporaryPasswordCannotBeKeptAsTheNewOne() {
+        users.resetPassword(store.admin, "bob", TEMPORARY.toCharArray());
+        Session bob = store.services.auth().signIn("bob", TEMPORARY.toCharArray());
+
+        assertThatThrownBy(() -> users.changeOwnPassword(bob, TEMPORARY.toCharArray(), TEMPORARY.toCharArray()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("temporary");
+        assertThat(users.me(bob).mustChangePassword()).isTrue();
+    }
+
+    @Test
     void onlyAnAdministratorResetsAndNeverTheirOwnPasswordAndTheTemporaryOneFollowsThePasswordRules() {
         Session carol = store.addUser("carol");
         assertThatThrownBy(() -> users.resetPassword(carol, "bob", TEMPORARY.toCharArray()))
