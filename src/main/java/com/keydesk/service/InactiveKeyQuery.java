@@ -25,10 +25,17 @@ final class InactiveKeyQuery {
     private static final Pattern DESCRIBED = Pattern.compile(
             "^name=\"(.*)\" label=\\S* type=(site|user)(?: owner=(\\S+))? permission=\\S+");
 
+    /** The most one read lists: a window shows the newest, and a person narrows by type. */
+    static final int MAX_LIMIT = 10_000;
+    private static final int MIN_BATCH = 200;
+
     private InactiveKeyQuery() {
     }
 
     static InactiveKeys read(DSLContext tx, Actor actor, KeyType type, Instant now, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + ": " + limit);
+        }
         boolean all = actor.isAdmin();
         KeyType wanted = all ? type : KeyType.USER;   // anyone else owns user keys only
         String owner = all ? null : actor.username();
@@ -41,12 +48,25 @@ final class InactiveKeyQuery {
         }
         List<InactiveKey> found = new ArrayList<>();
         java.util.Set<String> administrators = InactiveRows.administrators(tx);
-        for (InactiveRows.Revocation r : InactiveRows.revocations(tx, hints, limit + 1)) {
-            InactiveKey key = revoked(r, administrators);
-            if (key != null && (wanted == null || key.type() == wanted)
-                    && (owner == null || owner.equals(key.ownerUsername()))) {
-                found.add(key);
+        // The hints only narrow: entries they let through may still be dropped below, so the log is
+        // read on in batches until limit + 1 keys are found (then "more" is true) or it is read out.
+        int batch = Math.max(limit + 1, MIN_BATCH);
+        Long before = null;
+        int kept = 0;
+        while (kept <= limit) {
+            List<InactiveRows.Revocation> rows = InactiveRows.revocations(tx, hints, before, batch);
+            for (InactiveRows.Revocation r : rows) {
+                InactiveKey key = revoked(r, administrators);
+                if (key != null && (wanted == null || key.type() == wanted)
+                        && (owner == null || owner.equals(key.ownerUsername()))) {
+                    found.add(key);
+                    kept++;
+                }
             }
+            if (rows.size() < batch) {
+                break;
+            }
+            before = rows.getLast().seq();
         }
         for (InactiveRows.Expired e : InactiveRows.expired(tx, all ? null : actor.id(), wanted, now, limit + 1)) {
             found.add(new InactiveKey(e.id(), e.name(), e.ownerUsername(), InactiveKey.Kind.EXPIRED, e.expiresAt(), null));

@@ -36,15 +36,19 @@ public final class InactiveRows {
     }
 
     /**
-     * The newest revocations. {@code detailHints} narrow the read to entries whose detail contains
-     * every one (the owner and type as the key's description records them): only a narrowing,
-     * since a key's name is inside the detail too, so the service checks each entry it gets.
-     * Walks the log backwards from its newest entry and stops after {@code limit} matches.
+     * The newest revocations older than entry {@code beforeSeq} (null: from the newest).
+     * {@code detailHints} narrow the read to entries whose detail contains every one (the owner and
+     * type as the key's description records them): only a narrowing, since a key's name is inside
+     * the detail too, so the service checks each entry it gets and reads on from the last one's
+     * {@code seq} when it dropped some. Walks the log backwards and stops after {@code limit} rows.
      */
-    public static List<Revocation> revocations(DSLContext dsl, List<String> detailHints, int limit) {
+    public static List<Revocation> revocations(DSLContext dsl, List<String> detailHints, Long beforeSeq, int limit) {
         Condition where = AUDIT_ENTRY.ACTION.eq(REVOKED).and(AUDIT_ENTRY.OUTCOME.eq(AuditEntry.OUTCOME_OK));
         for (String hint : detailHints) {
             where = where.and(AUDIT_ENTRY.DETAIL.contains(hint));   // jOOQ escapes % and _ in the hint
+        }
+        if (beforeSeq != null) {
+            where = where.and(AUDIT_ENTRY.SEQ.lt(beforeSeq));
         }
         return dsl.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.TARGET, AUDIT_ENTRY.DETAIL)
                 .from(AUDIT_ENTRY).where(where).orderBy(AUDIT_ENTRY.SEQ.desc()).limit(limit)

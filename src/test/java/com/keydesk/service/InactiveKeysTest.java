@@ -153,4 +153,27 @@ class InactiveKeysTest {
                     assertThat(k.kind()).isEqualTo(InactiveKey.Kind.REVOKED);
                 });
     }
+
+    @Test
+    void entriesThatOnlyLookLikeTheirsDoNotCrowdOutAPersonsOwnRevokedKeys() {
+        store.clock.advance(Duration.ofMinutes(1));
+        store.services.keys().revoke(store.admin, userKey("bob", "Bob's old", null).key().id());
+        // newer revocations of carol's keys whose names hold the text bob's entries are first narrowed by
+        for (int i = 0; i < 250; i++) {
+            store.services.keys().revoke(store.admin, userKey("carol", "c" + i + " owner=bob permission=full", null).key().id());
+        }
+
+        InactiveKeys forBob = store.services.keys().inactive(signIn("bob"), null, 3);
+
+        assertThat(forBob.keys()).extracting(InactiveKey::name).containsExactly("Bob's old");
+        assertThat(forBob.more()).isFalse();
+    }
+
+    @Test
+    void aLimitOutsideTheBoundsIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.services.keys().inactive(store.admin, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.services.keys().inactive(store.admin, null, Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
