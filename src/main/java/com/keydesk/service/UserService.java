@@ -155,14 +155,16 @@ public final class UserService {
      */
     public User resetPassword(Session session, String username, char[] temporary) {
         try {
+            String action = "user.password_reset";
+            // The rules first, in a short transaction of their own: a person who may not reset
+            // passwords must not make the store run a slow hash for nothing, nor learn the
+            // password rules from the refusal. They run again below, for the row may change.
+            guard.run(session, (tx, actor) -> requirePasswordReset(tx, actor, username, action));
             Validation.password(temporary);
             // hashed before the transaction, as a key's secret is: the slow hash holds no lock
             String hash = hasher.hash(temporary.clone());
             return guard.run(session, (tx, actor) -> {
-                String action = "user.password_reset";
-                Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
-                User user = find(tx, username);
-                requirePasswordReset(actor, user);
+                User user = requirePasswordReset(tx, actor, username, action);
                 UserRepository users = new UserRepository(tx);
                 users.resetPassword(user.id(), hash);
                 audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
@@ -172,6 +174,13 @@ public final class UserService {
         } finally {
             wipe(temporary);
         }
+    }
+
+    private User requirePasswordReset(DSLContext tx, Actor actor, String username, String action) {
+        Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
+        User user = find(tx, username);
+        requirePasswordReset(actor, user);
+        return user;
     }
 
     private static void requirePasswordReset(Actor actor, User user) {

@@ -88,6 +88,20 @@ class PasswordResetTest {
     }
 
     @Test
+    void theRulesOnWhoMayResetAreCheckedBeforeThePasswordIsLookedAtOrHashed() {
+        Session carol = store.addUser("carol");
+        char[] tooShort = "short".toCharArray();
+        assertThatThrownBy(() -> users.resetPassword(carol, "bob", tooShort))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThat(tooShort).containsOnly('\0');
+        assertThatThrownBy(() -> users.resetPassword(store.admin, "nobody", "short".toCharArray()))
+                .isInstanceOf(com.keydesk.domain.NotFoundException.class);
+        assertThat(store.services.audit().entries(store.admin))
+                .filteredOn(e -> e.action().equals("user.password_reset") && e.actor().equals("carol"))
+                .singleElement().satisfies(e -> assertThat(e.outcome()).isNotEqualTo(AuditEntry.OUTCOME_OK));
+    }
+
+    @Test
     void renamingChangesTheDisplayNameAndIsAudited() {
         assertThat(users.rename(store.admin, "bob", "  Bob Builder ").displayName()).isEqualTo("Bob Builder");
         assertThat(users.rename(store.admin, "bob", "").displayName()).isNull();
