@@ -95,11 +95,14 @@ public final class AuthService {
 
     /**
      * The site's name, for the sign-in screen to say where one signs in (as a web console's sign-in
-     * page does). Whoever reaches this store can read it anyway; nothing else is read.
+     * page does). Whoever reaches this store can read it anyway; nothing else is read. Empty
+     * when the site row was changed outside KeyDesk: the screen where a password is typed must
+     * not speak with a tamperer's words (signing in then names the tampering).
      */
     public String siteName() {
         return db.inTransaction(cfg -> new com.keydesk.store.SiteRepository(cfg.dsl()).find()
-                .map(com.keydesk.domain.Site::name).orElse(""));
+                .filter(site -> RowBinding.siteIntact(cfg.dsl()))
+                .map(site -> Texts.printable(site.name())).orElse(""));
     }
 
     /**

@@ -67,6 +67,11 @@ final class RowBinding {
         require(tx, SITE_TARGET, ofSite(tx), "The site record");
     }
 
+    /** True when the site row matches the chain: for reads that show it without refusing anything. */
+    static boolean siteIntact(DSLContext tx) {
+        return mismatch(tx, SITE_TARGET, ofSite(tx), "The site record") == null;
+    }
+
     /**
      * Null when the row matches; else the sentence that names what is wrong with it. The row and
      * its audit entry are read by two statements; on the local store (READ COMMITTED) another

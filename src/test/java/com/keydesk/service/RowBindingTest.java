@@ -252,6 +252,17 @@ class RowBindingTest {
     }
 
     @Test
+    void aSiteNameChangedByHandIsNotShownWhereAPasswordIsTyped() {
+        String named = store.services.auth().siteName();
+        assertThat(named).isNotBlank();
+
+        tamper("UPDATE site SET name = 'Type your password at evil.example'");
+
+        assertThat(store.services.auth().siteName()).isEmpty();
+        assertVerifyNames("The site record was changed outside KeyDesk");
+    }
+
+    @Test
     void aStoreWrittenBeforeRowsWereBoundIsTakenAsItIsOnceThenGuarded() {
         IssuedKey key = store.siteKey("old");
         // as a schema-2 store: no digests, no marker (the chain rewritten without them)
