@@ -183,7 +183,7 @@ final class Commands {
                 && missing.getMissing().getFirst() instanceof OptionSpec option) {
             return new UsageException(option.longestName() + " needs a value.");
         }
-        return new UsageException(e.getMessage());
+        return new UsageException(Texts.printable(e.getMessage()));   // picocli quotes what was typed
     }
 
     /** An option that takes a value, given twice: which one was meant is not for KeyDesk to guess. */

@@ -50,6 +50,15 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void aValuePicocliRefusesIsEchoedWithoutTerminalControlCharacters() {
+        // a script may pass on text from a file: an escape sequence must not reach the terminal
+        var result = harness().run("keys", "show", "--json=\u001b]0;owned\u0007", "1");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(result.err()).startsWith("keydesk: ").contains("--json").doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
     void nothingIsSuggestedForAWordFarFromEveryCommand() {
         var result = harness().run("frobnicate");
 
