@@ -93,7 +93,7 @@ public final class UserService {
             Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
             User user = find(tx, username);
             UserRepository users = new UserRepository(tx);
-            requireRoleChange(users, actor, user, admin);
+            requireRoleChange(users::lockActiveAdmins, actor, user, admin);
             users.setAdmin(user.id(), admin);
             String detail = admin ? Texts.keys(user.keyCount(), "gains full site power", "gain full site power") : "no longer an administrator";
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail,
@@ -103,14 +103,15 @@ public final class UserService {
     }
 
     /** The rule of {@link #setAdmin} once the actor is known to be an administrator; {@link #allowedActions} asks it too. */
-    private static void requireRoleChange(UserRepository users, Actor actor, User user, boolean admin) {
+    /** {@code activeAdmins}: locks and counts them when changing, only counts them when asked ahead. */
+    private static void requireRoleChange(java.util.function.IntSupplier activeAdmins, Actor actor, User user, boolean admin) {
         if (user.admin() == admin) {
             throw new ConflictException(user.username() + (admin ? " is already" : " is not") + " an administrator.");
         }
         if (admin && !user.active()) {
             throw new ConflictException(user.username() + " is deactivated; activate them before making them an administrator.");
         }
-        if (!admin && user.active() && users.lockActiveAdmins() <= 1) {
+        if (!admin && user.active() && activeAdmins.getAsInt() <= 1) {
             throw new ConflictException(user.username() + " is the last active administrator and cannot be demoted.");
         }
         if (!admin && user.id() == actor.id()) {
@@ -125,7 +126,7 @@ public final class UserService {
             Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
             User user = find(tx, username);
             UserRepository users = new UserRepository(tx);
-            requireActivationChange(users, actor, user, active);
+            requireActivationChange(users::lockActiveAdmins, actor, user, active);
             users.setActive(user.id(), active);
             audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
                     active ? Texts.keys(user.keyCount(), "works again", "work again")
@@ -136,11 +137,11 @@ public final class UserService {
     }
 
     /** The rule of {@link #setActive} once the actor is known to be an administrator. */
-    private static void requireActivationChange(UserRepository users, Actor actor, User user, boolean active) {
+    private static void requireActivationChange(java.util.function.IntSupplier activeAdmins, Actor actor, User user, boolean active) {
         if (user.active() == active) {
             throw new ConflictException(user.username() + " is already " + (active ? "active." : "deactivated."));
         }
-        if (!active && user.admin() && users.lockActiveAdmins() <= 1) {
+        if (!active && user.admin() && activeAdmins.getAsInt() <= 1) {
             throw new ConflictException(user.username() + " is the last active administrator and cannot be deactivated.");
         }
         if (!active && user.id() == actor.id()) {
@@ -218,9 +219,12 @@ public final class UserService {
             }
             User user = find(tx, username);
             UserRepository users = new UserRepository(tx);
+            // asking locks nothing (the change itself locks and checks again), and counts once
+            int[] counted = {-1};
+            java.util.function.IntSupplier activeAdmins = () -> counted[0] >= 0 ? counted[0] : (counted[0] = users.countActiveAdmins());
             return new UserActionsAllowed(user.username(),
-                    Answer.of(() -> requireRoleChange(users, actor, user, !user.admin())),
-                    Answer.of(() -> requireActivationChange(users, actor, user, !user.active())),
+                    Answer.of(() -> requireRoleChange(activeAdmins, actor, user, !user.admin())),
+                    Answer.of(() -> requireActivationChange(activeAdmins, actor, user, !user.active())),
                     Answer.of(() -> requirePasswordReset(actor, user)),
                     Allowed.YES);
         });

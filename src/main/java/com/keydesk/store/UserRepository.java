@@ -70,6 +70,11 @@ public final class UserRepository {
      * Counts active administrators and locks their rows until the transaction ends, so two
      * concurrent demotions cannot both see "another administrator is left".
      */
+    /** How many active administrators there are, without locking them: for questions, not changes. */
+    public int countActiveAdmins() {
+        return dsl.fetchCount(APP_USER, APP_USER.IS_ADMIN.isTrue().and(APP_USER.ACTIVE.isTrue()));
+    }
+
     public int lockActiveAdmins() {
         return dsl.selectFrom(APP_USER).where(APP_USER.IS_ADMIN.isTrue().and(APP_USER.ACTIVE.isTrue()))
                 .forUpdate().fetch().size();
