@@ -108,7 +108,7 @@ final class KeyCommands {
 
         @Override
         public String usage() {
-            return "keys list [--json] [--status active|disabled|expired]";
+            return "keys list [--json] [--status active|disabled|expired|owner_deactivated]";
         }
 
         @Override

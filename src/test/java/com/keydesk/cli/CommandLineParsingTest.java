@@ -59,6 +59,16 @@ class CommandLineParsingTest {
     }
 
     @Test
+    void theUsageOfKeysListNamesEveryStatusItAccepts() {
+        var result = harness().run("keys", "list", "stray");
+
+        assertThat(result.exit()).isEqualTo(ExitCode.USAGE);
+        for (com.keydesk.domain.KeyStatus status : com.keydesk.domain.KeyStatus.values()) {
+            assertThat(result.err()).contains(status.wireName());
+        }
+    }
+
+    @Test
     void nothingIsSuggestedForAWordFarFromEveryCommand() {
         var result = harness().run("frobnicate");
 
