@@ -27,6 +27,11 @@ public final class DeferredTaskRunner implements TaskRunner {
         outcomes.poll().run();
     }
 
+    /** Hands the newest held outcome over: answers arriving out of order. */
+    public void deliverNewest() {
+        outcomes.pollLast().run();
+    }
+
     /** Hands every held outcome over, including those of work their callbacks start. */
     public void deliver() {
         while (!outcomes.isEmpty()) {

@@ -47,6 +47,9 @@ public final class MainViewModel {
     private final ObjectProperty<Section> current = new SimpleObjectProperty<>();
     private final BooleanProperty admin = new SimpleBooleanProperty(false);
     private final BooleanProperty mayManageKeys = new SimpleBooleanProperty(false);
+    /** How many times the site, and whether keys may be made, were asked: only the latest answer counts. */
+    private long siteAsked;
+    private long mayCreateAsked;
     private final StringProperty siteName = new SimpleStringProperty("");
     private final StringProperty banner = new SimpleStringProperty("");
     private final BooleanProperty loaded = new SimpleBooleanProperty(false);
@@ -106,10 +109,14 @@ public final class MainViewModel {
     /** Called when the setting changes: what the tables offer follows, as the service answers it. */
     public void applySite(Site site) {
         siteName.set(site.name());
-        ctx.tasks().run(() -> ctx.services().keys().mayCreateKeys(ctx.session(), KeyType.USER),
-                allowed -> mayManageKeys.set(allowed.allowed()), failure -> {
-                    // out of reach or signed out meanwhile: the next change tries again
-                });
+        long asked = ++mayCreateAsked;
+        ctx.tasks().run(() -> ctx.services().keys().mayCreateKeys(ctx.session(), KeyType.USER), allowed -> {
+            if (asked == mayCreateAsked) {   // two quick changes may be answered out of order: the last asked wins
+                mayManageKeys.set(allowed.allowed());
+            }
+        }, failure -> {
+            // out of reach or signed out meanwhile: the next change tries again
+        });
     }
 
     /** What to do when the signed-in person must first replace a password an administrator reset. */
@@ -167,7 +174,12 @@ public final class MainViewModel {
 
     /** Another administrator may have renamed the site or changed its setting. */
     private void reloadSite() {
-        ctx.tasks().run(() -> ctx.services().site().site(ctx.session()), this::applySite, failure -> {
+        long asked = ++siteAsked;
+        ctx.tasks().run(() -> ctx.services().site().site(ctx.session()), site -> {
+            if (asked == siteAsked) {   // an older read answered late must not undo a newer one
+                applySite(site);
+            }
+        }, failure -> {
             // out of reach or signed out meanwhile: the next change or the return of the store tries again
         });
     }

@@ -46,6 +46,28 @@ class MainViewModelTest {
     }
 
     @Test
+    void whenTwoChangesOfTheSettingAreAnsweredOutOfOrderTheLastOneAskedWins() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            var bob = ui.store.addUser("bob");
+            com.keydesk.ui.DeferredTaskRunner tasks = new com.keydesk.ui.DeferredTaskRunner();
+            var ctx = new com.keydesk.ui.SignedIn(ui.store.services, bob, tasks, ui.dialogs, ui.clipboard,
+                    ui.store.clock, ui.confirmations);
+            MainViewModel vm = new MainViewModel(ctx, ui.keyDialogs, local(), ZoneOffset.UTC, () -> { });
+            vm.load();
+            tasks.deliver();
+
+            ui.store.allowUsersToCreateKeys(true);
+            vm.applySite(ui.store.services.site().site(ui.store.admin));   // answered: allowed
+            ui.store.allowUsersToCreateKeys(false);
+            vm.applySite(ui.store.services.site().site(ui.store.admin));   // answered: refused
+            tasks.deliverNewest();
+            tasks.deliver();   // the older answer comes last
+
+            assertThat(vm.mayManageKeysProperty().get()).isFalse();
+        }
+    }
+
+    @Test
     void theBannerCountsKeysExpiredOrExpiringWithinSevenDays() {
         try (UiFixture ui = new UiFixture(dir)) {
             ui.store.services.keys().create(ui.store.admin, NewKey.forUser("alice", "Gone", null, PermissionSet.FULL,
