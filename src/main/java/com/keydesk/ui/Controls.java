@@ -8,6 +8,19 @@ public final class Controls {
     private Controls() {
     }
 
+    /**
+     * A toolbar button: its text from {@code textKey} (null: icon only, the caller adds a tooltip),
+     * never squeezed narrower than its text, running {@code action}.
+     */
+    public static javafx.scene.control.Button button(String id, String textKey, String icon, Runnable action) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(textKey == null ? null : Messages.get(textKey),
+                new org.kordamp.ikonli.javafx.FontIcon(icon));
+        button.setId(id);
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
     /** The line under a table that says how many rows there are. */
     public static javafx.scene.layout.HBox countFooter(String id, ObservableValue<String> count) {
         Label label = new Label();

@@ -70,15 +70,12 @@ public final class AuditLogView extends BorderPane {
         from.valueProperty().bindBidirectional(vm.fromProperty());
         DatePicker to = datePicker("auditTo", "audit.to.prompt");
         to.valueProperty().bindBidirectional(vm.toProperty());
-        Button clear = button("auditClearFilters", "audit.clear", "mdi2f-filter-remove-outline");
-        clear.setOnAction(e -> vm.clearFilters());
-        Button verify = button("verifyButton", "audit.verify", "mdi2s-shield-check-outline");
-        verify.setOnAction(e -> vm.verify());
+        Button clear = Controls.button("auditClearFilters", "audit.clear", "mdi2f-filter-remove-outline", vm::clearFilters);
+        Button verify = Controls.button("verifyButton", "audit.verify", "mdi2s-shield-check-outline", vm::verify);
         verify.disableProperty().bind(vm.busyProperty());
-        Button refresh = button("refreshAuditButton", null, "mdi2r-refresh");
+        Button refresh = Controls.button("refreshAuditButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
         refresh.setAccessibleText(Messages.get("keys.refresh"));
-        refresh.setOnAction(e -> vm.reload());
         HBox period = new HBox(8, from, new Label("–"), to);
         period.setAlignment(Pos.CENTER_LEFT);
         com.keydesk.ui.WrappingToolbar toolbar = new com.keydesk.ui.WrappingToolbar(
@@ -241,10 +238,4 @@ public final class AuditLogView extends BorderPane {
         return picker;
     }
 
-    private static Button button(String id, String textKey, String icon) {
-        Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
-        button.setId(id);
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        return button;
-    }
 }

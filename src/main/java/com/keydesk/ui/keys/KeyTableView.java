@@ -44,23 +44,23 @@ public final class KeyTableView extends BorderPane {
         getStyleClass().add("key-table-view");
         setId("keys-" + vm.scope().name().toLowerCase(java.util.Locale.ROOT));
 
-        Button create = button("newKeyButton", "keys.new", "mdi2p-plus", vm::newKey);
+        Button create = Controls.button("newKeyButton", "keys.new", "mdi2p-plus", vm::newKey);
         create.getStyleClass().add("accent");
         create.visibleProperty().bind(vm.canCreateProperty());
         create.managedProperty().bind(create.visibleProperty());
-        Button toggle = button("toggleButton", null, "mdi2p-power", actions::toggleEnabled);
+        Button toggle = Controls.button("toggleButton", null, "mdi2p-power", actions::toggleEnabled);
         toggle.textProperty().bind(actions.toggleTextProperty());
         toggle.disableProperty().bind(actions.canToggleProperty().not());
-        Button replace = button("replaceButton", "action.replace", "mdi2k-key-change", actions::replace);
+        Button replace = Controls.button("replaceButton", "action.replace", "mdi2k-key-change", actions::replace);
         replace.setTooltip(new Tooltip(Messages.get("action.replace.tooltip")));
         replace.disableProperty().bind(actions.canReplaceProperty().not());
         replace.visibleProperty().bind(vm.canCreateProperty());
         replace.managedProperty().bind(replace.visibleProperty());
-        Button revoke = button("revokeButton", "action.revoke", "mdi2d-delete-outline", actions::revoke);
+        Button revoke = Controls.button("revokeButton", "action.revoke", "mdi2d-delete-outline", actions::revoke);
         revoke.disableProperty().bind(actions.canRevokeProperty().not());
         revoke.visibleProperty().bind(vm.canCreateProperty());
         revoke.managedProperty().bind(revoke.visibleProperty());
-        Button details = button("detailsButton", "action.details", "mdi2i-information-outline", vm::showDetails);
+        Button details = Controls.button("detailsButton", "action.details", "mdi2i-information-outline", vm::showDetails);
         details.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.selected()).isNotEqualTo(1));
 
         search.setId("searchField");
@@ -74,9 +74,9 @@ public final class KeyTableView extends BorderPane {
         status.getItems().setAll(vm.statusChoices());
         status.valueProperty().bindBidirectional(vm.statusFilterProperty());
         status.setMinWidth(Region.USE_PREF_SIZE);
-        Button inactive = button("inactiveButton", "keys.inactive", "mdi2h-history", vm::showInactive);
+        Button inactive = Controls.button("inactiveButton", "keys.inactive", "mdi2h-history", vm::showInactive);
         inactive.setTooltip(new Tooltip(Messages.get("keys.inactive.tooltip")));
-        Button refresh = button("refreshButton", null, "mdi2r-refresh", vm::reload);
+        Button refresh = Controls.button("refreshButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
         refresh.setAccessibleText(Messages.get("keys.refresh"));
 
@@ -278,7 +278,7 @@ public final class KeyTableView extends BorderPane {
         Label sentence = new Label(Messages.get(vm.scope() == KeyScope.SITE_KEYS ? "keys.empty.site" : "keys.empty.user"));
         sentence.setWrapText(true);
         sentence.setMaxWidth(420);
-        Button first = button("createFirstButton", "keys.empty.create", "mdi2p-plus", vm::newKey);
+        Button first = Controls.button("createFirstButton", "keys.empty.create", "mdi2p-plus", vm::newKey);
         first.getStyleClass().add("accent");
         first.visibleProperty().bind(vm.canCreateProperty());
         VBox empty = new VBox(10, new FontIcon("mdi2k-key-outline"), title, sentence, first);
@@ -307,11 +307,4 @@ public final class KeyTableView extends BorderPane {
         return new ContextMenu(details, toggle, new SeparatorMenuItem(), replace, revoke);
     }
 
-    private static Button button(String id, String textKey, String icon, Runnable action) {
-        Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
-        button.setId(id);
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setOnAction(e -> action.run());
-        return button;
-    }
 }

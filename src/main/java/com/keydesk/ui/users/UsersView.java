@@ -27,8 +27,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,21 +40,21 @@ public final class UsersView extends BorderPane {
     public UsersView(UsersViewModel vm) {
         this.vm = vm;
         setId("usersScreen");
-        Button add = button("addUserButton", "users.add", "mdi2a-account-plus-outline", vm::addUser);
+        Button add = Controls.button("addUserButton", "users.add", "mdi2a-account-plus-outline", vm::addUser);
         add.getStyleClass().add("accent");
-        Button admin = button("adminButton", null, "mdi2s-shield-account-outline", vm::toggleAdmin);
+        Button admin = Controls.button("adminButton", null, "mdi2s-shield-account-outline", vm::toggleAdmin);
         admin.textProperty().bind(vm.adminActionTextProperty());
-        Button active = button("activeButton", null, "mdi2a-account-cancel-outline", vm::toggleActive);
+        Button active = Controls.button("activeButton", null, "mdi2a-account-cancel-outline", vm::toggleActive);
         active.textProperty().bind(vm.activeActionTextProperty());
-        Button reset = button("resetPasswordButton", "users.resetPassword", "mdi2l-lock-reset", vm::resetPassword);
-        Button rename = button("renameButton", "users.rename", "mdi2r-rename-box", vm::rename);
+        Button reset = Controls.button("resetPasswordButton", "users.resetPassword", "mdi2l-lock-reset", vm::resetPassword);
+        Button rename = Controls.button("renameButton", "users.rename", "mdi2r-rename-box", vm::rename);
         TextField search = new TextField();
         search.setId("userSearchField");
         search.setPromptText(Messages.get("users.search.prompt"));
         search.setAccessibleText(Messages.get("users.search.prompt"));
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setPrefColumnCount(14);
-        Button refresh = button("refreshUsersButton", null, "mdi2r-refresh", vm::reload);
+        Button refresh = Controls.button("refreshUsersButton", null, "mdi2r-refresh", vm::reload);
         refresh.setTooltip(new Tooltip(Messages.get("keys.refresh")));
         refresh.setAccessibleText(Messages.get("keys.refresh"));
         // wraps onto a second row on a narrow window instead of cutting actions off
@@ -151,11 +149,4 @@ public final class UsersView extends BorderPane {
         return Refusable.explained(button, reason);
     }
 
-    private static Button button(String id, String textKey, String icon, Runnable action) {
-        Button button = new Button(textKey == null ? null : Messages.get(textKey), new FontIcon(icon));
-        button.setId(id);
-        button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setOnAction(e -> action.run());
-        return button;
-    }
 }
