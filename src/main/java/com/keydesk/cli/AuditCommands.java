@@ -1,5 +1,6 @@
 package com.keydesk.cli;
 
+import com.keydesk.format.AuditFields;
 import com.keydesk.format.Json;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.service.AuditVerification;
@@ -8,7 +9,6 @@ import com.keydesk.service.Witness.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -48,7 +48,7 @@ final class AuditCommands {
         public int run(Context ctx) {
             List<AuditEntry> entries = ctx.services().audit().entries(ctx.signIn());
             if (json) {
-                ctx.out.println(Json.write(entries.stream().map(AuditCommands::fields).toList()));
+                ctx.out.println(Json.write(entries.stream().map(AuditFields::of).toList()));
             } else {
                 entries.forEach(e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n", e.seq(), e.at(), e.actor(),
                         e.action(), e.target() == null ? "" : e.target(), e.outcome(),
@@ -124,20 +124,5 @@ final class AuditCommands {
             ctx.err.println("This installation now takes the store's history as it is.");
             return ExitCode.OK;
         }
-    }
-
-    private static Map<String, Object> fields(AuditEntry e) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("seq", e.seq());
-        out.put("at", e.at());
-        out.put("actor", e.actor());
-        out.put("action", e.action());
-        out.put("target", e.target());
-        out.put("outcome", e.outcome());
-        out.put("detail", e.detail());
-        out.put("row_digest", e.rowDigest());
-        out.put("prev_hash", e.prevHash());
-        out.put("entry_hash", e.entryHash());
-        return out;
     }
 }

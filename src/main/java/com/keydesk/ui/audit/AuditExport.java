@@ -1,11 +1,11 @@
 package com.keydesk.ui.audit;
 
 import com.keydesk.domain.AuditEntry;
+import com.keydesk.format.AuditFields;
 import com.keydesk.format.Csv;
 import com.keydesk.format.Json;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,7 +35,7 @@ public final class AuditExport {
 
     public static String write(Format format, List<AuditEntry> entries, Function<AuditEntry, String> targetText) {
         List<Map<String, Object>> rows = new ArrayList<>(entries.size());
-        entries.forEach(e -> rows.add(fields(e, targetText.apply(e))));
+        entries.forEach(e -> rows.add(AuditFields.named(e, AuditActions.readable(e.action()), targetText.apply(e))));
         return format == Format.JSON ? Json.write(rows) + "\n" : csv(rows);
     }
 
@@ -43,26 +43,9 @@ public final class AuditExport {
         StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append("\r\n");
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>(COLUMNS.size());
-            row.values().forEach(v -> cells.add(Csv.cell(v == null ? "" : v.toString())));
+            COLUMNS.forEach(column -> cells.add(Csv.cell(java.util.Objects.toString(row.get(column), ""))));
             out.append(String.join(",", cells)).append("\r\n");
         }
         return out.toString();
-    }
-
-    private static Map<String, Object> fields(AuditEntry e, String targetName) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("seq", e.seq());
-        out.put("at", Json.instant(e.at()));
-        out.put("actor", e.actor());
-        out.put("action", e.action());
-        out.put("action_name", AuditActions.readable(e.action()));
-        out.put("target", e.target());
-        out.put("target_name", targetName);
-        out.put("outcome", e.outcome());
-        out.put("detail", e.detail());
-        out.put("row_digest", e.rowDigest());
-        out.put("prev_hash", e.prevHash());
-        out.put("entry_hash", e.entryHash());
-        return out;
     }
 }
