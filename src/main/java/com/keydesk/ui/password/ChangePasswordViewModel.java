@@ -6,50 +6,41 @@ import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.start.NewPassword;
 import com.keydesk.ui.start.PasswordStrength;
-import com.keydesk.ui.start.PasswordStrengthHint;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Change own password (everyone): the current one, the new one twice. A wrong current password
- * is said beside that field; the service's rule for the new one beside the new one. Every field
- * is emptied after each attempt that reached the service.
+ * Change own password (everyone): the current one, the new one twice ({@link NewPassword}, as
+ * setup and add user ask for it). A wrong current password is said beside that field; the
+ * service's rule for the new one beside the new one. Every field is emptied after each attempt
+ * that reached the service.
  */
 public final class ChangePasswordViewModel {
     private final SignedIn ctx;
     private final StringProperty current = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty currentError = new SimpleStringProperty("");
-    private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
+    private final NewPassword replacement;
     private final BackgroundWork work;
     private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
-    private final PasswordStrengthHint strength;
-    private final StringBinding repeatError;
     private final BooleanBinding canChange;
 
     public ChangePasswordViewModel(SignedIn ctx) {
         this.ctx = ctx;
         this.work = new BackgroundWork(ctx.tasks(), formError::set);
         current.addListener((o, a, b) -> currentError.set(""));
-        password.addListener((o, a, b) -> passwordError.set(""));
-        strength = new PasswordStrengthHint(password, ctx.tasks());
-        repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
-                ? Messages.get("setup.error.repeat") : "", password, repeat);
-        canChange = Bindings.createBooleanBinding(() -> !work.isRunning() && !current.get().isEmpty()
-                && !password.get().isEmpty() && password.get().equals(repeat.get()),
-                work.runningProperty(), current, password, repeat);
+        replacement = new NewPassword(ctx.tasks());
+        canChange = Bindings.createBooleanBinding(() -> !work.isRunning() && !current.get().isEmpty() && replacement.agrees(),
+                replacement.dependencies(work.runningProperty(), current));
     }
 
     public void change() {
@@ -58,8 +49,8 @@ public final class ChangePasswordViewModel {
         }
         formError.set("");
         char[] old = current.get().toCharArray();
-        char[] replacement = password.get().toCharArray();
-        work.action(() -> ctx.services().users().changeOwnPassword(ctx.session(), old, replacement)).onSuccess(done -> {
+        char[] chosen = replacement.copy();
+        work.action(() -> ctx.services().users().changeOwnPassword(ctx.session(), old, chosen)).onSuccess(done -> {
             clearFields();
             changed.set(true);
             ctx.dialogs().showInformation(Messages.get("password.done.heading"), Messages.get("password.done.sentence"));
@@ -68,9 +59,8 @@ public final class ChangePasswordViewModel {
                 current.set("");
                 currentError.set(ErrorText.sentence(failure));
             } else if (failure instanceof ValidationException invalid && "password".equals(invalid.field())) {
-                password.set("");
-                repeat.set("");
-                passwordError.set(invalid.getMessage());
+                replacement.clear();
+                replacement.errorProperty().set(invalid.getMessage());
             } else {
                 clearFields();
                 formError.set(ErrorText.sentence(failure));
@@ -80,19 +70,18 @@ public final class ChangePasswordViewModel {
 
     private void clearFields() {
         current.set("");
-        password.set("");
-        repeat.set("");
+        replacement.clear();
     }
 
     public StringProperty currentProperty() { return current; }
-    public StringProperty passwordProperty() { return password; }
-    public StringProperty repeatProperty() { return repeat; }
+    public StringProperty passwordProperty() { return replacement.passwordProperty(); }
+    public StringProperty repeatProperty() { return replacement.repeatProperty(); }
     public StringProperty currentErrorProperty() { return currentError; }
-    public StringProperty passwordErrorProperty() { return passwordError; }
+    public StringProperty passwordErrorProperty() { return replacement.errorProperty(); }
     public StringProperty formErrorProperty() { return formError; }
-    public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
-    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
-    public StringBinding repeatErrorProperty() { return repeatError; }
+    public ReadOnlyStringProperty strengthProperty() { return replacement.strengthProperty(); }
+    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return replacement.strengthRatingProperty(); }
+    public StringBinding repeatErrorProperty() { return replacement.repeatErrorProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canChangeProperty() { return canChange; }
     public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }

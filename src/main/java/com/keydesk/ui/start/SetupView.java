@@ -42,6 +42,7 @@ public final class SetupView extends StackPane {
         FieldDecorations marks = new FieldDecorations();
         marks.watch(site, vm.siteErrorProperty());
         marks.watch(username, vm.usernameErrorProperty());
+        marks.watch(displayName, vm.displayNameErrorProperty());
         marks.watch(password, vm.passwordErrorProperty());
         marks.watch(repeat, vm.repeatErrorProperty());
 
@@ -58,15 +59,7 @@ public final class SetupView extends StackPane {
                 StartViews.fieldLabel("setup.password", password), password, strength,
                 StartViews.error(vm.passwordErrorProperty()),
                 StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.repeatErrorProperty()),
-                StartViews.error(vm.formErrorProperty()), buttons,
-                StartViews.storeLinks(vm.stores().localStoreOffered(), vm.stores()::openLocalStore,
-                        vm.stores().teamStoreOffered(), vm.stores()::openTeamStore));
-        card.disableProperty().bind(vm.busyProperty());
-        getChildren().add(StartViews.centered(card));
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                site.requestFocus();
-            }
-        });
+                StartViews.error(vm.formErrorProperty()), buttons);
+        StartViews.place(this, card, vm.stores(), vm.busyProperty(), site);
     }
 }

@@ -1,9 +1,9 @@
 package com.keydesk.ui.start;
 
 import com.keydesk.domain.ValidationException;
+import com.keydesk.service.InputRules;
 import com.keydesk.service.Session;
 import com.keydesk.ui.ErrorText;
-import com.keydesk.ui.Messages;
 import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
@@ -12,13 +12,15 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import java.util.function.Consumer;
 
-/** First start: the site's name and its first administrator; creates the store and signs in. */
+/**
+ * First start: the site's name and its first administrator (checked as add user checks an
+ * account: {@link AccountFields}); creates the store and signs in.
+ */
 public final class SetupViewModel {
     /** Creates the store and the site; returns the new administrator's session. Slow: runs in the background. */
     public interface Initialiser {
@@ -26,40 +28,26 @@ public final class SetupViewModel {
     }
 
     private final Initialiser initialiser;
-    private final TaskRunner tasks;
     private final Consumer<Session> onSignedIn;
     private final StringProperty siteName = new SimpleStringProperty("");
-    private final StringProperty username = new SimpleStringProperty("");
-    private final StringProperty displayName = new SimpleStringProperty("");
-    private final StringProperty displayNameError = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty siteError = new SimpleStringProperty("");
-    private final StringProperty usernameError = new SimpleStringProperty("");
-    private final StringProperty passwordError = new SimpleStringProperty("");
     private final StringProperty formError = new SimpleStringProperty("");
+    private final AccountFields account;
     private final BackgroundWork work;
-    private final PasswordStrengthHint strength;
-    private final StringBinding repeatError;
+    private final StoreLinks stores;
     private final BooleanBinding canCreate;
 
     public SetupViewModel(Initialiser initialiser, TaskRunner tasks, Consumer<Session> onSignedIn) {
         this.initialiser = initialiser;
-        this.tasks = tasks;
         this.onSignedIn = onSignedIn;
         this.work = new BackgroundWork(tasks, formError::set);
-        strength = new PasswordStrengthHint(password, tasks);
-        repeatError = Bindings.createStringBinding(() -> !repeat.get().isEmpty() && !repeat.get().equals(password.get())
-                ? Messages.get("setup.error.repeat") : "", password, repeat);
-        canCreate = Bindings.createBooleanBinding(() -> !work.isRunning() && !siteName.get().isBlank()
-                && !username.get().isBlank() && !password.get().isEmpty() && password.get().equals(repeat.get()),
-                work.runningProperty(), siteName, username, password, repeat);
+        this.stores = new StoreLinks(work::isRunning);
+        account = new AccountFields(tasks);
+        canCreate = Bindings.createBooleanBinding(() -> !work.isRunning() && !siteName.get().isBlank() && account.acceptable(),
+                account.dependencies(work.runningProperty(), siteName));
         // Once touched (typed in, or left), the site name's problem is said beside it, not only
         // by a disabled button.
         siteName.addListener((o, a, b) -> checkSiteName());
-        username.addListener((o, a, b) -> usernameError.set(""));
-        displayName.addListener((o, a, b) -> displayNameError.set(""));
-        password.addListener((o, a, b) -> passwordError.set(""));
     }
 
     /** The person left the site name field: an empty one is now worth a sentence. */
@@ -68,7 +56,7 @@ public final class SetupViewModel {
     }
 
     private void checkSiteName() {
-        siteError.set(com.keydesk.service.InputRules.siteNameProblem(siteName.get()).orElse(""));
+        siteError.set(InputRules.siteNameProblem(siteName.get()).orElse(""));
     }
 
     public void create() {
@@ -77,21 +65,18 @@ public final class SetupViewModel {
         }
         formError.set("");
         String site = siteName.get();
-        String admin = username.get();
-        String display = displayName.get();
-        char[] secret = password.get().toCharArray();
+        String admin = account.usernameProperty().get();
+        String display = account.displayNameProperty().get();
+        char[] secret = account.password().copy();
         work.task(() -> initialiser.initialise(site, admin, display, secret)).onSuccess(session -> {
-            password.set("");
-            repeat.set("");
+            account.password().clear();
             onSignedIn.accept(session);
         }).onFailure(failure -> {
             if (failure instanceof ValidationException invalid) {
-                switch (invalid.field()) {
-                    case "site" -> siteError.set(invalid.getMessage());
-                    case "username" -> usernameError.set(invalid.getMessage());
-                    case "displayName" -> displayNameError.set(invalid.getMessage());
-                    case "password" -> passwordError.set(invalid.getMessage());
-                    default -> formError.set(invalid.getMessage());
+                if ("site".equals(invalid.field())) {
+                    siteError.set(invalid.getMessage());
+                } else if (!account.show(invalid)) {
+                    formError.set(invalid.getMessage());
                 }
                 return;
             }
@@ -99,32 +84,25 @@ public final class SetupViewModel {
         }).start();
     }
 
-    /** The start screen's way to another store: "Open team store…" (none in tests that do not offer it). */
-    private final StoreLinks stores = new StoreLinks(this::isBusy);
-
-    private boolean isBusy() {
-        return work.isRunning();
-    }
-
-    /** The links to another store this screen offers. */
+    /** The links to another store this screen offers ("Open team store…"; none in tests that do not offer it). */
     public StoreLinks stores() {
         return stores;
     }
 
     public StringProperty siteNameProperty() { return siteName; }
-    public StringProperty usernameProperty() { return username; }
-    /** The first administrator's display name: optional, checked by the service. */
-    public StringProperty displayNameProperty() { return displayName; }
-    public StringProperty displayNameErrorProperty() { return displayNameError; }
-    public StringProperty passwordProperty() { return password; }
-    public StringProperty repeatProperty() { return repeat; }
+    public StringProperty usernameProperty() { return account.usernameProperty(); }
+    /** The first administrator's display name: optional, checked by the service's rule. */
+    public StringProperty displayNameProperty() { return account.displayNameProperty(); }
+    public StringProperty displayNameErrorProperty() { return account.displayNameErrorProperty(); }
+    public StringProperty passwordProperty() { return account.password().passwordProperty(); }
+    public StringProperty repeatProperty() { return account.password().repeatProperty(); }
     public StringProperty siteErrorProperty() { return siteError; }
-    public StringProperty usernameErrorProperty() { return usernameError; }
-    public StringProperty passwordErrorProperty() { return passwordError; }
+    public StringProperty usernameErrorProperty() { return account.usernameErrorProperty(); }
+    public StringProperty passwordErrorProperty() { return account.password().errorProperty(); }
     public StringProperty formErrorProperty() { return formError; }
-    public StringBinding repeatErrorProperty() { return repeatError; }
-    public ReadOnlyStringProperty strengthProperty() { return strength.textProperty(); }
-    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return strength.ratingProperty(); }
+    public StringBinding repeatErrorProperty() { return account.password().repeatErrorProperty(); }
+    public ReadOnlyStringProperty strengthProperty() { return account.password().strengthProperty(); }
+    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return account.password().strengthRatingProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canCreateProperty() { return canCreate; }
 }

@@ -30,16 +30,8 @@ public final class SignInView extends StackPane {
                         vm.siteNameProperty()), Messages.format("signin.sentence", vm.location())),
                 StartViews.fieldLabel("signin.username", username), username,
                 StartViews.fieldLabel("signin.password", password), password,
-                error, buttons,
-                StartViews.storeLinks(vm.stores().localStoreOffered(), vm.stores()::openLocalStore,
-                        vm.stores().teamStoreOffered(), vm.stores()::openTeamStore));
-        card.disableProperty().bind(vm.busyProperty());
-        getChildren().add(StartViews.centered(card));
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene != null) {
-                username.requestFocus();
-            }
-        });
+                error, buttons);
+        StartViews.place(this, card, vm.stores(), vm.busyProperty(), username);
         // After a wrong password the person types the password again: the caret waits there.
         vm.errorProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {

@@ -25,6 +25,7 @@ public final class SignInViewModel {
     private final StringProperty siteName = new SimpleStringProperty("");
     private final TaskRunner tasks;
     private final BackgroundWork work;
+    private final StoreLinks stores;
     private final BooleanBinding canSignIn;
 
     public SignInViewModel(AuthService auth, TaskRunner tasks, String location, Consumer<Session> onSignedIn) {
@@ -33,6 +34,7 @@ public final class SignInViewModel {
         this.location = location;
         this.onSignedIn = onSignedIn;
         this.work = new BackgroundWork(tasks, error::set);
+        this.stores = new StoreLinks(work::isRunning);
         canSignIn = Bindings.createBooleanBinding(() -> !work.isRunning() && !username.get().isBlank() && !password.get().isEmpty(),
                 work.runningProperty(), username, password);
     }
@@ -58,14 +60,7 @@ public final class SignInViewModel {
         }).start();
     }
 
-    /** The start screen's way to another store: "Open team store…" (none in tests that do not offer it). */
-    private final StoreLinks stores = new StoreLinks(this::isBusy);
-
-    private boolean isBusy() {
-        return work.isRunning();
-    }
-
-    /** The links to another store this screen offers. */
+    /** The links to another store this screen offers ("Open team store…"; none in tests that do not offer it). */
     public StoreLinks stores() {
         return stores;
     }

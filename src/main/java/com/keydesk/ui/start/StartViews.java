@@ -68,7 +68,7 @@ final class StartViews {
         return indicator;
     }
 
-    static StackPane centered(VBox card) {
+    private static StackPane centered(VBox card) {
         card.getStyleClass().addAll("start-card");
         card.setMaxWidth(440);
         card.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -79,10 +79,28 @@ final class StartViews {
         return pane;
     }
 
+    /**
+     * Puts a start screen's card in the middle of {@code screen}, the links to another store under
+     * its fields, the whole card off while the screen is busy; {@code first} takes the focus once
+     * the screen is shown.
+     */
+    static void place(StackPane screen, VBox card, StoreLinks stores, ObservableValue<Boolean> busy, Node first) {
+        card.getChildren().add(storeLinks(stores));
+        card.disableProperty().bind(busy);
+        screen.getChildren().add(centered(card));
+        screen.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                first.requestFocus();
+            }
+        });
+    }
+
     /** "Use this computer's store" and "Open team store…" under the card, as far as the screen offers them. */
-    static javafx.scene.Node storeLinks(boolean local, Runnable openLocal, boolean team, Runnable openTeam) {
-        HBox row = new HBox(4, link("openLocalStoreLink", "teamStore.local.menu", "mdi2l-laptop", local, openLocal),
-                link("openTeamStoreLink", "teamStore.open.menu", "mdi2d-database-arrow-right", team, openTeam));
+    private static Node storeLinks(StoreLinks stores) {
+        HBox row = new HBox(4, link("openLocalStoreLink", "teamStore.local.menu", "mdi2l-laptop",
+                        stores.localStoreOffered(), stores::openLocalStore),
+                link("openTeamStoreLink", "teamStore.open.menu", "mdi2d-database-arrow-right",
+                        stores.teamStoreOffered(), stores::openTeamStore));
         row.setAlignment(Pos.CENTER_RIGHT);
         return row;
     }

@@ -29,4 +29,18 @@ class SetupValidationRobotTest extends AppRobotTest {
         assertThat(FieldDecorations.shownOn(site)).isEmpty();
         assertThat(FieldDecorations.isMarked(site)).isFalse();
     }
+
+    @Test
+    void displayNameIsMarkedWithTheServiceSentenceAsInAddUser() {
+        String tooLong = "x".repeat(500);
+        interact(() -> lookup("#displayNameField").queryAs(javafx.scene.control.TextField.class).setText(tooLong));
+        WaitForAsyncUtils.waitForFxEvents();
+        Control display = lookup("#displayNameField").queryAs(Control.class);
+        assertThat(FieldDecorations.shownOn(display)).isEqualTo(InputRules.displayNameProblem(tooLong).orElseThrow());
+        assertThat(FieldDecorations.isMarked(display)).isTrue();
+        interact(() -> lookup("#displayNameField").queryAs(javafx.scene.control.TextField.class).setText("Alice"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FieldDecorations.shownOn(display)).isEmpty();
+        assertThat(FieldDecorations.isMarked(display)).isFalse();
+    }
 }

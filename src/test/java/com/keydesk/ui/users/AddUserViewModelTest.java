@@ -79,4 +79,20 @@ class AddUserViewModelTest {
             assertThat(vm.formErrorProperty().get()).isEqualTo("Only a site administrator may do this.");
         }
     }
+
+    @Test
+    void aShortPasswordGetsTheServiceSentenceBesideThePasswordAsSetupAndChangePasswordDo() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            AddUserViewModel vm = new AddUserViewModel(ui.admin());
+            vm.usernameProperty().set("bob");
+            vm.passwordProperty().set("short");
+            vm.repeatProperty().set("short");
+            assertThat(vm.canAddProperty().get()).as("the two agree: the service may say what is wrong").isTrue();
+            vm.add();
+            assertThat(vm.addedProperty().get()).isFalse();
+            assertThat(vm.passwordErrorProperty().get()).isEqualTo("A password needs at least 12 characters.");
+            vm.passwordProperty().set("bob password 123");
+            assertThat(vm.passwordErrorProperty().get()).as("retyping clears it").isEmpty();
+        }
+    }
 }
