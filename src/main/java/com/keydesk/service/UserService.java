@@ -88,22 +88,17 @@ public final class UserService {
      * administrator.
      */
     public User setAdmin(Session session, String username, boolean admin) {
-        return guard.run(session, (tx, actor) -> {
-            String action = admin ? "user.promoted" : "user.demoted";
-            Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
-            User user = find(tx, username);
-            UserRepository users = new UserRepository(tx);
-            requireRoleChange(users::lockActiveAdmins, actor, user, admin);
-            users.setAdmin(user.id(), admin);
-            String detail = admin ? Texts.keys(user.keyCount(), "gains full site power", "gain full site power") : "no longer an administrator";
-            audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail,
-                    RowBinding.ofUser(tx, user.id()));
-            return users.findById(user.id()).orElseThrow();
-        });
+        return changeUser(session, username, admin ? "user.promoted" : "user.demoted",
+                (activeAdmins, actor, user) -> requireRoleChange(activeAdmins, actor, user, admin),
+                (users, id) -> users.setAdmin(id, admin),
+                user -> admin ? Texts.keys(user.keyCount(), "gains full site power", "gain full site power")
+                        : "no longer an administrator");
     }
 
-    /** The rule of {@link #setAdmin} once the actor is known to be an administrator; {@link #allowedActions} asks it too. */
-    /** {@code activeAdmins}: locks and counts them when changing, only counts them when asked ahead. */
+    /**
+     * The rule of {@link #setAdmin} once the actor is known to be an administrator; {@link #allowedActions}
+     * asks it too. {@code activeAdmins}: locks and counts them when changing, only counts them when asked ahead.
+     */
     private static void requireRoleChange(java.util.function.IntSupplier activeAdmins, Actor actor, User user, boolean admin) {
         if (user.admin() == admin) {
             throw new ConflictException(user.username() + (admin ? " is already" : " is not") + " an administrator.");
@@ -121,16 +116,34 @@ public final class UserService {
 
     /** A deactivated user cannot sign in and their keys stop authenticating. No one deactivates themselves. */
     public User setActive(Session session, String username, boolean active) {
+        return changeUser(session, username, active ? "user.activated" : "user.deactivated",
+                (activeAdmins, actor, user) -> requireActivationChange(activeAdmins, actor, user, active),
+                (users, id) -> users.setActive(id, active),
+                user -> active ? Texts.keys(user.keyCount(), "works again", "work again")
+                        : Texts.keys(user.keyCount(), "stops working", "stop working"));
+    }
+
+    /** A rule of {@link #changeUser}: {@code activeAdmins} locks and counts the active administrators. */
+    private interface ChangeRule {
+        void require(java.util.function.IntSupplier activeAdmins, Actor actor, User user);
+    }
+
+    /**
+     * An administrator's change of one user's role or activation: refused to a non-administrator,
+     * then the change's rule against the locked count of active administrators (so two
+     * administrators cannot each demote or deactivate the other), the write, its audit entry
+     * ({@code detail} of the user as it was) and the user as stored now.
+     */
+    private User changeUser(Session session, String username, String action, ChangeRule rule,
+                            java.util.function.ObjLongConsumer<UserRepository> write,
+                            java.util.function.Function<User, String> detail) {
         return guard.run(session, (tx, actor) -> {
-            String action = active ? "user.activated" : "user.deactivated";
             Policy.requireAdmin(actor, action, "user:" + Texts.printable(username));
             User user = find(tx, username);
             UserRepository users = new UserRepository(tx);
-            requireActivationChange(users::lockActiveAdmins, actor, user, active);
-            users.setActive(user.id(), active);
-            audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK,
-                    active ? Texts.keys(user.keyCount(), "works again", "work again")
-                            : Texts.keys(user.keyCount(), "stops working", "stop working"),
+            rule.require(users::lockActiveAdmins, actor, user);
+            write.accept(users, user.id());
+            audit.append(tx, actor.username(), action, "user:" + user.id(), OUTCOME_OK, detail.apply(user),
                     RowBinding.ofUser(tx, user.id()));
             return users.findById(user.id()).orElseThrow();
         });
