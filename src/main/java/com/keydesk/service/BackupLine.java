@@ -89,27 +89,15 @@ final class BackupLine {
     }
 
     String text(String field) {
-        Object v = values.get(field);
-        if (v != null && !(v instanceof String)) {
-            throw new Bad(where + ": " + field + " is not text");
-        }
-        return (String) v;
+        return optional(field, String.class, "text");
     }
 
     String requiredText(String field) {
-        String v = text(field);
-        if (v == null) {
-            throw new Bad(where + ": " + field + " is missing");
-        }
-        return v;
+        return present(field, text(field));
     }
 
     Long number(String field) {
-        Object v = values.get(field);
-        if (v != null && !(v instanceof Long)) {
-            throw new Bad(where + ": " + field + " is not a whole number");
-        }
-        return (Long) v;
+        return optional(field, Long.class, "a whole number");
     }
 
     long positive(String field) {
@@ -145,11 +133,23 @@ final class BackupLine {
     }
 
     Instant requiredTime(String field) {
-        Instant t = time(field);
-        if (t == null) {
+        return present(field, time(field));
+    }
+
+    /** The field's value if it is a {@code type} or null; otherwise the line is refused as not {@code what}. */
+    private <T> T optional(String field, Class<T> type, String what) {
+        Object v = values.get(field);
+        if (v != null && !type.isInstance(v)) {
+            throw new Bad(where + ": " + field + " is not " + what);
+        }
+        return type.cast(v);
+    }
+
+    private <T> T present(String field, T value) {
+        if (value == null) {
             throw new Bad(where + ": " + field + " is missing");
         }
-        return t;
+        return value;
     }
 
     /** Why a line was refused; the reader adds which backup. */
