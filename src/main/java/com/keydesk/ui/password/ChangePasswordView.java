@@ -25,16 +25,16 @@ public final class ChangePasswordView {
 
     public static void showAndWait(Window owner, ChangePasswordViewModel vm) {
         PasswordField current = field("currentPasswordField", vm.currentProperty());
-        PasswordField password = field("newPasswordField", vm.passwordProperty());
-        PasswordField repeat = field("repeatPasswordField", vm.repeatProperty());
+        PasswordField password = field("newPasswordField", vm.newPassword().passwordProperty());
+        PasswordField repeat = field("repeatPasswordField", vm.newPassword().repeatProperty());
         FieldDecorations marks = new FieldDecorations();
         marks.watch(current, vm.currentErrorProperty());
-        marks.watch(password, vm.passwordErrorProperty());
-        marks.watch(repeat, vm.repeatErrorProperty());
+        marks.watch(password, vm.newPassword().errorProperty());
+        marks.watch(repeat, vm.newPassword().repeatErrorProperty());
         Label strength = new Label();
         strength.getStyleClass().add("hint");
         strength.setWrapText(true);
-        strength.textProperty().bind(vm.strengthProperty());
+        strength.textProperty().bind(vm.newPassword().strengthProperty());
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(22, 22);
@@ -55,8 +55,8 @@ public final class ChangePasswordView {
         heading.getStyleClass().add("title-3");
         VBox fields = new VBox(6,
                 label("password.current", current), current, error(vm.currentErrorProperty(), "currentPasswordError"),
-                label("password.new", password), password, strength, error(vm.passwordErrorProperty(), "newPasswordError"),
-                label("password.repeat", repeat), repeat, error(vm.repeatErrorProperty(), "repeatPasswordError"),
+                label("password.new", password), password, strength, error(vm.newPassword().errorProperty(), "newPasswordError"),
+                label("password.repeat", repeat), repeat, error(vm.newPassword().repeatErrorProperty(), "repeatPasswordError"),
                 error(vm.formErrorProperty(), "changePasswordError"));
         fields.disableProperty().bind(vm.busyProperty());
         VBox root = new VBox(14, heading, fields, buttons);

@@ -7,12 +7,8 @@ import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.start.NewPassword;
-import com.keydesk.ui.start.PasswordStrength;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -74,14 +70,10 @@ public final class ChangePasswordViewModel {
     }
 
     public StringProperty currentProperty() { return current; }
-    public StringProperty passwordProperty() { return replacement.passwordProperty(); }
-    public StringProperty repeatProperty() { return replacement.repeatProperty(); }
     public StringProperty currentErrorProperty() { return currentError; }
-    public StringProperty passwordErrorProperty() { return replacement.errorProperty(); }
+    /** The new password, typed twice, and the sentences beside it. */
+    public NewPassword newPassword() { return replacement; }
     public StringProperty formErrorProperty() { return formError; }
-    public ReadOnlyStringProperty strengthProperty() { return replacement.strengthProperty(); }
-    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return replacement.strengthRatingProperty(); }
-    public StringBinding repeatErrorProperty() { return replacement.repeatErrorProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canChangeProperty() { return canChange; }
     public ReadOnlyBooleanProperty changedProperty() { return changed.getReadOnlyProperty(); }

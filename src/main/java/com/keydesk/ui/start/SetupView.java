@@ -23,28 +23,28 @@ public final class SetupView extends StackPane {
         });
         TextField username = new TextField();
         username.setId("usernameField");
-        username.textProperty().bindBidirectional(vm.usernameProperty());
+        username.textProperty().bindBidirectional(vm.account().usernameProperty());
         TextField displayName = new TextField();
         displayName.setId("displayNameField");
-        displayName.textProperty().bindBidirectional(vm.displayNameProperty());
+        displayName.textProperty().bindBidirectional(vm.account().displayNameProperty());
         PasswordField password = new PasswordField();
         password.setId("passwordField");
-        password.textProperty().bindBidirectional(vm.passwordProperty());
+        password.textProperty().bindBidirectional(vm.account().password().passwordProperty());
         PasswordField repeat = new PasswordField();
         repeat.setId("repeatField");
-        repeat.textProperty().bindBidirectional(vm.repeatProperty());
+        repeat.textProperty().bindBidirectional(vm.account().password().repeatProperty());
         Label strength = new Label();
         strength.setId("strengthHint");
         strength.getStyleClass().add("hint");
         strength.setWrapText(true);
-        strength.textProperty().bind(vm.strengthProperty());
+        strength.textProperty().bind(vm.account().password().strengthProperty());
 
         FieldDecorations marks = new FieldDecorations();
         marks.watch(site, vm.siteErrorProperty());
-        marks.watch(username, vm.usernameErrorProperty());
-        marks.watch(displayName, vm.displayNameErrorProperty());
-        marks.watch(password, vm.passwordErrorProperty());
-        marks.watch(repeat, vm.repeatErrorProperty());
+        marks.watch(username, vm.account().usernameErrorProperty());
+        marks.watch(displayName, vm.account().displayNameErrorProperty());
+        marks.watch(password, vm.account().password().errorProperty());
+        marks.watch(repeat, vm.account().password().repeatErrorProperty());
 
         Button create = new Button(Messages.get("setup.create"));
         create.setId("createStoreButton");
@@ -53,12 +53,12 @@ public final class SetupView extends StackPane {
         VBox card = new VBox(6,
                 StartViews.brand("setup.heading", Messages.format("setup.sentence", storeLocation)),
                 StartViews.fieldLabel("setup.site", site), site, StartViews.error(vm.siteErrorProperty()),
-                StartViews.fieldLabel("setup.username", username), username, StartViews.error(vm.usernameErrorProperty()),
+                StartViews.fieldLabel("setup.username", username), username, StartViews.error(vm.account().usernameErrorProperty()),
                 StartViews.fieldLabel("setup.displayName", displayName), displayName,
-                StartViews.error(vm.displayNameErrorProperty()),
+                StartViews.error(vm.account().displayNameErrorProperty()),
                 StartViews.fieldLabel("setup.password", password), password, strength,
-                StartViews.error(vm.passwordErrorProperty()),
-                StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.repeatErrorProperty()),
+                StartViews.error(vm.account().password().errorProperty()),
+                StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.account().password().repeatErrorProperty()),
                 StartViews.error(vm.formErrorProperty()), buttons);
         StartViews.place(this, card, vm.stores(), vm.busyProperty(), site);
     }

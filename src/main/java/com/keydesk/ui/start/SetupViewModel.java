@@ -8,10 +8,7 @@ import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.TaskRunner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -90,19 +87,10 @@ public final class SetupViewModel {
     }
 
     public StringProperty siteNameProperty() { return siteName; }
-    public StringProperty usernameProperty() { return account.usernameProperty(); }
-    /** The first administrator's display name: optional, checked by the service's rule. */
-    public StringProperty displayNameProperty() { return account.displayNameProperty(); }
-    public StringProperty displayNameErrorProperty() { return account.displayNameErrorProperty(); }
-    public StringProperty passwordProperty() { return account.password().passwordProperty(); }
-    public StringProperty repeatProperty() { return account.password().repeatProperty(); }
     public StringProperty siteErrorProperty() { return siteError; }
-    public StringProperty usernameErrorProperty() { return account.usernameErrorProperty(); }
-    public StringProperty passwordErrorProperty() { return account.password().errorProperty(); }
+    /** The new account's fields: what is typed, and the sentences beside each. */
+    public AccountFields account() { return account; }
     public StringProperty formErrorProperty() { return formError; }
-    public StringBinding repeatErrorProperty() { return account.password().repeatErrorProperty(); }
-    public ReadOnlyStringProperty strengthProperty() { return account.password().strengthProperty(); }
-    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return account.password().strengthRatingProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canCreateProperty() { return canCreate; }
 }

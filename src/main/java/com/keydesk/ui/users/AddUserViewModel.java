@@ -6,13 +6,9 @@ import com.keydesk.ui.BackgroundWork;
 import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.start.AccountFields;
-import com.keydesk.ui.start.PasswordStrength;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -68,18 +64,10 @@ public final class AddUserViewModel {
 
     /** The user just added, or null. */
     public User result() { return result; }
-    public StringProperty usernameProperty() { return account.usernameProperty(); }
-    public StringProperty displayNameProperty() { return account.displayNameProperty(); }
     public BooleanProperty adminProperty() { return admin; }
-    public StringProperty passwordProperty() { return account.password().passwordProperty(); }
-    public StringProperty repeatProperty() { return account.password().repeatProperty(); }
-    public StringProperty usernameErrorProperty() { return account.usernameErrorProperty(); }
-    public StringProperty displayNameErrorProperty() { return account.displayNameErrorProperty(); }
-    public StringProperty passwordErrorProperty() { return account.password().errorProperty(); }
+    /** The new account's fields: what is typed, and the sentences beside each. */
+    public AccountFields account() { return account; }
     public StringProperty formErrorProperty() { return formError; }
-    public StringBinding repeatErrorProperty() { return account.password().repeatErrorProperty(); }
-    public ReadOnlyStringProperty strengthProperty() { return account.password().strengthProperty(); }
-    public ReadOnlyObjectProperty<PasswordStrength.Rating> strengthRatingProperty() { return account.password().strengthRatingProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding canAddProperty() { return canAdd; }
     public ReadOnlyBooleanProperty addedProperty() { return added.getReadOnlyProperty(); }

@@ -20,8 +20,8 @@ class ChangePasswordViewModelTest {
             var bob = ui.store.addUser("bob");
             ChangePasswordViewModel vm = new ChangePasswordViewModel(ui.as(bob));
             vm.currentProperty().set("not my password");
-            vm.passwordProperty().set("a brand new password");
-            vm.repeatProperty().set("a brand new password");
+            vm.newPassword().passwordProperty().set("a brand new password");
+            vm.newPassword().repeatProperty().set("a brand new password");
             vm.change();
             assertThat(vm.currentErrorProperty().get()).isEqualTo("The current password is wrong.");
             assertThat(vm.currentProperty().get()).isEmpty();
@@ -35,13 +35,13 @@ class ChangePasswordViewModelTest {
             var bob = ui.store.addUser("bob");
             ChangePasswordViewModel vm = new ChangePasswordViewModel(ui.as(bob));
             vm.currentProperty().set("bob password 123");
-            vm.passwordProperty().set("short");
-            vm.repeatProperty().set("shorter");
+            vm.newPassword().passwordProperty().set("short");
+            vm.newPassword().repeatProperty().set("shorter");
             assertThat(vm.canChangeProperty().get()).isFalse();
-            assertThat(vm.repeatErrorProperty().get()).isNotEmpty();
-            vm.repeatProperty().set("short");
+            assertThat(vm.newPassword().repeatErrorProperty().get()).isNotEmpty();
+            vm.newPassword().repeatProperty().set("short");
             vm.change();
-            assertThat(vm.passwordErrorProperty().get()).isEqualTo("A password needs at least 12 characters.");
+            assertThat(vm.newPassword().errorProperty().get()).isEqualTo("A password needs at least 12 characters.");
         }
     }
 
@@ -51,11 +51,11 @@ class ChangePasswordViewModelTest {
             var bob = ui.store.addUser("bob");
             ChangePasswordViewModel vm = new ChangePasswordViewModel(ui.as(bob));
             vm.currentProperty().set("bob password 123");
-            vm.passwordProperty().set("a brand new password");
-            vm.repeatProperty().set("a brand new password");
+            vm.newPassword().passwordProperty().set("a brand new password");
+            vm.newPassword().repeatProperty().set("a brand new password");
             vm.change();
             assertThat(vm.changedProperty().get()).isTrue();
-            assertThat(vm.passwordProperty().get()).isEmpty();
+            assertThat(vm.newPassword().passwordProperty().get()).isEmpty();
             assertThat(ui.dialogs.last().heading()).isEqualTo("Password changed");
             assertThat(ui.store.services.auth().signIn("bob", "a brand new password".toCharArray()).username()).isEqualTo("bob");
             assertThatThrownBy(() -> ui.store.services.auth().signIn("bob", "bob password 123".toCharArray()))

@@ -35,37 +35,37 @@ class SetupViewModelTest {
     void createIsOfferedOnlyWhenBothPasswordsAgree() {
         SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
         vm.siteNameProperty().set("Acme");
-        vm.usernameProperty().set("alice");
-        vm.passwordProperty().set("correct horse battery");
-        vm.repeatProperty().set("correct horse battery!");
+        vm.account().usernameProperty().set("alice");
+        vm.account().password().passwordProperty().set("correct horse battery");
+        vm.account().password().repeatProperty().set("correct horse battery!");
         assertThat(vm.canCreateProperty().get()).isFalse();
-        assertThat(vm.repeatErrorProperty().get()).isEqualTo("The two passwords are not the same.");
-        vm.repeatProperty().set("correct horse battery");
+        assertThat(vm.account().password().repeatErrorProperty().get()).isEqualTo("The two passwords are not the same.");
+        vm.account().password().repeatProperty().set("correct horse battery");
         assertThat(vm.canCreateProperty().get()).isTrue();
-        assertThat(vm.repeatErrorProperty().get()).isEmpty();
+        assertThat(vm.account().password().repeatErrorProperty().get()).isEmpty();
     }
 
     @Test
     void strengthHintFollowsTheTyping() {
         SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
-        vm.passwordProperty().set("short");
-        assertThat(vm.strengthProperty().get()).isEqualTo("7 more characters needed.");
-        vm.passwordProperty().set("password1234");
-        assertThat(vm.strengthProperty().get()).startsWith("Weak, easy to guess: ");
-        assertThat(vm.strengthRatingProperty().get()).isEqualTo(PasswordStrength.Rating.WEAK);
-        vm.passwordProperty().set("quixotic marmalade ferns zebra");
-        assertThat(vm.strengthProperty().get()).isEqualTo("Strong.");
+        vm.account().password().passwordProperty().set("short");
+        assertThat(vm.account().password().strengthProperty().get()).isEqualTo("7 more characters needed.");
+        vm.account().password().passwordProperty().set("password1234");
+        assertThat(vm.account().password().strengthProperty().get()).startsWith("Weak, easy to guess: ");
+        assertThat(vm.account().password().strengthRatingProperty().get()).isEqualTo(PasswordStrength.Rating.WEAK);
+        vm.account().password().passwordProperty().set("quixotic marmalade ferns zebra");
+        assertThat(vm.account().password().strengthProperty().get()).isEqualTo("Strong.");
     }
 
     @Test
     void aShortPasswordIsRefusedBesideThePasswordAndNoStoreIsMade() {
         SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), s -> { });
         vm.siteNameProperty().set("Acme");
-        vm.usernameProperty().set("alice");
-        vm.passwordProperty().set("short");
-        vm.repeatProperty().set("short");
+        vm.account().usernameProperty().set("alice");
+        vm.account().password().passwordProperty().set("short");
+        vm.account().password().repeatProperty().set("short");
         vm.create();
-        assertThat(vm.passwordErrorProperty().get()).isEqualTo("A password needs at least 12 characters.");
+        assertThat(vm.account().password().errorProperty().get()).isEqualTo("A password needs at least 12 characters.");
         assertThat(Database.exists(dir.resolve("store"))).isFalse();
     }
 
@@ -74,13 +74,13 @@ class SetupViewModelTest {
         AtomicReference<Session> signedIn = new AtomicReference<>();
         SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), signedIn::set);
         vm.siteNameProperty().set("Acme");
-        vm.usernameProperty().set("alice");
-        vm.passwordProperty().set("correct horse battery");
-        vm.repeatProperty().set("correct horse battery");
+        vm.account().usernameProperty().set("alice");
+        vm.account().password().passwordProperty().set("correct horse battery");
+        vm.account().password().repeatProperty().set("correct horse battery");
         vm.create();
         assertThat(signedIn.get().username()).isEqualTo("alice");
         assertThat(Database.exists(dir.resolve("store"))).isTrue();
-        assertThat(vm.passwordProperty().get()).isEmpty();
+        assertThat(vm.account().password().passwordProperty().get()).isEmpty();
     }
 
     @Test
@@ -88,19 +88,19 @@ class SetupViewModelTest {
         AtomicReference<Session> signedIn = new AtomicReference<>();
         SetupViewModel vm = new SetupViewModel(this::initialise, new SameThreadTaskRunner(), signedIn::set);
         vm.siteNameProperty().set("Acme");
-        vm.usernameProperty().set("alice");
-        vm.displayNameProperty().set("x".repeat(500));
-        vm.passwordProperty().set("correct horse battery");
-        vm.repeatProperty().set("correct horse battery");
+        vm.account().usernameProperty().set("alice");
+        vm.account().displayNameProperty().set("x".repeat(500));
+        vm.account().password().passwordProperty().set("correct horse battery");
+        vm.account().password().repeatProperty().set("correct horse battery");
         vm.create();
-        assertThat(vm.displayNameErrorProperty().get()).isNotEmpty();
+        assertThat(vm.account().displayNameErrorProperty().get()).isNotEmpty();
         assertThat(Database.exists(dir.resolve("store"))).isFalse();
 
-        vm.displayNameProperty().set("Alice Liddell");
-        vm.passwordProperty().set("correct horse battery");
-        vm.repeatProperty().set("correct horse battery");
+        vm.account().displayNameProperty().set("Alice Liddell");
+        vm.account().password().passwordProperty().set("correct horse battery");
+        vm.account().password().repeatProperty().set("correct horse battery");
         vm.create();
-        assertThat(vm.displayNameErrorProperty().get()).isEmpty();
+        assertThat(vm.account().displayNameErrorProperty().get()).isEmpty();
         try (Database db = Database.open(dir.resolve("store"))) {
             Services services = Services.over(db, TestStore.CHEAP, new MutableClock(), new SecureRandom());
             assertThat(services.users().me(signedIn.get()).displayName()).isEqualTo("Alice Liddell");

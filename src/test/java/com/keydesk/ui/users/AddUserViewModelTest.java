@@ -17,21 +17,21 @@ class AddUserViewModelTest {
         try (UiFixture ui = new UiFixture(dir)) {
             AddUserViewModel vm = new AddUserViewModel(ui.admin());
             assertThat(vm.canAddProperty().get()).isFalse();
-            vm.usernameProperty().set("bob smith");
-            assertThat(vm.usernameErrorProperty().get()).contains("only letters, digits");
-            vm.usernameProperty().set("bob");
-            assertThat(vm.usernameErrorProperty().get()).isEmpty();
-            vm.displayNameProperty().set("Bob\u202E");
-            assertThat(vm.displayNameErrorProperty().get()).contains("control characters");
-            vm.displayNameProperty().set("Bob Smith");
-            assertThat(vm.displayNameErrorProperty().get()).isEmpty();
-            vm.passwordProperty().set("short");
-            assertThat(vm.strengthProperty().get()).isEqualTo("7 more characters needed.");
-            vm.repeatProperty().set("shor");
-            assertThat(vm.repeatErrorProperty().get()).isEqualTo("The two passwords are not the same.");
+            vm.account().usernameProperty().set("bob smith");
+            assertThat(vm.account().usernameErrorProperty().get()).contains("only letters, digits");
+            vm.account().usernameProperty().set("bob");
+            assertThat(vm.account().usernameErrorProperty().get()).isEmpty();
+            vm.account().displayNameProperty().set("Bob\u202E");
+            assertThat(vm.account().displayNameErrorProperty().get()).contains("control characters");
+            vm.account().displayNameProperty().set("Bob Smith");
+            assertThat(vm.account().displayNameErrorProperty().get()).isEmpty();
+            vm.account().password().passwordProperty().set("short");
+            assertThat(vm.account().password().strengthProperty().get()).isEqualTo("7 more characters needed.");
+            vm.account().password().repeatProperty().set("shor");
+            assertThat(vm.account().password().repeatErrorProperty().get()).isEqualTo("The two passwords are not the same.");
             assertThat(vm.canAddProperty().get()).isFalse();
-            vm.passwordProperty().set("bob password 123");
-            vm.repeatProperty().set("bob password 123");
+            vm.account().password().passwordProperty().set("bob password 123");
+            vm.account().password().repeatProperty().set("bob password 123");
             assertThat(vm.canAddProperty().get()).isTrue();
         }
     }
@@ -40,16 +40,16 @@ class AddUserViewModelTest {
     void addsTheUserAndEmptiesThePasswordFields() {
         try (UiFixture ui = new UiFixture(dir)) {
             AddUserViewModel vm = new AddUserViewModel(ui.admin());
-            vm.usernameProperty().set("bob");
-            vm.displayNameProperty().set("Bob Smith");
+            vm.account().usernameProperty().set("bob");
+            vm.account().displayNameProperty().set("Bob Smith");
             vm.adminProperty().set(true);
-            vm.passwordProperty().set("bob password 123");
-            vm.repeatProperty().set("bob password 123");
+            vm.account().password().passwordProperty().set("bob password 123");
+            vm.account().password().repeatProperty().set("bob password 123");
             vm.add();
             assertThat(vm.addedProperty().get()).isTrue();
             assertThat(vm.result().admin()).isTrue();
             assertThat(vm.result().displayName()).isEqualTo("Bob Smith");
-            assertThat(vm.passwordProperty().get()).isEmpty();
+            assertThat(vm.account().password().passwordProperty().get()).isEmpty();
             assertThat(ui.store.services.auth().signIn("bob", "bob password 123".toCharArray()).username()).isEqualTo("bob");
         }
     }
@@ -58,9 +58,9 @@ class AddUserViewModelTest {
     void aServiceRefusalLandsBesideTheFieldOrTheForm() {
         try (UiFixture ui = new UiFixture(dir)) {
             AddUserViewModel vm = new AddUserViewModel(ui.admin());
-            vm.usernameProperty().set("ALICE");
-            vm.passwordProperty().set("some password 1");
-            vm.repeatProperty().set("some password 1");
+            vm.account().usernameProperty().set("ALICE");
+            vm.account().password().passwordProperty().set("some password 1");
+            vm.account().password().repeatProperty().set("some password 1");
             vm.add();
             assertThat(vm.addedProperty().get()).isFalse();
             assertThat(vm.formErrorProperty().get()).isEqualTo("A user named ALICE already exists (usernames ignore case).");
@@ -72,9 +72,9 @@ class AddUserViewModelTest {
         try (UiFixture ui = new UiFixture(dir)) {
             var bob = ui.store.addUser("bob");
             AddUserViewModel vm = new AddUserViewModel(ui.as(bob));
-            vm.usernameProperty().set("carol");
-            vm.passwordProperty().set("carol password 1");
-            vm.repeatProperty().set("carol password 1");
+            vm.account().usernameProperty().set("carol");
+            vm.account().password().passwordProperty().set("carol password 1");
+            vm.account().password().repeatProperty().set("carol password 1");
             vm.add();
             assertThat(vm.formErrorProperty().get()).isEqualTo("Only a site administrator may do this.");
         }
@@ -84,15 +84,15 @@ class AddUserViewModelTest {
     void aShortPasswordGetsTheServiceSentenceBesideThePasswordAsSetupAndChangePasswordDo() {
         try (UiFixture ui = new UiFixture(dir)) {
             AddUserViewModel vm = new AddUserViewModel(ui.admin());
-            vm.usernameProperty().set("bob");
-            vm.passwordProperty().set("short");
-            vm.repeatProperty().set("short");
+            vm.account().usernameProperty().set("bob");
+            vm.account().password().passwordProperty().set("short");
+            vm.account().password().repeatProperty().set("short");
             assertThat(vm.canAddProperty().get()).as("the two agree: the service may say what is wrong").isTrue();
             vm.add();
             assertThat(vm.addedProperty().get()).isFalse();
-            assertThat(vm.passwordErrorProperty().get()).isEqualTo("A password needs at least 12 characters.");
-            vm.passwordProperty().set("bob password 123");
-            assertThat(vm.passwordErrorProperty().get()).as("retyping clears it").isEmpty();
+            assertThat(vm.account().password().errorProperty().get()).isEqualTo("A password needs at least 12 characters.");
+            vm.account().password().passwordProperty().set("bob password 123");
+            assertThat(vm.account().password().errorProperty().get()).as("retyping clears it").isEmpty();
         }
     }
 }

@@ -166,9 +166,9 @@ class UsersViewModelTest {
     void addUserOpensTheFormAndReloadsWhenAUserWasAdded() {
         try (UiFixture ui = new UiFixture(dir)) {
             UsersViewModel vm = new UsersViewModel(ui.admin(), form -> {
-                form.usernameProperty().set("carol");
-                form.passwordProperty().set("carol password 1");
-                form.repeatProperty().set("carol password 1");
+                form.account().usernameProperty().set("carol");
+                form.account().password().passwordProperty().set("carol password 1");
+                form.account().password().repeatProperty().set("carol password 1");
                 form.add();
             });
             vm.reload();
