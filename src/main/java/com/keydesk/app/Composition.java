@@ -13,7 +13,6 @@ import com.keydesk.store.Database;
 import com.keydesk.store.StoreAddress;
 import com.keydesk.store.TeamStore;
 import com.keydesk.ui.DialogService;
-import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.FilePicker;
 import com.keydesk.ui.FxDialogService;
 import com.keydesk.ui.FxFilePicker;
@@ -420,8 +419,7 @@ public final class Composition implements StoreRestorer {
             dialogs.showError(Messages.get("store.inUse.heading"), Messages.format("store.inUse.sentence",
                     address.display()), null);
         } else {
-            dialogs.showError(Messages.get("store.failed.heading"), ErrorText.sentence(failure),
-                    ErrorText.isExpected(failure) ? null : failure);
+            dialogs.showFailure(Messages.get("store.failed.heading"), failure);
         }
         exit.run();
     }

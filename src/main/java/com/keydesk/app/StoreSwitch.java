@@ -5,7 +5,6 @@ import com.keydesk.service.TeamStoreRestore;
 import com.keydesk.store.StoreAddress;
 import com.keydesk.store.TeamStore;
 import com.keydesk.ui.DialogService;
-import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.TaskRunner;
 import com.keydesk.ui.main.OpenStore;
@@ -97,8 +96,7 @@ final class StoreSwitch {
         app.title("window.title");
         app.setRoot(Composition.opening(Messages.format("teamStore.opening", target.display())));
         tasks.run(() -> app.openIfThere(target), opened -> app.switchTo(target, opened), failure -> {
-            dialogs.showError(Messages.get("teamStore.failed.heading"), ErrorText.sentence(failure),
-                    ErrorText.isExpected(failure) ? null : failure);
+            dialogs.showFailure(Messages.get("teamStore.failed.heading"), failure);
             app.showStart();   // still the store that was open: sign in to it again
         });
     }
@@ -127,8 +125,7 @@ final class StoreSwitch {
                 dialogs.showInformation(Messages.get("teamStore.moved.heading"), Messages.format(
                         "teamStore.moved.sentence", target.display(), from.address().display()));
             }, failure -> {
-                dialogs.showError(Messages.get("teamStore.moveFailed.heading"), ErrorText.sentence(failure),
-                        ErrorText.isExpected(failure) ? null : failure);
+                dialogs.showFailure(Messages.get("teamStore.moveFailed.heading"), failure);
                 app.showMain(session);   // the local store is open as it was
             });
         });

@@ -15,5 +15,13 @@ public interface DialogService {
     /** Shows a sentence the person can act on; the technical details are one click away. */
     void showError(String heading, String sentence, Throwable details);
 
+    /**
+     * Shows a failure under {@code heading} in the services' words; its technical details only
+     * when it is not one the services describe (then it is a bug, worth the stack trace).
+     */
+    default void showFailure(String heading, Throwable failure) {
+        showError(heading, ErrorText.sentence(failure), ErrorText.isExpected(failure) ? null : failure);
+    }
+
     void showInformation(String heading, String sentence);
 }

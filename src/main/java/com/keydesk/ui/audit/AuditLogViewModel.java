@@ -101,8 +101,7 @@ public final class AuditLogViewModel {
             actions.setAll(ALL_ACTIONS);
             list.stream().map(AuditEntry::action).distinct().sorted().forEach(actions::add);
             action.set(actions.contains(chosen) ? chosen : ALL_ACTIONS);
-        }).onFailure(failure -> ctx.dialogs().showError(Messages.get("audit.loadFailed"), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure)).start();
+        }).onFailure(failure -> ctx.dialogs().showFailure(Messages.get("audit.loadFailed"), failure)).start();
     }
 
     /** Walks the hash chain in the background; reloads so a broken entry can be shown as stored. */

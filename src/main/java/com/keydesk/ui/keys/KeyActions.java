@@ -248,8 +248,7 @@ public final class KeyActions {
     }
 
     private void showFailure(String headingKey, Throwable failure) {
-        ctx.dialogs().showError(Messages.get(headingKey), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure);
+        ctx.dialogs().showFailure(Messages.get(headingKey), failure);
     }
 
     public StringBinding toggleTextProperty() { return toggleText; }

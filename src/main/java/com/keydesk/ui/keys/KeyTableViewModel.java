@@ -3,7 +3,6 @@ package com.keydesk.ui.keys;
 import com.keydesk.domain.ApiKey;
 import com.keydesk.service.KeyChanges;
 import com.keydesk.ui.BackgroundWork;
-import com.keydesk.ui.ErrorText;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
@@ -229,8 +228,7 @@ public final class KeyTableViewModel {
     }
 
     private void loadFailed(Throwable failure) {
-        ctx.dialogs().showError(Messages.get("keys.loadFailed"), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure);
+        ctx.dialogs().showFailure(Messages.get("keys.loadFailed"), failure);
     }
 
     /** Opens the create dialog and, if a key was made, the copy-now dialog; the new row is caught up. */
@@ -269,8 +267,7 @@ public final class KeyTableViewModel {
             }
         }, failure -> {
             refresh();   // most likely revoked meanwhile: the table should stop offering it
-            ctx.dialogs().showError(Messages.get("keys.detailsFailed"), ErrorText.sentence(failure),
-                    ErrorText.isExpected(failure) ? null : failure);
+            ctx.dialogs().showFailure(Messages.get("keys.detailsFailed"), failure);
         });
     }
 

@@ -4,7 +4,6 @@ import com.keydesk.domain.Allowed;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.Site;
 import com.keydesk.domain.User;
-import com.keydesk.ui.ErrorText;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.KeyDialogs;
@@ -102,8 +101,7 @@ public final class MainViewModel {
     }
 
     private void loadFailed(Throwable failure) {
-        ctx.dialogs().showError(Messages.get("main.loadFailed"), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure);
+        ctx.dialogs().showFailure(Messages.get("main.loadFailed"), failure);
     }
 
     /** Called when the setting changes: what the tables offer follows, as the service answers it. */

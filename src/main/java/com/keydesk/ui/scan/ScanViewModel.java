@@ -98,8 +98,7 @@ public final class ScanViewModel {
                 summary.set(Messages.get("scan.cancelled"));
             } else {
                 summary.set("");
-                ctx.dialogs().showError(Messages.get("scan.failed"), ErrorText.sentence(failure),
-                        ErrorText.isExpected(failure) ? null : failure);
+                ctx.dialogs().showFailure(Messages.get("scan.failed"), failure);
             }
         }).start();
     }
@@ -178,8 +177,7 @@ public final class ScanViewModel {
             if (!done.failures().isEmpty()) {
                 ctx.dialogs().showError(Messages.get("revoke.failed"), ErrorText.sentence(done.failures().getFirst()), null);
             }
-        }, failure -> ctx.dialogs().showError(Messages.get("revoke.failed"), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure));
+        }, failure -> ctx.dialogs().showFailure(Messages.get("revoke.failed"), failure));
     }
 
     private record Done(List<Long> changed, List<RuntimeException> failures) {
@@ -211,8 +209,7 @@ public final class ScanViewModel {
             mark(List.of(row.keyId()), ScanStatus.REPLACED);
             keyDialogs.showCopyNow(new CopyNowViewModel(issued, ctx.clipboard(), ctx.dialogs(), ctx.clock()));
             replaceNext(queue);
-        }, failure -> ctx.dialogs().showError(Messages.get("replace.failed"), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure));
+        }, failure -> ctx.dialogs().showFailure(Messages.get("replace.failed"), failure));
     }
 
     private static boolean replaceable(ScanRow r) {

@@ -225,8 +225,7 @@ public final class UsersViewModel {
     }
 
     private void showFailure(String headingKey, Throwable failure) {
-        ctx.dialogs().showError(Messages.get(headingKey), ErrorText.sentence(failure),
-                ErrorText.isExpected(failure) ? null : failure);
+        ctx.dialogs().showFailure(Messages.get(headingKey), failure);
     }
 
     public static String roleText(User user) {
