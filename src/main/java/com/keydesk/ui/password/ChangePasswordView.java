@@ -2,18 +2,13 @@ package com.keydesk.ui.password;
 
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.FieldDecorations;
+import com.keydesk.ui.FormButtons;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -36,20 +31,8 @@ public final class ChangePasswordView {
         strength.setWrapText(true);
         strength.textProperty().bind(vm.newPassword().strengthProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
-        busy.visibleProperty().bind(vm.busyProperty());
-        Button cancel = new Button(Messages.get("button.cancel"));
-        cancel.setCancelButton(true);
-        Button change = new Button(Messages.get("password.button"));
-        change.setId("changePasswordButton");
-        change.setDefaultButton(true);
-        change.disableProperty().bind(vm.canChangeProperty().not());
-        change.setOnAction(e -> vm.change());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, spacer, cancel, change);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        FormButtons buttons = FormButtons.of("changePasswordButton", Messages.get("password.button"), vm.canChangeProperty(),
+                vm::change, vm.busyProperty());
 
         Label heading = new Label(Messages.get("password.heading"));
         heading.getStyleClass().add("title-3");
@@ -59,12 +42,12 @@ public final class ChangePasswordView {
                 label("password.repeat", repeat), repeat, error(vm.newPassword().repeatErrorProperty(), "repeatPasswordError"),
                 error(vm.formErrorProperty(), "changePasswordError"));
         fields.disableProperty().bind(vm.busyProperty());
-        VBox root = new VBox(14, heading, fields, buttons);
+        VBox root = new VBox(14, heading, fields, buttons.row());
         root.setPadding(new Insets(20));
         root.setPrefWidth(440);
 
         Stage stage = Windows.modal(owner, Messages.get("password.title"), root);
-        cancel.setOnAction(e -> stage.close());
+        buttons.cancel().setOnAction(e -> stage.close());
         vm.changedProperty().addListener((o, was, done) -> {
             if (done) {
                 stage.close();

@@ -7,7 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.control.Button;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -56,16 +55,9 @@ final class StartViews {
         action.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !Boolean.TRUE.equals(enabled.getValue()), enabled));
         action.setOnAction(e -> onAction.run());
-        HBox row = new HBox(10, busy(busy), action);
+        HBox row = new HBox(10, com.keydesk.ui.FormButtons.busyIndicator(busy), action);
         row.setAlignment(Pos.CENTER_RIGHT);
         return row;
-    }
-
-    static ProgressIndicator busy(ObservableValue<Boolean> busy) {
-        ProgressIndicator indicator = new ProgressIndicator();
-        indicator.setPrefSize(22, 22);
-        indicator.visibleProperty().bind(busy);
-        return indicator;
     }
 
     private static StackPane centered(VBox card) {

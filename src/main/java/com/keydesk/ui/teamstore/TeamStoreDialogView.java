@@ -2,6 +2,7 @@ package com.keydesk.ui.teamstore;
 
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.FieldDecorations;
+import com.keydesk.ui.FormButtons;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import com.keydesk.ui.teamstore.TeamStoreDialogViewModel.Choice;
@@ -15,7 +16,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -105,24 +105,13 @@ public final class TeamStoreDialogView {
         verdict.visibleProperty().bind(vm.resultProperty().isNotEmpty());
         verdict.managedProperty().bind(verdict.visibleProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
-        busy.visibleProperty().bind(vm.busyProperty());
         Button test = new Button(Messages.get("teamStore.test"), new FontIcon("mdi2l-lan-pending"));
         test.setId("testConnectionButton");
         test.disableProperty().bind(vm.canActProperty().not());
         test.setOnAction(e -> vm.testConnection());
-        Button cancel = new Button(Messages.get("button.cancel"));
-        cancel.setCancelButton(true);
-        Button open = new Button(Messages.get(moving ? "teamStore.move.button" : "teamStore.open.button"));
-        open.setId("openStoreButton");
-        open.setDefaultButton(true);
-        open.disableProperty().bind(vm.canActProperty().not());
-        open.setOnAction(e -> vm.open());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, test, busy, spacer, cancel, open);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        FormButtons buttons = FormButtons.of("openStoreButton",
+                Messages.get(moving ? "teamStore.move.button" : "teamStore.open.button"), vm.canActProperty(), vm::open,
+                vm.busyProperty(), test);
 
         Label heading = new Label(Messages.get(moving ? "teamStore.move.heading" : "teamStore.open.heading"));
         heading.getStyleClass().add("title-3");
@@ -130,12 +119,12 @@ public final class TeamStoreDialogView {
         sentence.setWrapText(true);
         sentence.getStyleClass().add("hint");
         grid.disableProperty().bind(vm.busyProperty());
-        VBox root = new VBox(14, heading, sentence, grid, verdict, buttons);
+        VBox root = new VBox(14, heading, sentence, grid, verdict, buttons.row());
         root.setPadding(new Insets(20));
         root.setPrefWidth(560);
 
         Stage stage = Windows.modal(owner, Messages.get(moving ? "teamStore.move.title" : "teamStore.open.title"), root);
-        cancel.setOnAction(e -> stage.close());
+        buttons.cancel().setOnAction(e -> stage.close());
         vm.chosenProperty().addListener((o, was, choice) -> {
             if (choice != null) {
                 stage.close();

@@ -2,21 +2,18 @@ package com.keydesk.ui.users;
 
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.FieldDecorations;
+import com.keydesk.ui.FormButtons;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -71,30 +68,18 @@ public final class AddUserView {
 
         Label formError = Controls.errorLabel(vm.formErrorProperty());
         formError.setId("addUserError");
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(22, 22);
-        busy.visibleProperty().bind(vm.busyProperty());
-        Button cancel = new Button(Messages.get("button.cancel"));
-        cancel.setCancelButton(true);
-        Button add = new Button(Messages.get("users.add.button"));
-        add.setId("addUserConfirm");
-        add.setDefaultButton(true);
-        add.disableProperty().bind(vm.canAddProperty().not());
-        add.setOnAction(e -> vm.add());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, spacer, cancel, add);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
+        FormButtons buttons = FormButtons.of("addUserConfirm", Messages.get("users.add.button"), vm.canAddProperty(), vm::add,
+                vm.busyProperty());
 
         Label heading = new Label(Messages.get("users.add.heading"));
         heading.getStyleClass().add("title-3");
-        VBox root = new VBox(14, heading, form, formError, buttons);
+        VBox root = new VBox(14, heading, form, formError, buttons.row());
         root.setPadding(new Insets(20));
         root.setPrefWidth(520);
         form.disableProperty().bind(vm.busyProperty());
 
         Stage stage = Windows.modal(owner, Messages.get("users.add.heading"), root);
-        cancel.setOnAction(e -> stage.close());
+        buttons.cancel().setOnAction(e -> stage.close());
         vm.addedProperty().addListener((o, was, done) -> {
             if (done) {
                 stage.close();
