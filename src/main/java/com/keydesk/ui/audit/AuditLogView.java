@@ -1,12 +1,12 @@
 package com.keydesk.ui.audit;
 
+import com.keydesk.ui.Columns;
 import com.keydesk.ui.Controls;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.NaturalOrder;
 import com.keydesk.ui.TextCell;
 import com.keydesk.ui.audit.AuditLogViewModel.Check;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -154,9 +154,9 @@ public final class AuditLogView extends BorderPane {
         table.setId("auditTable");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<AuditEntry, Long> seq = column("audit.column.seq", AuditEntry::seq, 56);
+        TableColumn<AuditEntry, Long> seq = Columns.of("audit.column.seq", AuditEntry::seq, 56);
         seq.setMinWidth(56);
-        TableColumn<AuditEntry, Instant> time = column("audit.column.time", AuditEntry::at, 168);
+        TableColumn<AuditEntry, Instant> time = Columns.of("audit.column.time", AuditEntry::at, 168);
         time.setText(Messages.format("audit.column.time", vm.zoneText()));
         time.setMinWidth(168);
         time.setCellFactory(c -> new TableCell<>() {
@@ -206,7 +206,7 @@ public final class AuditLogView extends BorderPane {
 
     /** Text with the whole of it in a tooltip when the column is too narrow. */
     private static TableColumn<AuditEntry, String> text(String titleKey, Function<AuditEntry, String> value, double width) {
-        TableColumn<AuditEntry, String> column = column(titleKey, value, width);
+        TableColumn<AuditEntry, String> column = Columns.of(titleKey, value, width);
         column.setCellFactory(TextCell.plain());
         return column;
     }
@@ -215,13 +215,6 @@ public final class AuditLogView extends BorderPane {
     private static TableColumn<AuditEntry, String> name(String titleKey, Function<AuditEntry, String> value, double width) {
         TableColumn<AuditEntry, String> column = text(titleKey, value, width);
         column.setComparator(NaturalOrder.NULLS_LAST);
-        return column;
-    }
-
-    private static <T> TableColumn<AuditEntry, T> column(String titleKey, Function<AuditEntry, T> value, double width) {
-        TableColumn<AuditEntry, T> column = new TableColumn<>(Messages.get(titleKey));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
         return column;
     }
 

@@ -1,11 +1,11 @@
 package com.keydesk.ui.keys;
 
+import com.keydesk.ui.Columns;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.NaturalOrder;
 import com.keydesk.ui.RelativeTime;
 import com.keydesk.ui.TextCell;
 import com.keydesk.ui.keys.text.DisplayStatus;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -19,13 +19,6 @@ import java.util.function.Supplier;
 /** The columns of a key table. Every column sorts on the value, not on its text. */
 final class KeyColumns {
     private KeyColumns() {
-    }
-
-    static <T> TableColumn<KeyRow, T> column(String titleKey, Function<KeyRow, T> value, double width) {
-        TableColumn<KeyRow, T> column = new TableColumn<>(Messages.get(titleKey));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     /** A column that keeps its width when the window narrows (the name column gives way instead). */
@@ -44,7 +37,7 @@ final class KeyColumns {
 
     /** Text with the whole of it in a tooltip when the column is too narrow. */
     static TableColumn<KeyRow, String> text(String titleKey, Function<KeyRow, String> value, double width) {
-        TableColumn<KeyRow, String> column = column(titleKey, value, width);
+        TableColumn<KeyRow, String> column = Columns.of(titleKey, value, width);
         column.setCellFactory(TextCell.plain());
         return column;
     }
@@ -61,7 +54,7 @@ final class KeyColumns {
     }
 
     static TableColumn<KeyRow, DisplayStatus> status() {
-        TableColumn<KeyRow, DisplayStatus> column = column("column.status", KeyRow::status, 120);
+        TableColumn<KeyRow, DisplayStatus> column = Columns.of("column.status", KeyRow::status, 120);
         column.setCellFactory(c -> new StatusCell());
         return column;
     }
@@ -69,7 +62,7 @@ final class KeyColumns {
     /** A time shown relative to now ("in 3 days", "Never"), exact in the tooltip; never-set sorts last. */
     static TableColumn<KeyRow, Instant> time(String titleKey, Function<KeyRow, Instant> value, Supplier<Instant> now,
                                              Function<KeyRow, String> suffix) {
-        TableColumn<KeyRow, Instant> column = column(titleKey, value, 130);
+        TableColumn<KeyRow, Instant> column = Columns.of(titleKey, value, 130);
         column.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         column.setCellFactory(c -> new TableCell<>() {
             private final ReusedTooltip tooltip = new ReusedTooltip(this);
@@ -92,7 +85,7 @@ final class KeyColumns {
     }
 
     static TableColumn<KeyRow, Instant> created() {
-        TableColumn<KeyRow, Instant> column = column("column.created", KeyRow::createdAt, 170);
+        TableColumn<KeyRow, Instant> column = Columns.of("column.created", KeyRow::createdAt, 170);
         column.setCellFactory(c -> new TableCell<>() {
             private final ReusedTooltip tooltip = new ReusedTooltip(this);
 

@@ -1,5 +1,6 @@
 package com.keydesk.ui.scan;
 
+import com.keydesk.ui.Columns;
 import com.keydesk.ui.Messages;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -20,7 +21,6 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** "Scan for leaked keys…": the folder button, progress with Cancel, and the table of findings. */
 public final class ScanView extends BorderPane {
@@ -77,10 +77,10 @@ public final class ScanView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label(Messages.get("scan.empty")));
         table.getColumns().setAll(List.of(
-                text("scan.column.file", ScanRow::file, 320),
-                text("scan.column.position", ScanRow::position, 80),
-                text("scan.column.key", ScanRow::masked, 230),
-                text("scan.column.name", ScanRow::keyText, 200),
+                Columns.of("scan.column.file", ScanRow::file, 320),
+                Columns.of("scan.column.position", ScanRow::position, 80),
+                Columns.of("scan.column.key", ScanRow::masked, 230),
+                Columns.of("scan.column.name", ScanRow::keyText, 200),
                 status()));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ScanRow>) c ->
                 vm.selected().setAll(table.getSelectionModel().getSelectedItems()));
@@ -89,13 +89,6 @@ public final class ScanView extends BorderPane {
         VBox content = new VBox(10, title, toolbar, running, summary, table);
         content.setPadding(new Insets(16));
         setCenter(content);
-    }
-
-    private static TableColumn<ScanRow, String> text(String header, Function<ScanRow, String> value, double width) {
-        TableColumn<ScanRow, String> column = new TableColumn<>(Messages.get(header));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 
     private static TableColumn<ScanRow, ScanStatus> status() {

@@ -1,5 +1,6 @@
 package com.keydesk.ui.users;
 
+import com.keydesk.ui.Columns;
 import com.keydesk.ui.Controls;
 import com.keydesk.domain.User;
 import com.keydesk.ui.Messages;
@@ -10,13 +11,11 @@ import com.keydesk.ui.WrappingToolbar;
 import com.keydesk.ui.RelativeTime;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -26,7 +25,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 
 import java.time.Instant;
 import java.util.List;
@@ -82,10 +80,10 @@ public final class UsersView extends BorderPane {
         table.getColumns().add(name("users.column.username", u -> u.username()
                 + (vm.isMe(u) ? " " + Messages.get("users.you") : ""), 180));
         table.getColumns().add(name("users.column.displayName", u -> u.displayName() == null ? "" : u.displayName(), 200));
-        TableColumn<User, String> role = column("users.column.role", UsersViewModel::roleText, 130);
+        TableColumn<User, String> role = Columns.of("users.column.role", UsersViewModel::roleText, 130);
         role.setCellFactory(TextCell.plain());
         table.getColumns().add(role);
-        TableColumn<User, User> status = column("users.column.status", u -> u, 120);
+        TableColumn<User, User> status = Columns.of("users.column.status", u -> u, 120);
         status.setSortable(false);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -101,8 +99,8 @@ public final class UsersView extends BorderPane {
             }
         });
         table.getColumns().add(status);
-        table.getColumns().add(column("users.column.keys", User::keyCount, 80));
-        TableColumn<User, Instant> created = column("column.created", User::createdAt, 160);
+        table.getColumns().add(Columns.of("users.column.keys", User::keyCount, 80));
+        TableColumn<User, Instant> created = Columns.of("column.created", User::createdAt, 160);
         created.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Instant when, boolean empty) {
@@ -130,16 +128,9 @@ public final class UsersView extends BorderPane {
 
     /** Sorted as people read names ("demo000013" before "demo001272", case ignored); whole text in a tooltip when cut. */
     private static TableColumn<User, String> name(String titleKey, Function<User, String> value, double width) {
-        TableColumn<User, String> column = column(titleKey, value, width);
+        TableColumn<User, String> column = Columns.of(titleKey, value, width);
         column.setComparator(NaturalOrder.NULLS_LAST);
         column.setCellFactory(TextCell.plain());
-        return column;
-    }
-
-    private static <T> TableColumn<User, T> column(String titleKey, Function<User, T> value, double width) {
-        TableColumn<User, T> column = new TableColumn<>(Messages.get(titleKey));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
         return column;
     }
 

@@ -1,5 +1,6 @@
 package com.keydesk.ui.keys.inactive;
 
+import com.keydesk.ui.Columns;
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.Messages;
 import com.keydesk.ui.Windows;
@@ -16,7 +17,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import java.util.function.Function;
 
 /** The inactive keys window: a read-only table of revoked and expired keys, newest first. */
 public final class InactiveKeysView {
@@ -31,14 +31,14 @@ public final class InactiveKeysView {
         table.setId("inactiveTable");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("column.name", InactiveRow::name, 190));
+        table.getColumns().add(Columns.of("column.name", InactiveRow::name, 190));
         if (vm.showsOwner()) {
-            table.getColumns().add(column("column.owner", InactiveRow::owner, 110));
+            table.getColumns().add(Columns.of("column.owner", InactiveRow::owner, 110));
         }
-        table.getColumns().add(column("inactive.column.state", InactiveRow::state, 84));
-        table.getColumns().add(column("inactive.column.by", InactiveRow::by, 110));
+        table.getColumns().add(Columns.of("inactive.column.state", InactiveRow::state, 84));
+        table.getColumns().add(Columns.of("inactive.column.by", InactiveRow::by, 110));
         // "2026-12-04 02:05" whole, in DejaVu Sans too: the column never gives way
-        TableColumn<InactiveRow, String> when = column("inactive.column.when", InactiveRow::when, 150);
+        TableColumn<InactiveRow, String> when = Columns.of("inactive.column.when", InactiveRow::when, 150);
         when.setMinWidth(150);
         table.getColumns().add(when);
         Label empty = new Label(Messages.get("inactive.empty"));
@@ -74,12 +74,5 @@ public final class InactiveKeysView {
         close.setOnAction(e -> stage.close());
         vm.load();
         stage.showAndWait();
-    }
-
-    private static TableColumn<InactiveRow, String> column(String headingKey, Function<InactiveRow, String> value, double width) {
-        TableColumn<InactiveRow, String> column = new TableColumn<>(Messages.get(headingKey));
-        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
     }
 }
