@@ -37,6 +37,23 @@ public record FormButtons(HBox row, Button cancel, Button action) {
         return new FormButtons(row, cancel, action);
     }
 
+    /**
+     * Shows the form in a modal window until Cancel, or until the form says it is {@code done}
+     * (the user exists, the password is stored); {@code first} has the focus when it opens.
+     */
+    public void showAndWait(javafx.stage.Window owner, String title, javafx.scene.Parent root,
+                            ObservableValue<Boolean> done, Node first) {
+        javafx.stage.Stage stage = Windows.modal(owner, title, root);
+        cancel.setOnAction(e -> stage.close());
+        done.addListener((o, was, now) -> {
+            if (Boolean.TRUE.equals(now)) {
+                stage.close();
+            }
+        });
+        stage.setOnShown(e -> first.requestFocus());
+        stage.showAndWait();
+    }
+
     /** The small spinner shown beside a form's buttons while it works. */
     public static ProgressIndicator busyIndicator(ObservableValue<Boolean> busy) {
         ProgressIndicator indicator = new ProgressIndicator();

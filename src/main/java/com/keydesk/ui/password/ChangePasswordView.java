@@ -4,13 +4,12 @@ import com.keydesk.ui.Controls;
 import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.FormButtons;
 import com.keydesk.ui.Messages;
-import com.keydesk.ui.Windows;
+import com.keydesk.ui.start.NewPasswordFields;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The change-password dialog; closes once the new password is stored. */
@@ -20,16 +19,11 @@ public final class ChangePasswordView {
 
     public static void showAndWait(Window owner, ChangePasswordViewModel vm) {
         PasswordField current = field("currentPasswordField", vm.currentProperty());
-        PasswordField password = field("newPasswordField", vm.newPassword().passwordProperty());
-        PasswordField repeat = field("repeatPasswordField", vm.newPassword().repeatProperty());
         FieldDecorations marks = new FieldDecorations();
         marks.watch(current, vm.currentErrorProperty());
-        marks.watch(password, vm.newPassword().errorProperty());
-        marks.watch(repeat, vm.newPassword().repeatErrorProperty());
-        Label strength = new Label();
-        strength.getStyleClass().add("hint");
-        strength.setWrapText(true);
-        strength.textProperty().bind(vm.newPassword().strengthProperty());
+        NewPasswordFields fresh = NewPasswordFields.of(vm.newPassword(), "newPasswordField", "repeatPasswordField", marks);
+        PasswordField password = fresh.password();
+        PasswordField repeat = fresh.repeat();
 
         FormButtons buttons = FormButtons.of("changePasswordButton", Messages.get("password.button"), vm.canChangeProperty(),
                 vm::change, vm.busyProperty());
@@ -38,7 +32,7 @@ public final class ChangePasswordView {
         heading.getStyleClass().add("title-3");
         VBox fields = new VBox(6,
                 label("password.current", current), current, error(vm.currentErrorProperty(), "currentPasswordError"),
-                label("password.new", password), password, strength, error(vm.newPassword().errorProperty(), "newPasswordError"),
+                label("password.new", password), password, fresh.strength(), error(vm.newPassword().errorProperty(), "newPasswordError"),
                 label("password.repeat", repeat), repeat, error(vm.newPassword().repeatErrorProperty(), "repeatPasswordError"),
                 error(vm.formErrorProperty(), "changePasswordError"));
         fields.disableProperty().bind(vm.busyProperty());
@@ -46,15 +40,7 @@ public final class ChangePasswordView {
         root.setPadding(new Insets(20));
         root.setPrefWidth(440);
 
-        Stage stage = Windows.modal(owner, Messages.get("password.title"), root);
-        buttons.cancel().setOnAction(e -> stage.close());
-        vm.changedProperty().addListener((o, was, done) -> {
-            if (done) {
-                stage.close();
-            }
-        });
-        stage.setOnShown(e -> current.requestFocus());
-        stage.showAndWait();
+        buttons.showAndWait(owner, Messages.get("password.title"), root, vm.changedProperty(), current);
     }
 
     private static PasswordField field(String id, javafx.beans.property.StringProperty value) {

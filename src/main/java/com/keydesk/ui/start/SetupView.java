@@ -3,7 +3,6 @@ package com.keydesk.ui.start;
 import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.Messages;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -27,24 +26,13 @@ public final class SetupView extends StackPane {
         TextField displayName = new TextField();
         displayName.setId("displayNameField");
         displayName.textProperty().bindBidirectional(vm.account().displayNameProperty());
-        PasswordField password = new PasswordField();
-        password.setId("passwordField");
-        password.textProperty().bindBidirectional(vm.account().password().passwordProperty());
-        PasswordField repeat = new PasswordField();
-        repeat.setId("repeatField");
-        repeat.textProperty().bindBidirectional(vm.account().password().repeatProperty());
-        Label strength = new Label();
-        strength.setId("strengthHint");
-        strength.getStyleClass().add("hint");
-        strength.setWrapText(true);
-        strength.textProperty().bind(vm.account().password().strengthProperty());
-
         FieldDecorations marks = new FieldDecorations();
         marks.watch(site, vm.siteErrorProperty());
         marks.watch(username, vm.account().usernameErrorProperty());
         marks.watch(displayName, vm.account().displayNameErrorProperty());
-        marks.watch(password, vm.account().password().errorProperty());
-        marks.watch(repeat, vm.account().password().repeatErrorProperty());
+        NewPasswordFields fresh = NewPasswordFields.of(vm.account().password(), "passwordField", "repeatField", marks);
+        PasswordField password = fresh.password();
+        PasswordField repeat = fresh.repeat();
 
         Button create = new Button(Messages.get("setup.create"));
         create.setId("createStoreButton");
@@ -56,7 +44,7 @@ public final class SetupView extends StackPane {
                 StartViews.fieldLabel("setup.username", username), username, StartViews.error(vm.account().usernameErrorProperty()),
                 StartViews.fieldLabel("setup.displayName", displayName), displayName,
                 StartViews.error(vm.account().displayNameErrorProperty()),
-                StartViews.fieldLabel("setup.password", password), password, strength,
+                StartViews.fieldLabel("setup.password", password), password, fresh.strength(),
                 StartViews.error(vm.account().password().errorProperty()),
                 StartViews.fieldLabel("setup.repeat", repeat), repeat, StartViews.error(vm.account().password().repeatErrorProperty()),
                 StartViews.error(vm.formErrorProperty()), buttons);

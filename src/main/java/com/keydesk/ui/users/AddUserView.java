@@ -4,20 +4,18 @@ import com.keydesk.ui.Controls;
 import com.keydesk.ui.FieldDecorations;
 import com.keydesk.ui.FormButtons;
 import com.keydesk.ui.Messages;
-import com.keydesk.ui.Windows;
+import com.keydesk.ui.start.NewPasswordFields;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** The add-user form; closes when the user exists. */
@@ -38,22 +36,10 @@ public final class AddUserView {
         CheckBox admin = new CheckBox(Messages.get("users.add.admin"));
         admin.setId("newAdminCheck");
         admin.selectedProperty().bindBidirectional(vm.adminProperty());
-        PasswordField password = new PasswordField();
-        password.setId("newPasswordField");
-        password.textProperty().bindBidirectional(vm.account().password().passwordProperty());
-        PasswordField repeat = new PasswordField();
-        repeat.setId("newRepeatField");
-        repeat.textProperty().bindBidirectional(vm.account().password().repeatProperty());
-        Label strength = new Label();
-        strength.getStyleClass().add("hint");
-        strength.setWrapText(true);
-        strength.textProperty().bind(vm.account().password().strengthProperty());
-
         FieldDecorations marks = new FieldDecorations();
         marks.watch(username, vm.account().usernameErrorProperty());
         marks.watch(display, vm.account().displayNameErrorProperty());
-        marks.watch(password, vm.account().password().errorProperty());
-        marks.watch(repeat, vm.account().password().repeatErrorProperty());
+        NewPasswordFields password = NewPasswordFields.of(vm.account().password(), "newPasswordField", "newRepeatField", marks);
         int row = 0;
         row = addRow(form, row, "users.add.username", username, vm.account().usernameErrorProperty(), "newUsernameError");
         row = addRow(form, row, "users.add.displayName", display, vm.account().displayNameErrorProperty(), "newDisplayNameError");
@@ -62,9 +48,9 @@ public final class AddUserView {
         adminNote.getStyleClass().add("hint");
         adminNote.setWrapText(true);
         form.add(adminNote, 1, row++);
-        row = addRow(form, row, "users.add.password", password, vm.account().password().errorProperty(), "newPasswordError");
-        form.add(strength, 1, row++);
-        addRow(form, row, "users.add.repeat", repeat, vm.account().password().repeatErrorProperty(), "newRepeatError");
+        row = addRow(form, row, "users.add.password", password.password(), vm.account().password().errorProperty(), "newPasswordError");
+        form.add(password.strength(), 1, row++);
+        addRow(form, row, "users.add.repeat", password.repeat(), vm.account().password().repeatErrorProperty(), "newRepeatError");
 
         Label formError = Controls.errorLabel(vm.formErrorProperty());
         formError.setId("addUserError");
@@ -78,15 +64,7 @@ public final class AddUserView {
         root.setPrefWidth(520);
         form.disableProperty().bind(vm.busyProperty());
 
-        Stage stage = Windows.modal(owner, Messages.get("users.add.heading"), root);
-        buttons.cancel().setOnAction(e -> stage.close());
-        vm.addedProperty().addListener((o, was, done) -> {
-            if (done) {
-                stage.close();
-            }
-        });
-        stage.setOnShown(e -> username.requestFocus());
-        stage.showAndWait();
+        buttons.showAndWait(owner, Messages.get("users.add.heading"), root, vm.addedProperty(), username);
     }
 
     static int addRow(GridPane form, int row, String labelKey, Node field, ObservableValue<String> error, String errorId) {
