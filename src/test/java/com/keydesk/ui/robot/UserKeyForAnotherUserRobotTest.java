@@ -132,6 +132,31 @@ class UserKeyForAnotherUserRobotTest extends AppRobotTest {
         clickDialogButton("Cancel");
     }
 
+    @Test
+    void aGreyedCreateSaysWhatIsMissing() {
+        signInAsAdmin();
+        clickOn("#nav-USER_KEYS");
+        clickOn("#newKeyButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#createButton").queryButton().isDisabled()).isTrue();
+        assertThat(hint()).isEqualTo(com.keydesk.service.InputRules.keyNameProblem("").orElseThrow());
+        clickOn("#nameField").write("Sync");
+        assertThat(hint()).isEqualTo("Choose the user the key belongs to.");
+        Captures.save(lookup("#createHint").query().getScene(), "create-hint-owner");
+        clickOn("#ownerField").write("bo");
+        clickOn(offered("bob"));
+        assertThat(hint()).isEmpty();
+        assertThat(lookup("#createHint").query().isVisible()).isFalse();
+        assertThat(lookup("#createButton").queryButton().isDisabled()).isFalse();
+        clickDialogButton("Cancel");
+    }
+
+    private String hint() {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Label hint = lookup("#createHint").queryAs(javafx.scene.control.Label.class);
+        return hint.isVisible() ? hint.getText() : "";
+    }
+
     private void openNewUserKey() {
         signInAsAdmin();
         clickOn("#nav-USER_KEYS");

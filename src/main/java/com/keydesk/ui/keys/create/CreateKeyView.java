@@ -25,7 +25,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -130,9 +129,15 @@ public final class CreateKeyView {
         create.setDefaultButton(true);
         create.disableProperty().bind(vm.canCreateProperty().not());
         create.setOnAction(e -> vm.create());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, spacer, cancel, create);
+        Label hint = new Label();
+        hint.setId("createHint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.createHintProperty());
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(8, busy, hint, cancel, create);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label heading = new Label(Messages.get(site ? "create.heading.site" : "create.heading.user"));

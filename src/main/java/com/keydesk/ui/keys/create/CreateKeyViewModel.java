@@ -15,6 +15,7 @@ import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -77,6 +78,7 @@ public final class CreateKeyViewModel {
     private final ObservableSet<String> adminUsernames = FXCollections.observableSet();
     private final BooleanBinding powerWarning;
     private final BooleanBinding canCreate;
+    private final StringBinding createHint;
     private CopyNowViewModel result;
 
     public CreateKeyViewModel(SignedIn ctx, KeyType type, boolean choosesOwner, ZoneId zone) {
@@ -112,6 +114,29 @@ public final class CreateKeyViewModel {
                 && errors.expiry.get().isEmpty() && expiryPreset.get() != null
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
                 work.runningProperty(), name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
+        createHint = Bindings.createStringBinding(this::whyNotYet, canCreate, errors.name, errors.owner, errors.expiry);
+    }
+
+    /**
+     * Why Create is greyed, in a sentence, when no sentence beside a field says it already: a
+     * form opens with an empty name and no owner, which are not mistakes to mark, yet a person
+     * must learn what is missing. Empty while working, or while the site's answer is on its way.
+     */
+    private String whyNotYet() {
+        if (canCreate.get() || work.isRunning()) {
+            return "";
+        }
+        var nameProblem = InputRules.keyNameProblem(name.get());
+        if (nameProblem.isPresent()) {
+            return errors.name.get().isEmpty() ? nameProblem.get() : "";
+        }
+        if (type == KeyType.USER && owner.get().isBlank()) {
+            return errors.owner.get().isEmpty() ? Messages.get("create.error.owner") : "";
+        }
+        if (expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null && errors.expiry.get().isEmpty()) {
+            return Messages.get("create.hint.date");
+        }
+        return "";
     }
 
     /**
@@ -297,5 +322,7 @@ public final class CreateKeyViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding powerWarningProperty() { return powerWarning; }
     public BooleanBinding canCreateProperty() { return canCreate; }
+    /** What is still missing before Create can be pressed, when no field says it (see {@link #whyNotYet}). */
+    public StringBinding createHintProperty() { return createHint; }
     public ReadOnlyBooleanProperty createdProperty() { return created.getReadOnlyProperty(); }
 }

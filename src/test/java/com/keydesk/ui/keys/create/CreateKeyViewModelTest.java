@@ -84,6 +84,25 @@ class CreateKeyViewModelTest {
     }
 
     @Test
+    void aGreyedCreateSaysWhatIsMissing() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
+            vm.load();
+            assertThat(vm.createHintProperty().get()).isEqualTo("A key name is required.");
+            vm.nameProperty().set("Backup");
+            assertThat(vm.createHintProperty().get()).isEqualTo("Choose the user the key belongs to.");
+            vm.ownerProperty().set("alice");
+            vm.expiryPresetProperty().set(ExpiryPreset.DATE);
+            assertThat(vm.createHintProperty().get()).isEqualTo("Choose the day the key expires.");
+            vm.expiryDateProperty().set(LocalDate.of(2026, 7, 1));
+            assertThat(vm.canCreateProperty().get()).isTrue();
+            assertThat(vm.createHintProperty().get()).isEmpty();
+            vm.nameProperty().set("");
+            assertThat(vm.createHintProperty().get()).as("the sentence beside the field says it: not twice").isEmpty();
+        }
+    }
+
+    @Test
     void aSiteKeyAlwaysWarns() {
         try (UiFixture ui = new UiFixture(dir)) {
             CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.SITE, true, ZoneOffset.UTC);
