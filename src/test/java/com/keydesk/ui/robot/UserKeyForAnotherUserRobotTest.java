@@ -120,6 +120,17 @@ class UserKeyForAnotherUserRobotTest extends AppRobotTest {
     }
 
     @Test
+    void aClickElsewhereInTheDialogClosesTheList() {
+        openNewUserKey();
+        clickOn("#ownerField").write("b");
+        offered("bella");
+        clickOn(lookup(".title-3").match((Node n) -> n.getScene() != stage.getScene()).queryLabeled());
+        assertThat(suggestionsShowing()).isFalse();
+        assertThat(ownerText()).isEqualTo("b");
+        clickDialogButton("Cancel");
+    }
+
+    @Test
     void tabClosesTheListAndMovesOn() {
         openNewUserKey();
         clickOn("#ownerField").write("bo");

@@ -32,6 +32,7 @@ final class OwnerPicker {
     private final Pane layer;
     /** The first row in view: Down and Up scroll the list only as far as keeps the highlighted row shown. */
     private int firstShown;
+    private final javafx.event.EventHandler<MouseEvent> pressAnywhere = this::onPressAnywhere;
 
     private OwnerPicker(TextField field, CreateKeyViewModel vm, Pane layer) {
         this.field = field;
@@ -61,6 +62,15 @@ final class OwnerPicker {
                 vm.dismissOwnerSuggestions();
             }
         });
+        // A press elsewhere in the dialog closes the list, as a popup would (one on a label keeps the focus here).
+        field.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, pressAnywhere);
+            }
+            if (was != null) {
+                was.removeEventFilter(MouseEvent.MOUSE_PRESSED, pressAnywhere);
+            }
+        });
         field.localToSceneTransformProperty().addListener((o, a, b) -> place());
         field.layoutBoundsProperty().addListener((o, a, b) -> place());
         layer.layoutBoundsProperty().addListener((o, a, b) -> place());
@@ -88,6 +98,22 @@ final class OwnerPicker {
                 + list.snappedTopInset() + list.snappedBottomInset();
         double room = Math.max(ROW_HEIGHT + 2, layer.getHeight() - top - GAP);
         list.resizeRelocate(at.getMinX(), top, at.getWidth(), Math.min(wanted, room));
+    }
+
+    private void onPressAnywhere(MouseEvent e) {
+        if (list.isVisible() && !within(e.getPickResult().getIntersectedNode(), list)
+                && !within(e.getPickResult().getIntersectedNode(), field)) {
+            vm.dismissOwnerSuggestions();
+        }
+    }
+
+    private static boolean within(javafx.scene.Node node, javafx.scene.Node container) {
+        for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+            if (at == container) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void onKey(KeyEvent e) {
