@@ -17,20 +17,18 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DateCell;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.controlsfx.control.textfield.AutoCompletionBinding;
-import org.controlsfx.control.textfield.TextFields;
 
 /** The create-key form: binds to {@link CreateKeyViewModel}, closes when the key exists. */
 public final class CreateKeyView {
@@ -60,8 +58,11 @@ public final class CreateKeyView {
         row = addRow(form, row, "create.description", marks.watch(description, vm.errors().description),
                 vm.errors().description);
 
+        // The owner's list of names floats on this layer, over the form, inside the dialog's scene.
+        Pane overlay = new Pane();
+        overlay.setPickOnBounds(false);   // where it draws nothing, clicks go through to the form
         if (!site) {
-            row = addRow(form, row, "create.owner", ownerPicker(vm, marks), vm.errors().owner);
+            row = addRow(form, row, "create.owner", ownerField(vm, marks, overlay), vm.errors().owner);
             ComboBox<PermissionSet> permission = new ComboBox<>();
             permission.setId("permissionField");
             permission.getItems().setAll(vm.permissionChoices());
@@ -128,16 +129,23 @@ public final class CreateKeyView {
         create.setDefaultButton(true);
         create.disableProperty().bind(vm.canCreateProperty().not());
         create.setOnAction(e -> vm.create());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(8, busy, spacer, cancel, create);
+        Label hint = new Label();
+        hint.setId("createHint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        hint.textProperty().bind(vm.createHintProperty());
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        HBox.setHgrow(hint, Priority.ALWAYS);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox buttons = new HBox(8, busy, hint, cancel, create);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
         Label heading = new Label(Messages.get(site ? "create.heading.site" : "create.heading.user"));
         heading.getStyleClass().add("title-3");
-        VBox root = new VBox(14, heading, form, warningBox, formError, buttons);
-        root.setPadding(new Insets(20));
-        root.setPrefWidth(560);
+        VBox content = new VBox(14, heading, form, warningBox, formError, buttons);
+        content.setPadding(new Insets(20));
+        content.setPrefWidth(560);
+        StackPane root = new StackPane(content, overlay);
 
         Stage stage = Windows.modal(owner, Messages.get(site ? "create.title.site" : "create.title.user"), root);
         cancel.setOnAction(e -> stage.close());
@@ -152,7 +160,7 @@ public final class CreateKeyView {
         stage.showAndWait();
     }
 
-    private static Node ownerPicker(CreateKeyViewModel vm, FieldDecorations marks) {
+    private static Node ownerField(CreateKeyViewModel vm, FieldDecorations marks, Pane overlay) {
         if (!vm.choosesOwner()) {
             Label self = new Label(vm.ownerProperty().get());
             self.setId("ownerFixed");
@@ -163,30 +171,7 @@ public final class CreateKeyView {
         search.setPromptText(Messages.get("create.owner.prompt"));
         search.textProperty().bindBidirectional(vm.ownerProperty());
         marks.watch(search, vm.errors().owner);
-        // ControlsFX's completion popup: asks the view model (off the FX thread) for at most a
-        // dozen names as the person types; Down and Enter or a click take one.
-        AutoCompletionBinding<String> completion = TextFields.bindAutoCompletion(search,
-                request -> vm.ownerSuggestions(request.getUserText()));
-        completion.setDelay(0);
-        completion.setVisibleRowCount(8);
-        completion.setOnAutoCompleted(e -> vm.chooseOwner(e.getCompletion()));
-        // Suggestions arrive from a background fetch: on a busy machine after the person has moved
-        // on. The popup then must neither stay nor swallow the click that closes it (a click on
-        // "Create key" would do nothing).
-        // Not auto-hiding: an auto-hiding popup takes the next click anywhere for itself. It goes
-        // when the field loses the focus instead (or on Escape).
-        completion.getAutoCompletionPopup().setAutoHide(false);
-        completion.getAutoCompletionPopup().setConsumeAutoHidingEvents(false);
-        search.focusedProperty().addListener((o, was, focused) -> {
-            if (!focused) {
-                completion.getAutoCompletionPopup().hide();
-            }
-        });
-        completion.getAutoCompletionPopup().setOnShowing(e -> {
-            if (!search.isFocused()) {
-                javafx.application.Platform.runLater(completion.getAutoCompletionPopup()::hide);
-            }
-        });
+        OwnerPicker.attach(search, vm, overlay);
         return search;
     }
 

@@ -15,6 +15,7 @@ import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.keys.copy.CopyNowViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -65,9 +66,19 @@ public final class CreateKeyViewModel {
     private final ReadOnlyBooleanWrapper created = new ReadOnlyBooleanWrapper(false);
 
     private final OwnerNames ownerNames = new OwnerNames();
+    /** The names offered for the owner field now: the newest answer only (see {@link #suggestOwners}). */
+    private final ObservableList<String> ownerSuggestions = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlySuggestions = FXCollections.unmodifiableObservableList(ownerSuggestions);
+    /** Counts the questions asked of the owner list; an answer to any but the last is dropped. */
+    private long ownerQuestion;
+    /** Whether the person is looking for a name (typed, or asked with Down) and has not dismissed the list. */
+    private boolean ownerWanted;
+    /** True while a name taken from the list is written into the field, which is not typing. */
+    private boolean takingOwner;
     private final ObservableSet<String> adminUsernames = FXCollections.observableSet();
     private final BooleanBinding powerWarning;
     private final BooleanBinding canCreate;
+    private final StringBinding createHint;
     private CopyNowViewModel result;
 
     public CreateKeyViewModel(SignedIn ctx, KeyType type, boolean choosesOwner, ZoneId zone) {
@@ -83,6 +94,9 @@ public final class CreateKeyViewModel {
         description.addListener((o, a, b) -> errors.description.set(InputRules.descriptionProblem(b).orElse("")));
         owner.addListener((o, a, b) -> {
             errors.owner.set(this.choosesOwner && (b == null || b.isBlank()) ? Messages.get("create.error.owner") : "");
+            if (this.choosesOwner && !takingOwner) {
+                suggestOwners();
+            }
         });
         permission.addListener((o, a, b) -> {
             errors.permission.set("");
@@ -100,6 +114,29 @@ public final class CreateKeyViewModel {
                 && errors.expiry.get().isEmpty() && expiryPreset.get() != null
                 && !(expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null),
                 work.runningProperty(), name, description, owner, permission, errors.expiry, expiryPreset, expiryDate);
+        createHint = Bindings.createStringBinding(this::whyNotYet, canCreate, errors.name, errors.owner, errors.expiry);
+    }
+
+    /**
+     * Why Create is greyed, in a sentence, when no sentence beside a field says it already: a
+     * form opens with an empty name and no owner, which are not mistakes to mark, yet a person
+     * must learn what is missing. Empty while working, or while the site's answer is on its way.
+     */
+    private String whyNotYet() {
+        if (canCreate.get() || work.isRunning()) {
+            return "";
+        }
+        var nameProblem = InputRules.keyNameProblem(name.get());
+        if (nameProblem.isPresent()) {
+            return errors.name.get().isEmpty() ? nameProblem.get() : "";
+        }
+        if (type == KeyType.USER && owner.get().isBlank()) {
+            return errors.owner.get().isEmpty() ? Messages.get("create.error.owner") : "";
+        }
+        if (expiryPreset.get() == ExpiryPreset.DATE && expiryDate.get() == null && errors.expiry.get().isEmpty()) {
+            return Messages.get("create.hint.date");
+        }
+        return "";
     }
 
     /**
@@ -156,14 +193,50 @@ public final class CreateKeyViewModel {
             ownerNames.setAll(users.stream().filter(User::active).map(User::username).sorted(String.CASE_INSENSITIVE_ORDER).toList());
             adminUsernames.clear();
             users.stream().filter(User::admin).map(User::username).forEach(adminUsernames::add);
+            if (ownerWanted) {   // typed before the list was in: answer what is typed now
+                suggestOwners();
+            }
         }).start();
     }
 
-    /** A name taken from the list of people: the owner field then reads exactly that name. */
+    /**
+     * Offers the names that match what the owner field holds now ({@link #ownerSuggestions()}).
+     * Called as the person types, or when they ask for the list (Down). The matching runs on the
+     * task runner, off the FX thread, over the people the service listed; answers may come back
+     * out of order, so only the answer to the newest question is shown.
+     */
+    public void suggestOwners() {
+        if (!choosesOwner) {
+            return;
+        }
+        ownerWanted = true;
+        long question = ++ownerQuestion;
+        String typed = owner.get();
+        ctx.tasks().run(() -> ownerNames.matching(typed), names -> {
+            if (question == ownerQuestion && ownerWanted) {
+                ownerSuggestions.setAll(names);
+            }
+        }, failure -> { });   // matching a list in memory does not fail; nothing to offer if it did
+    }
+
+    /** The list closes (Escape, Tab, the field left): nothing is offered, and answers on their way are dropped. */
+    public void dismissOwnerSuggestions() {
+        ownerWanted = false;
+        ownerQuestion++;
+        ownerSuggestions.clear();
+    }
+
+    /** A name taken from the list of people: the owner field then reads exactly that name, and the list closes. */
     public void chooseOwner(String username) {
         if (choosesOwner && username != null && ownerNames.contains(username)) {
-            owner.set(username);
+            takingOwner = true;
+            try {
+                owner.set(username);
+            } finally {
+                takingOwner = false;
+            }
         }
+        dismissOwnerSuggestions();
     }
 
     public void create() {
@@ -238,8 +311,8 @@ public final class CreateKeyViewModel {
     public StringProperty nameProperty() { return name; }
     public StringProperty descriptionProperty() { return description; }
     public StringProperty ownerProperty() { return owner; }
-    /** The names offered for what is typed in the owner field; any thread (the picker asks off the FX thread). */
-    public List<String> ownerSuggestions(String typed) { return ownerNames.matching(typed); }
+    /** The names offered for what is typed in the owner field (read-only: the newest answer, empty when closed). */
+    public ObservableList<String> ownerSuggestions() { return readOnlySuggestions; }
     public ObjectProperty<PermissionSet> permissionProperty() { return permission; }
     public ObjectProperty<ExpiryPreset> expiryPresetProperty() { return expiryPreset; }
     public ObservableList<ExpiryPreset> expiryChoices() { return expiryChoices; }
@@ -249,5 +322,7 @@ public final class CreateKeyViewModel {
     public ReadOnlyBooleanProperty busyProperty() { return work.runningProperty(); }
     public BooleanBinding powerWarningProperty() { return powerWarning; }
     public BooleanBinding canCreateProperty() { return canCreate; }
+    /** What is still missing before Create can be pressed, when no field says it (see {@link #whyNotYet}). */
+    public StringBinding createHintProperty() { return createHint; }
     public ReadOnlyBooleanProperty createdProperty() { return created.getReadOnlyProperty(); }
 }

@@ -40,12 +40,65 @@ class CreateKeyViewModelTest {
             ui.store.addUser("bella");
             CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
             vm.loadOwners();
-            assertThat(vm.ownerSuggestions("b")).containsExactly("bella", "bob");
-            assertThat(vm.ownerSuggestions("ll")).as("a name that contains it").containsExactly("bella");
+            vm.ownerProperty().set("b");
+            assertThat(vm.ownerSuggestions()).containsExactly("bella", "bob");
+            vm.ownerProperty().set("ll");
+            assertThat(vm.ownerSuggestions()).as("a name that contains it").containsExactly("bella");
             vm.ownerProperty().set("bob");
             assertThat(vm.powerWarningProperty().get()).isFalse();
             vm.ownerProperty().set("alice");
             assertThat(vm.powerWarningProperty().get()).isTrue();
+        }
+    }
+
+    @Test
+    void onlyTheNewestAnswerIsOfferedAndATakenNameClosesTheList() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.addUser("bob");
+            ui.store.addUser("bella");
+            com.keydesk.ui.DeferredTaskRunner tasks = new com.keydesk.ui.DeferredTaskRunner();
+            var ctx = new com.keydesk.ui.SignedIn(ui.store.services, ui.store.admin, tasks, ui.dialogs, ui.clipboard,
+                    ui.store.clock);
+            CreateKeyViewModel vm = new CreateKeyViewModel(ctx, KeyType.USER, true, ZoneOffset.UTC);
+            vm.loadOwners();
+            tasks.deliver();
+            vm.ownerProperty().set("b");     // asks: bella, bob
+            vm.ownerProperty().set("bo");    // asks: bob
+            tasks.deliverNewest();
+            assertThat(vm.ownerSuggestions()).containsExactly("bob");
+            tasks.deliver();                 // the answer for "b" arrives late
+            assertThat(vm.ownerSuggestions()).as("an older answer arriving late is dropped").containsExactly("bob");
+
+            vm.chooseOwner("bob");
+            tasks.deliver();
+            assertThat(vm.ownerProperty().get()).isEqualTo("bob");
+            assertThat(vm.ownerSuggestions()).as("a taken name closes the list").isEmpty();
+
+            vm.ownerProperty().set("be");
+            vm.dismissOwnerSuggestions();    // Escape before the answer
+            tasks.deliver();
+            assertThat(vm.ownerSuggestions()).as("a dismissed list stays closed").isEmpty();
+            org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                    () -> vm.ownerSuggestions().add("mallory"));
+        }
+    }
+
+    @Test
+    void aGreyedCreateSaysWhatIsMissing() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            CreateKeyViewModel vm = new CreateKeyViewModel(ui.admin(), KeyType.USER, true, ZoneOffset.UTC);
+            vm.load();
+            assertThat(vm.createHintProperty().get()).isEqualTo("A key name is required.");
+            vm.nameProperty().set("Backup");
+            assertThat(vm.createHintProperty().get()).isEqualTo("Choose the user the key belongs to.");
+            vm.ownerProperty().set("alice");
+            vm.expiryPresetProperty().set(ExpiryPreset.DATE);
+            assertThat(vm.createHintProperty().get()).isEqualTo("Choose the day the key expires.");
+            vm.expiryDateProperty().set(LocalDate.of(2026, 7, 1));
+            assertThat(vm.canCreateProperty().get()).isTrue();
+            assertThat(vm.createHintProperty().get()).isEmpty();
+            vm.nameProperty().set("");
+            assertThat(vm.createHintProperty().get()).as("the sentence beside the field says it: not twice").isEmpty();
         }
     }
 
