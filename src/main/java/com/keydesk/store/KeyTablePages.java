@@ -36,8 +36,8 @@ public final class KeyTablePages {
 
     /** How many keys the table shows: exact. */
     public long count() {
-        KeyTableSql sql = sql();
         return tx.connectionResult(c -> {
+            KeyTableSql sql = sql(c);
             try (PreparedStatement statement = prepare(c, "SELECT COUNT(*) FROM api_key k" + sql.whereClause(), sql.parameters);
                  ResultSet r = statement.executeQuery()) {
                 r.next();
@@ -51,16 +51,16 @@ public final class KeyTablePages {
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
-        KeyTableSql sql = sql();
         String column = KeyTableSql.column(query.order());
-        String picked = "SELECT k.id" + (column == null ? "" : ", k." + column) + " FROM api_key k" + sql.whereClause()
-                + " ORDER BY " + KeyTableSql.orderBy(query, "k.") + " LIMIT ? OFFSET ?";
-        String statementText = KeySummaries.COLUMNS + " FROM (" + picked + ") p JOIN api_key k ON k.id = p.id"
-                + KeySummaries.PEOPLE + " ORDER BY " + KeyTableSql.orderBy(query, "p.");
-        List<Object> parameters = new ArrayList<>(sql.parameters);
-        parameters.add(limit);
-        parameters.add(offset);
         return tx.connectionResult(c -> {
+            KeyTableSql sql = sql(c);
+            String picked = "SELECT k.id" + (column == null ? "" : ", k." + column) + " FROM api_key k"
+                    + sql.whereClause() + " ORDER BY " + KeyTableSql.orderBy(query, "k.") + " LIMIT ? OFFSET ?";
+            String statementText = KeySummaries.COLUMNS + " FROM (" + picked + ") p JOIN api_key k ON k.id = p.id"
+                    + KeySummaries.PEOPLE + " ORDER BY " + KeyTableSql.orderBy(query, "p.");
+            List<Object> parameters = new ArrayList<>(sql.parameters);
+            parameters.add(limit);
+            parameters.add(offset);
             List<R> rows = new ArrayList<>(limit);
             KeySummaries reader = new KeySummaries();
             try (PreparedStatement statement = prepare(c, statementText, parameters);
@@ -75,9 +75,9 @@ public final class KeyTablePages {
 
     /** Where the key is in the table (0: first), or -1 when the table does not show it. */
     public long positionOf(long keyId) {
-        KeyTableSql sql = sql();
         String column = KeyTableSql.column(query.order());
         return tx.connectionResult(c -> {
+            KeyTableSql sql = sql(c);
             List<Object> parameters = new ArrayList<>(sql.parameters);
             parameters.add(keyId);
             Object value;
@@ -121,8 +121,8 @@ public final class KeyTablePages {
         return descending && KeyTableSql.nullable(query.order()) ? "(" + c + " IS NULL OR " + dated + ")" : "(" + dated + ")";
     }
 
-    private KeyTableSql sql() {
-        return new KeyTableSql(ownerId, query, now);
+    private KeyTableSql sql(Connection c) throws SQLException {
+        return new KeyTableSql(ownerId, query, now, KeyTableSql.ownersMatching(c, query));
     }
 
     private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters) throws SQLException {

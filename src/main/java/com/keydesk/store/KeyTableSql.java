@@ -27,8 +27,12 @@ final class KeyTableSql {
     final List<String> where = new ArrayList<>();
     final List<Object> parameters = new ArrayList<>();
 
-    /** The keys of {@code query} that {@code ownerId} (null: everyone's) may see, as of {@code now}. */
-    KeyTableSql(Long ownerId, KeyTableQuery query, Instant now) {
+    /**
+     * The keys of {@code query} that {@code ownerId} (null: everyone's) may see, as of {@code now}.
+     * {@code matchingOwners}: the ids of the users whose username starts with the search, read
+     * ahead ({@link #ownersMatching}); null when there were too many to list.
+     */
+    KeyTableSql(Long ownerId, KeyTableQuery query, Instant now, List<Long> matchingOwners) {
         if (ownerId != null) {
             add("k.user_id = ?", ownerId);
         }
@@ -37,25 +41,67 @@ final class KeyTableSql {
         } else if (query.type() == KeyType.USER) {
             where.add("k.user_id IS NOT NULL");
         }
-        search(KeySearch.normalize(query.search()));
+        search(KeySearch.normalize(query.search()), matchingOwners);
         status(query.status(), Times.toDb(now), Times.toDb(KeyCondition.soonAfter(now)));
     }
 
-    /** The name's folded form starts with the query (a range of api_key_name_fold), or the owner's username does. */
-    private void search(String q) {
+    /** The most owners listed by id in a search; past it the statement asks app_user itself. */
+    static final int MOST_OWNERS_LISTED = 500;
+
+    /**
+     * The name's folded form starts with the query (a range of api_key_name_fold), or the owner's
+     * username does. The owners are listed by id when there are few: PostgreSQL then reads two
+     * index ranges (name_fold, user_id) and ORs them; with "IN (SELECT …)" it read every key.
+     */
+    private void search(String q, List<Long> matchingOwners) {
         if (q.isEmpty()) {
             return;
         }
         byte[] from = KeyNameColumns.prefix(q);
         byte[] upTo = KeyNameColumns.afterEveryExtensionOf(from);
         String names = upTo == null ? "k.name_fold >= ?" : "(k.name_fold >= ? AND k.name_fold < ?)";
-        // username_key is the username in lower case, which is its fold: usernames are ASCII
-        where.add("(" + names + " OR k.user_id IN (SELECT id FROM app_user WHERE username_key LIKE ? ESCAPE '!'))");
         parameters.add(from);
         if (upTo != null) {
             parameters.add(upTo);
         }
-        parameters.add(q.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        if (matchingOwners == null) {
+            where.add("(" + names + " OR k.user_id IN (SELECT id FROM app_user WHERE " + OWNER_LIKE + "))");
+            parameters.add(ownerPattern(q));
+        } else if (matchingOwners.isEmpty()) {
+            where.add(names);
+        } else {
+            where.add("(" + names + " OR k.user_id IN (" + String.join(", ", java.util.Collections.nCopies(matchingOwners.size(), "?")) + "))");
+            parameters.addAll(matchingOwners);
+        }
+    }
+
+    /** username_key is the username in lower case, which is its fold: usernames are ASCII. */
+    private static final String OWNER_LIKE = "username_key LIKE ? ESCAPE '!'";
+
+    private static String ownerPattern(String normalizedQuery) {
+        return normalizedQuery.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    /**
+     * The ids of the users whose username starts with the search, at most {@link #MOST_OWNERS_LISTED};
+     * null when there are more (or nothing is searched: then none is needed).
+     */
+    static List<Long> ownersMatching(java.sql.Connection c, KeyTableQuery query) throws java.sql.SQLException {
+        String q = KeySearch.normalize(query.search());
+        if (q.isEmpty()) {
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        try (java.sql.PreparedStatement s = c.prepareStatement("SELECT id FROM app_user WHERE " + OWNER_LIKE
+                + " LIMIT " + (MOST_OWNERS_LISTED + 1))) {
+            s.setString(1, ownerPattern(q));
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids.size() > MOST_OWNERS_LISTED ? null : ids;
     }
 
     private void status(KeyStatusFilter filter, Object now, Object soon) {

@@ -156,6 +156,22 @@ class KeyTablePagesTest {
     }
 
     @Test
+    void keysFromBeforeTheSortAndSearchColumnsGetThemWhenTheStoreOpens() {
+        KeyTableQuery byName = new KeyTableQuery(null, "sync job", KeyStatusFilter.ALL, Order.NAME, false);
+        List<Long> before = ids(keys.page(store.admin, byName, 0, 1000, Function.identity()));
+        assertThat(before).hasSize(4);
+        store.db.autoCommitted(dsl -> {
+            dsl.connection(com.keydesk.store.UndoV7::undo);   // as a store written before V7
+            return null;
+        });
+        store.close();
+
+        store = TestStore.reopen(temp);
+        keys = store.services.keys();
+        assertThat(ids(keys.page(store.admin, byName, 0, 1000, Function.identity()))).isEqualTo(before);
+    }
+
+    @Test
     void aPageIsBounded() {
         KeyTableQuery query = KeyTableQuery.all(null);
         assertThatThrownBy(() -> keys.page(store.admin, query, 0, KeyService.MAX_PAGE + 1, Function.identity()))
