@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code demo-data}: fills a store made for demos and benchmarks; refuses a store with real keys. */
 @Command(name = "demo-data", description = "Fill a store made for demos and benchmarks (refuses real keys).")
 final class DemoData implements CliCommand {
-    @Option(names = "--keys", paramLabel = "N", description = "How many demo keys.")
+    @Option(names = "--keys", paramLabel = "N", description = "How many demo keys (up to 1000000). Their secrets are"
+            + " never kept: no demo key can authenticate.")
     String keys;
 
     @Option(names = "--users", paramLabel = "N", description = "How many demo users (default: one per 100 keys).")
@@ -24,7 +25,7 @@ final class DemoData implements CliCommand {
         int userCount = users != null ? count(users) : Math.max(1, keyCount / 100);
         var added = ctx.services().demoData().fill(ctx.signIn(), keyCount, userCount);
         ctx.err.println("Added " + added.users() + " demo users and " + added.keys()
-                + " demo keys (cheap filler hashes; their secrets were never kept).");
+                + " demo keys (their secrets were never kept: none can authenticate).");
         return ExitCode.OK;
     }
 

@@ -12,6 +12,7 @@ import com.keydesk.domain.KeyActionsAllowed;
 import com.keydesk.domain.KeyEdit;
 import com.keydesk.domain.KeyStatus;
 import com.keydesk.domain.KeySummary;
+import com.keydesk.domain.KeyTableQuery;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.NewKey;
 import com.keydesk.domain.NotFoundException;
@@ -111,6 +112,57 @@ public final class KeyService {
     public <R> List<R> tableRows(Session session, KeyType type, int limit, java.util.function.Function<KeySummary, R> toRow) {
         return guard.run(session, (tx, actor) ->
                 new KeyRepository(tx).summaries(actor.isAdmin() ? null : actor.id(), type, limit, toRow));
+    }
+
+    /** The most keys one {@link #page} hands over: a table asks for what fits a screen or two. */
+    public static final int MAX_PAGE = 1_000;
+
+    /**
+     * How many keys a key table shows for {@code query}: exact, counted by the store. The same rule
+     * as {@link #tableRows}: every key for an administrator, their own for anyone else.
+     */
+    public long count(Session session, KeyTableQuery query) {
+        return guard.run(session, (tx, actor) -> pages(tx, actor, query).count());
+    }
+
+    /**
+     * At most {@code limit} (up to {@link #MAX_PAGE}) keys of a key table from position
+     * {@code offset}, in the query's order, each turned into the caller's row; the same rule.
+     */
+    public <R> List<R> page(Session session, KeyTableQuery query, long offset, int limit,
+                            java.util.function.Function<KeySummary, R> toRow) {
+        int bounded = boundedPage(limit);
+        return guard.run(session, (tx, actor) -> pages(tx, actor, query).page(offset, bounded, toRow));
+    }
+
+    /** {@link #count} and the {@link #page} at {@code offset}, read in one transaction (a keystroke asks both). */
+    public <R> TablePage<R> countAndPage(Session session, KeyTableQuery query, long offset, int limit,
+                                         java.util.function.Function<KeySummary, R> toRow) {
+        int bounded = boundedPage(limit);
+        return guard.run(session, (tx, actor) -> {
+            com.keydesk.store.KeyTablePages pages = pages(tx, actor, query);
+            return new TablePage<>(pages.count(), pages.page(offset, bounded, toRow));
+        });
+    }
+
+    /** Where the key is in the key table of {@code query} (0: first), or -1 if that table does not show it to this person. */
+    public long positionOf(Session session, KeyTableQuery query, long keyId) {
+        return guard.run(session, (tx, actor) -> pages(tx, actor, query).positionOf(keyId));
+    }
+
+    /** How many keys a key table shows, and one page of them. */
+    public record TablePage<R>(long count, List<R> rows) {
+    }
+
+    private com.keydesk.store.KeyTablePages pages(DSLContext tx, Actor actor, KeyTableQuery query) {
+        return new com.keydesk.store.KeyTablePages(tx, actor.isAdmin() ? null : actor.id(), query, now());
+    }
+
+    private static int boundedPage(int limit) {
+        if (limit < 0 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page holds 0 to " + MAX_PAGE + " keys, not " + limit);
+        }
+        return limit;
     }
 
     /**

@@ -143,8 +143,8 @@ public final class BackupTables {
         tx.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_key (id, lookup_id, secret_hash, name,"
                     + " description, user_id, permission_set, previous_permission_set, disabled_by_admin,"
-                    + " descriptive_label, created_at, created_by, expires_at, last_use_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " descriptive_label, created_at, created_by, expires_at, last_use_at, name_sort, name_fold)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (KeyRow k : rows) {
                     ps.setLong(1, k.id());
                     ps.setString(2, k.lookupId());
@@ -160,6 +160,8 @@ public final class BackupTables {
                     setLong(ps, 12, k.createdBy());
                     ps.setObject(13, db(k.expiresAt()));
                     ps.setObject(14, db(k.lastUseAt()));
+                    ps.setBytes(15, KeyNameColumns.sort(k.name()));
+                    ps.setBytes(16, KeyNameColumns.fold(k.name()));
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -262,6 +262,7 @@ public final class Database implements AutoCloseable {
             if (!isCurrent(pool)) {
                 migrate(pool, "The store in " + folder);
             }
+            KeyNameColumns.fillMissing(pool);
             JooqWarmUp.awaitDone();
             return new Database(folder, pool);
         } catch (StoreException e) {

@@ -58,6 +58,8 @@ public final class KeyRepository {
                 .set(API_KEY.LOOKUP_ID, row.lookupId())
                 .set(API_KEY.SECRET_HASH, row.secretHash())
                 .set(API_KEY.NAME, row.name())
+                .set(API_KEY.NAME_SORT, KeyNameColumns.sort(row.name()))
+                .set(API_KEY.NAME_FOLD, KeyNameColumns.fold(row.name()))
                 .set(API_KEY.DESCRIPTION, row.description())
                 .set(API_KEY.USER_ID, row.userId())
                 .set(API_KEY.PERMISSION_SET, row.permissionSet().wireName())
@@ -76,11 +78,11 @@ public final class KeyRepository {
         }
         var insert = dsl.insertInto(API_KEY, API_KEY.LOOKUP_ID, API_KEY.SECRET_HASH, API_KEY.NAME, API_KEY.DESCRIPTION,
                 API_KEY.USER_ID, API_KEY.PERMISSION_SET, API_KEY.DESCRIPTIVE_LABEL, API_KEY.CREATED_AT,
-                API_KEY.CREATED_BY, API_KEY.EXPIRES_AT);
+                API_KEY.CREATED_BY, API_KEY.EXPIRES_AT, API_KEY.NAME_SORT, API_KEY.NAME_FOLD);
         for (NewRow row : rows) {
             insert = insert.values(row.lookupId(), row.secretHash(), row.name(), row.description(), row.userId(),
                     row.permissionSet().wireName(), row.label(), toDb(row.createdAt()), row.createdBy(),
-                    toDb(row.expiresAt()));
+                    toDb(row.expiresAt()), KeyNameColumns.sort(row.name()), KeyNameColumns.fold(row.name()));
         }
         insert.execute();
     }
@@ -205,6 +207,8 @@ public final class KeyRepository {
     public void update(long id, String name, String description, Instant expiresAt) {
         dsl.update(API_KEY)
                 .set(API_KEY.NAME, name)
+                .set(API_KEY.NAME_SORT, KeyNameColumns.sort(name))
+                .set(API_KEY.NAME_FOLD, KeyNameColumns.fold(name))
                 .set(API_KEY.DESCRIPTION, description)
                 .set(API_KEY.EXPIRES_AT, toDb(expiresAt))
                 .where(API_KEY.ID.eq(id))

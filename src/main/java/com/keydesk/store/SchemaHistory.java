@@ -32,7 +32,8 @@ final class SchemaHistory {
             new Script("3", "V3__audit_row_digest.sql", -1109734052),
             new Script("4", "V4__index_key_expiry_then_id.sql", 213100539),
             new Script("5", "V5__site_key_policy.sql", 136015434),
-            new Script("6", "V6__user_must_change_password.sql", 965355663));
+            new Script("6", "V6__user_must_change_password.sql", 965355663),
+            new Script("7", "V7__key_table_order_and_search.sql", 479164956));
 
     private static final String TABLE = "\"flyway_schema_history\"";
 

@@ -40,6 +40,8 @@ final class SchemaShape {
                     "\"SYSTEM_SEQUENCE_#\""),
             Map.entry(Pattern.compile("\"PRIMARY_KEY_[0-9A-F]{1,8}\""), "\"PRIMARY_KEY_#\""),
             Map.entry(Pattern.compile("\"CONSTRAINT_INDEX_[0-9A-F]{1,8}\""), "\"CONSTRAINT_INDEX_#\""),
+            // a foreign key's index named after its generated constraint, as H2 names it when it rebuilds a table
+            Map.entry(Pattern.compile("\"CONSTRAINT_[0-9A-F]{1,8}_INDEX_[0-9A-F]{1,8}\""), "\"CONSTRAINT_INDEX_#\""),
             Map.entry(Pattern.compile("\"CONSTRAINT_[0-9A-F]{1,8}\""), "\"CONSTRAINT_#\""),
             Map.entry(Pattern.compile("\"([A-Z0-9_]{1,100})_INDEX_[0-9A-F]{1,8}\""), "\"$1_INDEX_#\""));
     private static final Pattern SEQUENCE_POSITION = Pattern.compile(

@@ -131,6 +131,7 @@ final class TeamDatabase {
             if (!Database.isCurrent(pool)) {
                 Database.migrate(pool, "The team store " + where(store));
             }
+            KeyNameColumns.fillMissing(pool);
             return new Database(store, new Pool(pool));
         } catch (StoreException e) {
             pool.close();

@@ -25,8 +25,9 @@ class SitePolicyMigrationTest {
         try (TestStore store = TestStore.in(temp)) {
             store.addUser("bob");
             store.allowUsersToCreateKeys(true);   // an audit entry binding the site row as it is
-            // as the store looked at schema 4: no settings columns, no V5 (or V6) history row
+            // as the store looked at schema 4: no settings columns, no V5 (or V6, V7) history row
             store.db.autoCommitted(dsl -> {
+                dsl.connection(com.keydesk.store.UndoV7::undo);
                 dsl.execute("ALTER TABLE app_user DROP COLUMN must_change_password");
                 dsl.execute("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
                 dsl.execute("ALTER TABLE site DROP CONSTRAINT site_max_key_lifetime_positive");

@@ -87,7 +87,7 @@ class SchemaHistoryTest {
         try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (7, '7', 'from the future', 'SQL', 'V7__from_the_future.sql', 7, 'keydesk', 0, TRUE)");
+                    + " VALUES (8, '8', 'from the future', 'SQL', 'V8__from_the_future.sql', 8, 'keydesk', 0, TRUE)");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 
@@ -182,8 +182,9 @@ class SchemaHistoryTest {
         };
     }
 
-    /** Undoes V6, V5, V4 and V3 by hand, as a store written by the KeyDesk before V3 looks. */
+    /** Undoes V7, V6, V5, V4 and V3 by hand, as a store written by the KeyDesk before V3 looks. */
     private static void makeItAStoreFromBeforeV3(Statement s) throws SQLException {
+        UndoV7.undo(s.getConnection());
         s.executeUpdate("ALTER TABLE app_user DROP COLUMN must_change_password");
         s.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '6'");
         s.executeUpdate("ALTER TABLE site DROP CONSTRAINT site_max_key_lifetime_positive");

@@ -1,6 +1,7 @@
 package com.keydesk.ui.keys.text;
 
 import com.keydesk.domain.ApiKey;
+import com.keydesk.domain.KeyCondition;
 import com.keydesk.domain.KeyStatus;
 import com.keydesk.domain.KeySummary;
 import com.keydesk.ui.Messages;
@@ -10,13 +11,13 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A key's status as shown: the service's status, with "expiring soon" for an active key near its
- * end, and "owner deactivated" for a key that is switched on but does not work because of its owner.
+ * A key's status as shown ({@link KeyCondition}: the service's status, with "expiring soon" for an
+ * active key near its end), with its words and badge.
  */
 public enum DisplayStatus {
     ACTIVE, EXPIRING_SOON, DISABLED, EXPIRED, OWNER_DEACTIVATED;
 
-    public static final Duration SOON = Duration.ofDays(7);
+    public static final Duration SOON = KeyCondition.SOON;
 
     public static DisplayStatus of(ApiKey key, Instant now) {
         return of(key.status(now), key.expiresAt(), now);
@@ -27,16 +28,12 @@ public enum DisplayStatus {
     }
 
     private static DisplayStatus of(KeyStatus status, Instant expiresAt, Instant now) {
-        if (status == KeyStatus.EXPIRED) {
-            return EXPIRED;
-        }
-        if (status == KeyStatus.DISABLED) {
-            return DISABLED;
-        }
-        if (status == KeyStatus.OWNER_DEACTIVATED) {
-            return OWNER_DEACTIVATED;
-        }
-        return expiresAt != null && expiresAt.isBefore(now.plus(SOON)) ? EXPIRING_SOON : ACTIVE;
+        return valueOf(KeyCondition.of(status, expiresAt, now).name());   // the rule is the domain's
+    }
+
+    /** The domain's condition this status shows. */
+    public KeyCondition condition() {
+        return KeyCondition.valueOf(name());
     }
 
     public boolean works() {

@@ -1,0 +1,145 @@
+package com.keydesk.store;
+
+import com.keydesk.domain.KeySummary;
+import com.keydesk.domain.KeyTableQuery;
+import org.jooq.DSLContext;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A key table read on demand: how many keys it shows, one page of them at an offset, and where a
+ * key is among them. Every order is a (column, id) index read forwards or backwards and the search
+ * a range of api_key_name_fold ({@link KeyTableSql}); a page picks its ids from api_key alone and
+ * joins owner and creator for those only, so skipping to the middle of a million keys reads index
+ * entries, not people. Plain JDBC inside the caller's transaction.
+ */
+public final class KeyTablePages {
+    private final DSLContext tx;
+    private final Long ownerId;
+    private final KeyTableQuery query;
+    private final Instant now;
+
+    /** The keys of {@code query} that {@code ownerId} may see (null: every key), with statuses as of {@code now}. */
+    public KeyTablePages(DSLContext tx, Long ownerId, KeyTableQuery query, Instant now) {
+        this.tx = tx;
+        this.ownerId = ownerId;
+        this.query = query;
+        this.now = now;
+    }
+
+    /** How many keys the table shows: exact. */
+    public long count() {
+        return tx.connectionResult(c -> {
+            KeyTableSql sql = sql(c);
+            try (PreparedStatement statement = prepare(c, "SELECT COUNT(*) FROM api_key k" + sql.whereClause(), sql.parameters);
+                 ResultSet r = statement.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /** At most {@code limit} keys from position {@code offset} (0: the first), in the query's order. */
+    public <R> List<R> page(long offset, int limit, Function<KeySummary, R> toRow) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative");
+        }
+        String column = KeyTableSql.column(query.order());
+        return tx.connectionResult(c -> {
+            KeyTableSql sql = sql(c);
+            String picked = "SELECT k.id" + (column == null ? "" : ", k." + column) + " FROM api_key k"
+                    + sql.whereClause() + " ORDER BY " + KeyTableSql.orderBy(query, "k.") + " LIMIT ? OFFSET ?";
+            String statementText = KeySummaries.COLUMNS + " FROM (" + picked + ") p JOIN api_key k ON k.id = p.id"
+                    + KeySummaries.PEOPLE + " ORDER BY " + KeyTableSql.orderBy(query, "p.");
+            List<Object> parameters = new ArrayList<>(sql.parameters);
+            parameters.add(limit);
+            parameters.add(offset);
+            List<R> rows = new ArrayList<>(limit);
+            KeySummaries reader = new KeySummaries();
+            try (PreparedStatement statement = prepare(c, statementText, parameters);
+                 ResultSet r = statement.executeQuery()) {
+                while (r.next()) {
+                    rows.add(toRow.apply(reader.read(r)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Where the key is in the table (0: first), or -1 when the table does not show it. */
+    public long positionOf(long keyId) {
+        String column = KeyTableSql.column(query.order());
+        return tx.connectionResult(c -> {
+            KeyTableSql sql = sql(c);
+            List<Object> parameters = new ArrayList<>(sql.parameters);
+            parameters.add(keyId);
+            Object value;
+            try (PreparedStatement statement = prepare(c, "SELECT " + (column == null ? "k.id" : "k." + column)
+                    + " FROM api_key k" + sql.whereClause() + (sql.where.isEmpty() ? " WHERE" : " AND") + " k.id = ?", parameters);
+                 ResultSet r = statement.executeQuery()) {
+                if (!r.next()) {
+                    return -1L;
+                }
+                value = r.getObject(1);
+            }
+            List<Object> counted = new ArrayList<>(sql.parameters);
+            String before = before(column, value, keyId, counted);
+            try (PreparedStatement statement = prepare(c, "SELECT COUNT(*) FROM api_key k" + sql.whereClause()
+                    + (sql.where.isEmpty() ? " WHERE " : " AND ") + before, counted);
+                 ResultSet r = statement.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    /** The keys before the one with this id and sort value, in the query's order (see {@link KeyTableSql#orderBy}). */
+    private String before(String column, Object value, long keyId, List<Object> parameters) {
+        boolean descending = query.descending();
+        if (column == null) {
+            parameters.add(keyId);
+            return descending ? "k.id < ?" : "k.id > ?";   // newest first is the id descending
+        }
+        String c = "k." + column;
+        String after = descending ? " > ?" : " < ?";
+        String idAfter = descending ? "k.id > ?" : "k.id < ?";
+        if (value == null) {   // only a nullable column: nulls come last ascending, first descending
+            parameters.add(keyId);
+            return descending ? "(" + c + " IS NULL AND " + idAfter + ")" : "(" + c + " IS NOT NULL OR " + idAfter + ")";
+        }
+        parameters.add(value);
+        parameters.add(value);
+        parameters.add(keyId);
+        String dated = c + after + " OR (" + c + " = ? AND " + idAfter + ")";
+        return descending && KeyTableSql.nullable(query.order()) ? "(" + c + " IS NULL OR " + dated + ")" : "(" + dated + ")";
+    }
+
+    private KeyTableSql sql(Connection c) throws SQLException {
+        return new KeyTableSql(ownerId, query, now, KeyTableSql.ownersMatching(c, query));
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> parameters) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        try {
+            for (int i = 0; i < parameters.size(); i++) {
+                Object p = parameters.get(i);
+                if (p instanceof byte[] bytes) {
+                    statement.setBytes(i + 1, bytes);
+                } else {
+                    statement.setObject(i + 1, p);
+                }
+            }
+            return statement;
+        } catch (SQLException | RuntimeException e) {
+            statement.close();
+            throw e;
+        }
+    }
+}
