@@ -1,13 +1,16 @@
 package com.keydesk.domain;
 
 /**
- * What a key table's search matches, and the order its Name column sorts in: one rule for rows
- * held in memory and for the store, which keeps each key's {@link #fold folded} name and
+ * The store's search and the Name column's order for a key table read a page at a time
+ * ({@code KeyService.page}): the store keeps each key's {@link #fold folded} name and
  * {@link #sortKey sort key} in columns of their own so that an index serves both at a million keys.
  *
  * <p>Search: the text typed (spaces at either end dropped) is the start of the key's name or of
  * its owner's username, ignoring case. "sync" finds "Sync job 12" and every key of "syncbot";
  * "job" finds neither. A start, not any part, because only a start can be read from an index.
+ * The desktop's tables, held in memory (ui/keys/KeyRow), still match any part of the name,
+ * description, label or owner: narrowing them too would take search away from every site to serve
+ * the largest, and the desktop does not read a table a page at a time yet (issue 16).
  */
 public final class KeySearch {
     private KeySearch() {

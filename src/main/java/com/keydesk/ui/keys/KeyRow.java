@@ -1,18 +1,18 @@
 package com.keydesk.ui.keys;
 
-import com.keydesk.domain.KeySearch;
 import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 
 import com.keydesk.ui.keys.text.DisplayStatus;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One line of a key table: what its columns, search and actions need (a {@link KeySummary},
  * never the whole key: the details dialog loads that by id), the status at the time it was
- * loaded, and the folded name and owner search looks at (made once, so a keystroke over 100,000
- * rows is one startsWith() or two per row).
+ * loaded, and the lower-cased text search looks in (made once, so a keystroke over 100,000 rows
+ * is one contains() per row). The description is kept only inside that text.
  */
 public final class KeyRow {
     private final long id;
@@ -26,8 +26,7 @@ public final class KeyRow {
     private final String createdBy;
     private final Instant expiresAt;
     private final Instant lastUseAt;
-    private final String foldedName;
-    private final String foldedOwner;
+    private final String searchText;
 
     private KeyRow(KeySummary key, DisplayStatus status) {
         this.id = key.id();
@@ -41,25 +40,26 @@ public final class KeyRow {
         this.createdBy = key.createdBy();
         this.expiresAt = key.expiresAt();
         this.lastUseAt = key.lastUseAt();
-        this.foldedName = KeySearch.fold(key.name());
-        this.foldedOwner = owner == null ? null : KeySearch.fold(owner);
+        this.searchText = String.join("\n", nonNull(key.name()), nonNull(key.description()), nonNull(label),
+                nonNull(owner)).toLowerCase(Locale.ROOT);
     }
 
     public static KeyRow of(KeySummary key, Instant now) {
         return new KeyRow(key, DisplayStatus.of(key, now));
     }
 
-    /** The form {@link #matches} expects: made once per keystroke, not once per row. */
-    public static String normalize(String query) {
-        return KeySearch.normalize(query);
+    private static String nonNull(String text) {
+        return text == null ? "" : text;
     }
 
-    /**
-     * Search ({@link KeySearch}, the rule the store applies to a paged table): the name or the
-     * owner's username starts with the text, ignoring case; {@code query} is {@link #normalize}d.
-     */
+    /** The form {@link #matches} expects: made once per keystroke, not once per row. */
+    public static String normalize(String query) {
+        return query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Search: name, description, label and owner, ignoring case; {@code query} is {@link #normalize}d. */
     public boolean matches(String normalizedQuery) {
-        return KeySearch.matchesFolded(normalizedQuery, foldedName, foldedOwner);
+        return normalizedQuery.isEmpty() || searchText.contains(normalizedQuery);
     }
 
     public long id() { return id; }

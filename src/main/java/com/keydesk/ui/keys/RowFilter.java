@@ -10,7 +10,7 @@ import java.util.List;
  * Search and status filter over a key table's rows, without the toolkit. The rows are kept
  * sorted in the table's order, so a filter keeps that order and never sorts. While the query only
  * grows (each keystroke of a word) it narrows the previous result instead of looking at every
- * row again, because a row that starts with the longer text also started with the shorter one; the
+ * row again, because a row that contains the longer text also contained the shorter one; the
  * results on the way are kept, so deleting what was just typed looks at no row at all.
  */
 final class RowFilter {
@@ -53,7 +53,7 @@ final class RowFilter {
             steps.clear();
             return sorted;   // every row: no copy
         }
-        while (!steps.isEmpty() && !(steps.peek().status() == status && q.startsWith(steps.peek().query()))) {
+        while (!steps.isEmpty() && !(steps.peek().status() == status && q.contains(steps.peek().query()))) {
             steps.pop();
         }
         if (!steps.isEmpty() && steps.peek().query().equals(q)) {
