@@ -116,7 +116,6 @@ public final class DemoData {
     }
 
     private void addKeys(DSLContext tx, Actor actor, int count, List<Long> owners, Instant now) {
-        Random shape = new Random(42);   // a repeatable mix of kinds, sets and expiries
         KeyRepository keys = new KeyRepository(tx);
         // One filler hash for every key of this fill, of a secret nobody kept: a demo key's own secret
         // is thrown away, so hashing it (once per key, a quarter of filling a store) bought nothing.
@@ -126,10 +125,19 @@ public final class DemoData {
             int size = Math.min(batch, count - start);
             int first = start;
             List<KeyRepository.NewRow> rows = IntStream.range(0, size).parallel()
-                    .mapToObj(i -> row(first + i, owners, actor, now, hash, new Random(shape.nextLong() ^ (first + i))))
+                    .mapToObj(i -> row(first + i, owners, actor, now, hash, shapeOf(first + i)))
                     .toList();
             keys.insertAll(rows);
         }
+    }
+
+    /**
+     * The same mix of kinds, sets and expiries in every fill: each key's own generator is seeded by
+     * its number alone (the rows are made in parallel, so one shared generator would hand its numbers
+     * out in whichever order the threads ask).
+     */
+    private static Random shapeOf(int n) {
+        return new Random(42L ^ 0x9E3779B97F4A7C15L * (n + 1L));
     }
 
     private KeyRepository.NewRow row(int n, List<Long> owners, Actor actor, Instant now, String hash, Random r) {

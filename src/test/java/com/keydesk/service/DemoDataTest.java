@@ -32,6 +32,22 @@ class DemoDataTest {
         }
     }
 
+    /** Benchmarks compare stores filled on different days: the same size gives the same mix of keys. */
+    @Test
+    void twoFillsOfTheSameSizeMakeTheSameMix() {
+        assertThat(mixOf(temp.resolve("a"))).isEqualTo(mixOf(temp.resolve("b")));
+    }
+
+    private static List<String> mixOf(Path folder) {
+        try (TestStore store = TestStore.in(folder)) {
+            store.services.demoData().fill(store.admin, 4_000, 10);
+            return store.services.keys().list(store.admin).stream()
+                    .map(k -> k.name() + "|" + k.ownerUsername() + "|" + k.permissionSet() + "|" + k.description()
+                            + "|" + (k.expiresAt() == null ? "never" : k.expiresAt().isBefore(store.clock.instant())))
+                    .sorted().toList();
+        }
+    }
+
     /** More rows than one chunk of appended entries: each is bound, and the chain holds across chunks. */
     @Test
     void everyDemoRowIsBoundToTheAuditChainAcrossChunks() {
