@@ -89,6 +89,24 @@ class SmallScreenLayoutRobotTest extends AppRobotTest {
     }
 
     @Test
+    void at1024x700EveryAuditLogColumnIsInsideTheTableAndReadable() throws Exception {
+        sizeWindow(1024, 700);
+        signInAsAdmin();
+        clickOn("#nav-AUDIT");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        javafx.scene.control.TableView<?> table = lookup("#auditTable").queryAs(javafx.scene.control.TableView.class);
+        double used = 0;
+        for (javafx.scene.control.TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
+            assertThat(column.getWidth()).as(column.getText() + " readable").isGreaterThanOrEqualTo(48);
+            used += column.getWidth();
+        }
+        assertThat(table.getVisibleLeafColumns()).hasSize(7);
+        assertThat(used).as("the columns' widths together, Outcome and Detail not pushed out of the table")
+                .isLessThanOrEqualTo(table.getWidth());
+        assertNothingUncaught();
+    }
+
+    @Test
     void theWindowCannotBeMadeSmallerThanTheLayoutIsMadeFor() {
         assertThat(stage.getMinWidth()).isGreaterThanOrEqualTo(800);
         assertThat(stage.getMinHeight()).isGreaterThanOrEqualTo(560);
