@@ -93,7 +93,6 @@ public final class KeyTableView extends BorderPane {
         selectedCount.setId("selectedCount");
         selectedCount.getStyleClass().add("hint");
         selectedCount.textProperty().bind(vm.selectedCountProperty());
-        footer.setSpacing(16);
         footer.getChildren().add(selectedCount);
 
         setTop(new VBox(toolbar, hiddenNotice()));
