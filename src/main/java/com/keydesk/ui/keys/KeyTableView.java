@@ -86,6 +86,9 @@ public final class KeyTableView extends BorderPane {
                         Refusable.explained(revoke, actions.revokeReasonProperty()), details),
                 java.util.List.of(search, status, inactive, refresh));
         toolbar.setId("keyToolbar");
+        for (Button action : java.util.List.of(toggle, replace, revoke, details)) {
+            focusTableWhenDisabled(action);
+        }
 
         buildTable();
         HBox footer = Controls.countFooter("keyCount", vm.countProperty());
@@ -131,6 +134,20 @@ public final class KeyTableView extends BorderPane {
             search.requestFocus();
             search.selectAll();
         }
+    }
+
+    /**
+     * An action done without a dialog (Disable, Enable) makes its button briefly unusable while
+     * the service is asked again what the selection allows; JavaFX then hands the focus on to the
+     * next button (Details), away from the keys. The focus goes back to the table and its
+     * selected row instead, where a keyboard user continues.
+     */
+    private void focusTableWhenDisabled(Button action) {
+        action.disabledProperty().addListener((o, was, disabled) -> {
+            if (disabled && action.isFocused() && getScene() != null) {
+                table.requestFocus();
+            }
+        });
     }
 
     public void focusTable() {
