@@ -164,7 +164,8 @@ public final class AuditLogView extends BorderPane {
         TableColumn<AuditEntry, Long> seq = atLeast(column("audit.column.seq", AuditEntry::seq, 56), 48);
         TableColumn<AuditEntry, Instant> time = column("audit.column.time", AuditEntry::at, 168);
         time.setText(Messages.format("audit.column.time", vm.zoneText()));
-        atLeast(time, 160);   // "2026-12-04 11:38:58" whole
+        atLeast(time, 172);   // "2026-12-04 11:38:58" whole, never less
+        time.setPrefWidth(172);
         time.setCellFactory(c -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
 
@@ -179,12 +180,12 @@ public final class AuditLogView extends BorderPane {
         });
         table.getColumns().add(seq);
         table.getColumns().add(time);
-        table.getColumns().add(atLeast(name("audit.column.actor", AuditEntry::actor, 95), 72));
-        table.getColumns().add(atLeast(text("audit.column.action", e -> AuditActions.readable(e.action()), 185), 140));
+        table.getColumns().add(atLeast(name("audit.column.actor", AuditEntry::actor, 95), 64));
+        table.getColumns().add(atLeast(text("audit.column.action", e -> AuditActions.readable(e.action()), 185), 132));
         // key 9 before key 10
         table.getColumns().add(atLeast(name("audit.column.target", vm::targetText, 215), 140));
-        table.getColumns().add(atLeast(text("audit.column.outcome", AuditEntry::outcome, 90), 80));
-        table.getColumns().add(atLeast(text("audit.column.detail", AuditEntry::detail, 260), 90));
+        table.getColumns().add(atLeast(text("audit.column.outcome", AuditEntry::outcome, 92), 92));   // its header whole
+        table.getColumns().add(atLeast(text("audit.column.detail", AuditEntry::detail, 260), 100));
         seq.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(seq);
         vm.sortedEntries().comparatorProperty().bind(table.comparatorProperty());

@@ -101,9 +101,28 @@ class SmallScreenLayoutRobotTest extends AppRobotTest {
             used += column.getWidth();
         }
         assertThat(table.getVisibleLeafColumns()).hasSize(7);
+        // the time and the outcome whole, header and cells ("2026-12-04 11:59:…", "Outco…" were cut)
+        for (Node cell : lookup("#auditTable .table-cell").queryAll()) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null && c.getText() != null
+                    && List.of(0, 1, 5).contains(table.getVisibleLeafIndex((javafx.scene.control.TableColumn) c.getTableColumn()))) {
+                assertThat(shownText(c)).as("cell of " + c.getTableColumn().getText()).isEqualTo(c.getText());
+            }
+        }
+        for (Node label : lookup("#auditTable .column-header .label").queryAll()) {
+            javafx.scene.control.Label header = (javafx.scene.control.Label) label;
+            if (List.of("Outcome", "#").contains(header.getText()) || header.getText().startsWith("Time")) {
+                assertThat(shownText(header)).as("header").isEqualTo(header.getText());
+            }
+        }
         assertThat(used).as("the columns' widths together, Outcome and Detail not pushed out of the table")
                 .isLessThanOrEqualTo(table.getWidth());
         assertNothingUncaught();
+    }
+
+    /** The text a label or cell draws: its own text, or that text cut with an ellipsis. */
+    private static String shownText(javafx.scene.control.Labeled labeled) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) labeled.lookup(".text");
+        return text == null ? "" : text.getText();
     }
 
     @Test
