@@ -69,6 +69,17 @@ public final class KeyTableView extends BorderPane {
         search.setPrefWidth(240);
         search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.searchProperty());
+        // Down goes from the search to the keys it found, as in a browser's or mail client's search:
+        // by Tab it takes four steps, through the status filter, Inactive and Refresh
+        search.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().select(0);   // the first key found, ready for Enter
+                }
+                focusTable();
+            }
+        });
         ComboBox<StatusFilter> status = new ComboBox<>();
         status.setId("statusFilter");
         status.getItems().setAll(vm.statusChoices());

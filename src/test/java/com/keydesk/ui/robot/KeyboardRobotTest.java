@@ -113,6 +113,22 @@ class KeyboardRobotTest extends AppRobotTest {
     }
 
     @Test
+    void downFromTheSearchFieldGoesToTheKeysItFound() {
+        signInAsAdmin();
+        clickOn("#nav-SITE_KEYS");
+        push(KeyCode.CONTROL, KeyCode.F);
+        write("nightly");
+        type(KeyCode.DOWN);
+        Node focused = stage.getScene().getFocusOwner();
+        assertThat(focused.getId()).isEqualTo("keyTable");
+        type(KeyCode.ENTER);   // and Enter opens the key found
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#detailsName").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("Nightly backup");
+        type(KeyCode.ESCAPE);
+        assertNothingUncaught();
+    }
+
+    @Test
     void afterADialogTheControlThatOpenedItHasTheFocusAgain() {
         signInAsAdmin();
         clickOn("#newKeyButton");
