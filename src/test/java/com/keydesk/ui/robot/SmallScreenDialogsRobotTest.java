@@ -36,7 +36,10 @@ class SmallScreenDialogsRobotTest extends AppRobotTest {
         store.services.keys().create(store.admin, NewKey.forUser("bob", "Bob phone", null, PermissionSet.MOBILE_APP, null));
         store.siteKey("CI deploy");
         store.siteKey("Nightly backup");
+        store.siteKey(LONG_NAME);
     }
+
+    private static final String LONG_NAME = "Nightly export of the usage reports to the BI warehouse in Frankfurt";
 
     private void smallScreen() throws Exception {
         FxToolkit.setupFixture(() -> {
@@ -156,6 +159,22 @@ class SmallScreenDialogsRobotTest extends AppRobotTest {
         assertFits("inactive keys");
         cancel();
         assertThat(seen).hasSize(10);
+        assertNothingUncaught();
+    }
+
+    @Test
+    void theDetailsOfAKeyWithALongNameShowTheWholeName() throws Exception {
+        smallScreen();
+        signInAsAdmin();
+        clickOn("#nav-SITE_KEYS");
+        selectKey(LONG_NAME);
+        clickOn("#detailsButton");
+        assertFits("details of a long name");
+        javafx.scene.control.Label heading = (javafx.scene.control.Label) dialog().getScene().getRoot().lookup(".title-3");
+        String shown = ((javafx.scene.text.Text) heading.lookup(".text")).getText();
+        assertThat(heading.getText()).isEqualTo(LONG_NAME);
+        assertThat(shown).as("the heading's text as drawn").isEqualTo(LONG_NAME);
+        cancel();
         assertNothingUncaught();
     }
 
