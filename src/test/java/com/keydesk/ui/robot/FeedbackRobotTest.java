@@ -100,35 +100,6 @@ class FeedbackRobotTest extends AppRobotTest {
         assertNothingUncaught();
     }
 
-    @Test
-    void aConfirmationWithALongNameStaysInsideTheWindow() throws Exception {
-        org.testfx.api.FxToolkit.setupFixture(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1024);
-            stage.setHeight(700);
-        });
-        signInAsAdmin();
-        clickOn("#nav-SITE_KEYS");
-        createSiteKey("Nightly export of the usage reports to the BI warehouse");
-        selectKey("CI deploy");
-        clickOn("#toggleButton");   // a second, shorter one stacks above it
-        assertThat(confirmations()).hasSize(2);
-        Thread.sleep(500);   // ControlsFX moves the older one up
-        WaitForAsyncUtils.waitForFxEvents();
-        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
-            if (w instanceof javafx.stage.PopupWindow popup && popup.isShowing()
-                    && popup.getScene().getRoot().lookup(".keydesk-confirmation") != null) {
-                javafx.scene.Node bar = popup.getScene().getRoot().lookup(".keydesk-confirmation");
-                javafx.geometry.Bounds onScreen = bar.localToScreen(bar.getBoundsInLocal());
-                assertThat(onScreen.getMaxX()).as("right edge of a confirmation, inside the window's")
-                        .isLessThanOrEqualTo(stage.getX() + stage.getWidth());
-                assertThat(onScreen.getMinX()).isGreaterThanOrEqualTo(stage.getX());
-            }
-        }
-        assertNothingUncaught();
-    }
-
     private void createSiteKey(String name) {
         clickOn("#newKeyButton");
         clickOn("#nameField").write(name);
