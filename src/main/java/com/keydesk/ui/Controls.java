@@ -21,13 +21,16 @@ public final class Controls {
         return button;
     }
 
-    /** The line under a table that says how many rows there are. */
+    /**
+     * The line under a table that says how many rows there are. What a screen adds to it (the
+     * selected count, the audit export's result) stands apart from the count, not run into it.
+     */
     public static javafx.scene.layout.HBox countFooter(String id, ObservableValue<String> count) {
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("hint");
         label.textProperty().bind(count);
-        javafx.scene.layout.HBox footer = new javafx.scene.layout.HBox(label);
+        javafx.scene.layout.HBox footer = new javafx.scene.layout.HBox(16, label);
         footer.setPadding(new javafx.geometry.Insets(6, 0, 0, 0));
         return footer;
     }

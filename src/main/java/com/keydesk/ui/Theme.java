@@ -42,8 +42,33 @@ public final class Theme {
      */
     private static void fill(Window window) {
         Scene scene = window.getScene();
-        if (!(window instanceof PopupWindow) && scene != null) {
+        if (scene == null) {
+            return;
+        }
+        if (!(window instanceof PopupWindow)) {
             scene.setFill(dark ? DARK_BACKGROUND : LIGHT_BACKGROUND);
         }
+        if (scene.getProperties().putIfAbsent(DARK, Boolean.TRUE) == null) {
+            scene.rootProperty().addListener((o, was, root) -> mark(root));
+        }
+        mark(scene.getRoot());
     }
+
+    private static void mark(javafx.scene.Parent root) {
+        if (root != null) {
+            root.getStyleClass().remove(DARK);
+            if (dark) {
+                root.getStyleClass().add(DARK);
+            }
+        }
+    }
+
+    /**
+     * Style class of every window's root in the dark theme, for the few rules keydesk.css keeps
+     * for it. A popup (menu, drop-down list, tooltip) takes its styles through the control that
+     * owns it, so the window's mark reaches it too: without a compositing window manager (Xvfb,
+     * many remote desktops) the see-through margin a popup keeps for its shadow is drawn opaque,
+     * a light frame around every dark menu, and in the dark theme the shadow is left out.
+     */
+    public static final String DARK = "keydesk-dark";
 }

@@ -63,7 +63,33 @@ public final class Windows {
         stage.setScene(scene(root));
         setIcon(stage);
         growWithContent(stage);
+        overOwner(stage);
         return stage;
+    }
+
+    /**
+     * Opens the window centred over its owner, as an alert does, instead of in the middle of the
+     * screen (JavaFX's default for a Stage): on a large screen with the main window to one side, a
+     * dialog far from it looks unrelated. Kept inside the owner's screen, so it is never cut off.
+     */
+    public static void overOwner(Stage stage) {
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            Window owner = stage.getOwner();
+            if (owner == null || !owner.isShowing()) {
+                return;
+            }
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(
+                            owner.getX(), owner.getY(), Math.max(1, owner.getWidth()), Math.max(1, owner.getHeight()))
+                    .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            double x = owner.getX() + (owner.getWidth() - stage.getWidth()) / 2;
+            double y = owner.getY() + (owner.getHeight() - stage.getHeight()) / 3;
+            stage.setX(clamp(x, screen.getMinX(), screen.getMaxX() - stage.getWidth()));
+            stage.setY(clamp(y, screen.getMinY(), screen.getMaxY() - stage.getHeight()));
+        });
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(value, Math.max(min, max)));
     }
 
     /**

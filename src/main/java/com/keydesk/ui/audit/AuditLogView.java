@@ -154,11 +154,15 @@ public final class AuditLogView extends BorderPane {
         table.setId("auditTable");
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<AuditEntry, Long> seq = Columns.of("audit.column.seq", AuditEntry::seq, 56);
-        seq.setMinWidth(56);
+        // Each column has a minimum that keeps its values readable, and all of them together fit
+        // the table of a 1024-wide window (about 790 px): a constrained table cannot scroll
+        // sideways, so minimums wider than that pushed Outcome and Detail out of sight. Action and
+        // Target give way first, cut with their whole text in a tooltip; Detail takes what is left.
+        TableColumn<AuditEntry, Long> seq = atLeast(Columns.of("audit.column.seq", AuditEntry::seq, 56), 48);
         TableColumn<AuditEntry, Instant> time = Columns.of("audit.column.time", AuditEntry::at, 168);
         time.setText(Messages.format("audit.column.time", vm.zoneText()));
-        time.setMinWidth(168);
+        atLeast(time, 172);   // "2026-12-04 11:38:58" whole, never less
+        time.setPrefWidth(172);
         time.setCellFactory(c -> new TableCell<>() {
             private final Tooltip tip = new Tooltip();
 
@@ -173,12 +177,12 @@ public final class AuditLogView extends BorderPane {
         });
         table.getColumns().add(seq);
         table.getColumns().add(time);
-        table.getColumns().add(fixed(name("audit.column.actor", AuditEntry::actor, 95)));
-        table.getColumns().add(fixed(text("audit.column.action", e -> AuditActions.readable(e.action()), 185)));
+        table.getColumns().add(atLeast(name("audit.column.actor", AuditEntry::actor, 95), 64));
+        table.getColumns().add(atLeast(text("audit.column.action", e -> AuditActions.readable(e.action()), 185), 132));
         // key 9 before key 10
-        table.getColumns().add(fixed(name("audit.column.target", vm::targetText, 215)));
-        table.getColumns().add(fixed(text("audit.column.outcome", AuditEntry::outcome, 95)));
-        table.getColumns().add(text("audit.column.detail", AuditEntry::detail, 260));
+        table.getColumns().add(atLeast(name("audit.column.target", vm::targetText, 215), 140));
+        table.getColumns().add(atLeast(text("audit.column.outcome", AuditEntry::outcome, 92), 92));   // its header whole
+        table.getColumns().add(atLeast(text("audit.column.detail", AuditEntry::detail, 260), 100));
         seq.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(seq);
         vm.sortedEntries().comparatorProperty().bind(table.comparatorProperty());
@@ -218,8 +222,8 @@ public final class AuditLogView extends BorderPane {
         return column;
     }
 
-    private static <T> TableColumn<AuditEntry, T> fixed(TableColumn<AuditEntry, T> column) {
-        column.setMinWidth(column.getPrefWidth());
+    private static <T> TableColumn<AuditEntry, T> atLeast(TableColumn<AuditEntry, T> column, double width) {
+        column.setMinWidth(width);
         return column;
     }
 

@@ -69,6 +69,17 @@ public final class KeyTableView extends BorderPane {
         search.setPrefWidth(240);
         search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.searchProperty());
+        // Down goes from the search to the keys it found, as in a browser's or mail client's search:
+        // by Tab it takes four steps, through the status filter, Inactive and Refresh
+        search.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && !e.isShortcutDown() && !e.isAltDown()) {
+                e.consume();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().select(0);   // the first key found, ready for Enter
+                }
+                focusTable();
+            }
+        });
         ComboBox<StatusFilter> status = new ComboBox<>();
         status.setId("statusFilter");
         status.getItems().setAll(vm.statusChoices());
@@ -86,6 +97,9 @@ public final class KeyTableView extends BorderPane {
                         Refusable.explained(revoke, actions.revokeReasonProperty()), details),
                 java.util.List.of(search, status, inactive, refresh));
         toolbar.setId("keyToolbar");
+        for (Button action : java.util.List.of(toggle, replace, revoke, details)) {
+            focusTableWhenDisabled(action);
+        }
 
         buildTable();
         HBox footer = Controls.countFooter("keyCount", vm.countProperty());
@@ -93,7 +107,6 @@ public final class KeyTableView extends BorderPane {
         selectedCount.setId("selectedCount");
         selectedCount.getStyleClass().add("hint");
         selectedCount.textProperty().bind(vm.selectedCountProperty());
-        footer.setSpacing(16);
         footer.getChildren().add(selectedCount);
 
         setTop(new VBox(toolbar, hiddenNotice()));
@@ -132,6 +145,20 @@ public final class KeyTableView extends BorderPane {
             search.requestFocus();
             search.selectAll();
         }
+    }
+
+    /**
+     * An action done without a dialog (Disable, Enable) makes its button briefly unusable while
+     * the service is asked again what the selection allows; JavaFX then hands the focus on to the
+     * next button (Details), away from the keys. The focus goes back to the table and its
+     * selected row instead, where a keyboard user continues.
+     */
+    private void focusTableWhenDisabled(Button action) {
+        action.disabledProperty().addListener((o, was, disabled) -> {
+            if (disabled && action.isFocused() && getScene() != null) {
+                table.requestFocus();
+            }
+        });
     }
 
     public void focusTable() {

@@ -84,6 +84,9 @@ final class UserForms {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, spacer, cancel, confirm);
         buttons.setAlignment(Pos.CENTER_RIGHT);
+        if (form instanceof Region grid) {
+            grid.setMaxWidth(Double.MAX_VALUE);   // the fields as wide as the window, not their preferred 150 px
+        }
         VBox root = new VBox(14, title, text, form, buttons);
         root.setPadding(new Insets(20));
         root.setPrefWidth(480);

@@ -69,7 +69,13 @@ public final class UsersView extends BorderPane {
         setCenter(table);
         setBottom(footer);
         setPadding(new Insets(14));
-        vm.reload();
+        // Read each time the screen is shown, the first time and after another section: what was
+        // done there (a key made for bob) is counted, and Deactivate does not say "they have no keys".
+        sceneProperty().addListener((o, was, scene) -> {
+            if (was == null && scene != null) {
+                vm.reload();
+            }
+        });
     }
 
     private void buildTable() {

@@ -71,6 +71,12 @@ class AuditLogRobotTest extends AppRobotTest {
         clickOn("#auditExportCsv");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#auditExportStatus").queryLabeled().getText()).isEqualTo("1 entry written to audit.csv");
+        // the export's sentence stands apart from the count beside it ("1 of 5 entries1 entry written…" read as one)
+        javafx.scene.Node count = lookup("#auditCount").query();
+        javafx.scene.Node written = lookup("#auditExportStatus").query();
+        double gap = written.localToScene(written.getBoundsInLocal()).getMinX()
+                - count.localToScene(count.getBoundsInLocal()).getMaxX();
+        assertThat(gap).as("space between the count and the export's sentence").isGreaterThanOrEqualTo(12);
         assertThat(Files.readAllLines(files.exportTarget)).hasSize(2).last().asString()
                 .contains("api_key:1,\"key 1 \"\"CI deploy\"\"\"");
 

@@ -93,6 +93,42 @@ class KeyboardRobotTest extends AppRobotTest {
     }
 
     @Test
+    void afterDisablingFromTheToolbarTheFocusIsOnTheTableAndItsRow() {
+        signInAsAdmin();
+        selectKey("Nightly backup");
+        clickOn("#toggleButton");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Node focused = stage.getScene().getFocusOwner();
+        assertThat(focused).as("the focus is not handed on to Details").isNotNull();
+        assertThat(focused.getId()).isEqualTo("keyTable");
+        @SuppressWarnings("unchecked")
+        var table = (javafx.scene.control.TableView<com.keydesk.ui.keys.KeyRow>) focused;
+        assertThat(table.getSelectionModel().getSelectedItem().name()).isEqualTo("Nightly backup");
+        // and Space or a click on the toggle now enables it again: nothing swallowed
+        clickOn("#toggleButton");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        assertThat(visibleKeys()).filteredOn(k -> k.name().equals("Nightly backup"))
+                .extracting(k -> k.status().name()).containsExactly("ACTIVE");
+        assertNothingUncaught();
+    }
+
+    @Test
+    void downFromTheSearchFieldGoesToTheKeysItFound() {
+        signInAsAdmin();
+        clickOn("#nav-SITE_KEYS");
+        push(KeyCode.CONTROL, KeyCode.F);
+        write("nightly");
+        type(KeyCode.DOWN);
+        Node focused = stage.getScene().getFocusOwner();
+        assertThat(focused.getId()).isEqualTo("keyTable");
+        type(KeyCode.ENTER);   // and Enter opens the key found
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#detailsName").queryAs(javafx.scene.control.TextField.class).getText()).isEqualTo("Nightly backup");
+        type(KeyCode.ESCAPE);
+        assertNothingUncaught();
+    }
+
+    @Test
     void afterADialogTheControlThatOpenedItHasTheFocusAgain() {
         signInAsAdmin();
         clickOn("#newKeyButton");

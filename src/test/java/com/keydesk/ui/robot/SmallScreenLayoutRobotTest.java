@@ -89,6 +89,43 @@ class SmallScreenLayoutRobotTest extends AppRobotTest {
     }
 
     @Test
+    void at1024x700EveryAuditLogColumnIsInsideTheTableAndReadable() throws Exception {
+        sizeWindow(1024, 700);
+        signInAsAdmin();
+        clickOn("#nav-AUDIT");
+        WaitForAsyncUtils.waitForFxEvents(3);
+        javafx.scene.control.TableView<?> table = lookup("#auditTable").queryAs(javafx.scene.control.TableView.class);
+        double used = 0;
+        for (javafx.scene.control.TableColumn<?, ?> column : table.getVisibleLeafColumns()) {
+            assertThat(column.getWidth()).as(column.getText() + " readable").isGreaterThanOrEqualTo(48);
+            used += column.getWidth();
+        }
+        assertThat(table.getVisibleLeafColumns()).hasSize(7);
+        // the time and the outcome whole, header and cells ("2026-12-04 11:59:…", "Outco…" were cut)
+        for (Node cell : lookup("#auditTable .table-cell").queryAll()) {
+            if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null && c.getText() != null
+                    && List.of(0, 1, 5).contains(table.getVisibleLeafIndex((javafx.scene.control.TableColumn) c.getTableColumn()))) {
+                assertThat(shownText(c)).as("cell of " + c.getTableColumn().getText()).isEqualTo(c.getText());
+            }
+        }
+        for (Node label : lookup("#auditTable .column-header .label").queryAll()) {
+            javafx.scene.control.Label header = (javafx.scene.control.Label) label;
+            if (List.of("Outcome", "#").contains(header.getText()) || header.getText().startsWith("Time")) {
+                assertThat(shownText(header)).as("header").isEqualTo(header.getText());
+            }
+        }
+        assertThat(used).as("the columns' widths together, Outcome and Detail not pushed out of the table")
+                .isLessThanOrEqualTo(table.getWidth());
+        assertNothingUncaught();
+    }
+
+    /** The text a label or cell draws: its own text, or that text cut with an ellipsis. */
+    private static String shownText(javafx.scene.control.Labeled labeled) {
+        javafx.scene.text.Text text = (javafx.scene.text.Text) labeled.lookup(".text");
+        return text == null ? "" : text.getText();
+    }
+
+    @Test
     void theWindowCannotBeMadeSmallerThanTheLayoutIsMadeFor() {
         assertThat(stage.getMinWidth()).isGreaterThanOrEqualTo(800);
         assertThat(stage.getMinHeight()).isGreaterThanOrEqualTo(560);

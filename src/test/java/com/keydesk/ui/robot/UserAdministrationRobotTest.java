@@ -10,6 +10,8 @@ import javafx.scene.control.Tooltip;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Resetting a password, renaming, searching, and actions the service would refuse shown disabled with its reason. */
@@ -42,6 +44,13 @@ class UserAdministrationRobotTest extends AppRobotTest {
         clickOn("#nav-USERS");
         selectUser("bob");
         clickOn("#resetPasswordButton");
+        // the fields reach the dialog's right edge, where its buttons end (they were 150 px wide)
+        for (String field : List.of("#resetPasswordField", "#resetRepeatField")) {
+            javafx.scene.Node node = lookup(field).query();
+            javafx.scene.Node confirm = lookup("#resetPasswordConfirm").query();
+            assertThat(node.localToScene(node.getBoundsInLocal()).getMaxX()).as(field + " right edge")
+                    .isCloseTo(confirm.localToScene(confirm.getBoundsInLocal()).getMaxX(), org.assertj.core.data.Offset.offset(2.0));
+        }
         clickOn("#resetPasswordField").write(TEMPORARY);
         clickOn("#resetRepeatField").write(TEMPORARY);
         clickOn("#resetPasswordConfirm");

@@ -5,6 +5,7 @@ import com.keydesk.domain.PermissionSet;
 import com.keydesk.domain.User;
 import com.keydesk.testing.TestStore;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,24 @@ class UsersRobotTest extends AppRobotTest {
 
     private void selectUser(String username) {
         selectRow("#userTable", item -> item instanceof User u && u.username().equals(username));
+    }
+
+    @Test
+    void keysMadeWhileAnotherSectionShowedAreCountedWhenTheUsersShowAgain() {
+        signInAsAdmin();
+        clickOn("#nav-USERS");
+        assertThat(user("bob").keyCount()).isEqualTo(3);
+        clickOn("#nav-USER_KEYS");
+        asAnotherPerson(() -> app.services().keys().create(app.services().auth().signIn(TestStore.ADMIN, TestStore.ADMIN_PASSWORD.toCharArray()),
+                NewKey.forUser("bob", "Bob tablet", null, PermissionSet.MOBILE_APP, null)));
+        clickOn("#nav-USERS");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(user("bob").keyCount()).isEqualTo(4);
+        selectUser("bob");
+        clickOn("#activeButton");
+        assertThat(dialogPane().getContentText()).contains("their 4 keys stop working");
+        clickDialogButton("Cancel");
+        assertNothingUncaught();
     }
 
     @Test

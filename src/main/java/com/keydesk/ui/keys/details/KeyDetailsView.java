@@ -119,6 +119,7 @@ public final class KeyDetailsView {
 
         Label heading = new Label(vm.keyName());
         heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);   // a long name whole, on two lines, not cut with "…"
         VBox root = new VBox(12, heading, facts, new Separator(), form, formError, buttons);
         root.setPadding(new Insets(20));
         root.setPrefWidth(600);
