@@ -28,6 +28,27 @@ public final class KeyRow {
     private final Instant lastUseAt;
     private final String searchText;
 
+    /**
+     * A row of a table read a page at a time ({@link PagedRows}) whose page is still on its way:
+     * blank in every column, never selected into an action.
+     */
+    static final KeyRow LOADING = new KeyRow();
+
+    private KeyRow() {
+        this.id = -1;
+        this.name = "";
+        this.label = "";
+        this.owner = null;
+        this.permission = null;
+        this.disabledByAdmin = false;
+        this.status = null;
+        this.createdAt = null;
+        this.createdBy = null;
+        this.expiresAt = null;
+        this.lastUseAt = null;
+        this.searchText = "";
+    }
+
     private KeyRow(KeySummary key, DisplayStatus status) {
         this.id = key.id();
         this.name = key.name();
@@ -66,7 +87,7 @@ public final class KeyRow {
     public String name() { return name; }
     public String label() { return label; }
     public String owner() { return owner == null ? "" : owner; }
-    public String permission() { return permission.wireName(); }
+    public String permission() { return permission == null ? "" : permission.wireName(); }
     public boolean disabledByAdmin() { return disabledByAdmin; }
     public DisplayStatus status() { return status; }
     public Instant createdAt() { return createdAt; }
