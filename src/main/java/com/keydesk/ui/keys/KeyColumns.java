@@ -70,12 +70,12 @@ final class KeyColumns {
             @Override
             protected void updateItem(Instant when, boolean empty) {
                 super.updateItem(when, empty);
-                if (empty) {
+                KeyRow row = getTableRow() == null ? null : getTableRow().getItem();
+                if (empty || row != null && PagedRows.isLoading(row)) {   // a row whose page is on its way: not "Never"
                     setText(null);
                     tooltip.hide();
                     return;
                 }
-                KeyRow row = getTableRow() == null ? null : getTableRow().getItem();
                 String extra = row == null || suffix == null ? "" : suffix.apply(row);
                 setText(RelativeTime.relative(when, now.get()) + extra);
                 tooltip.show(when == null ? null : RelativeTime.exact(when));

@@ -1,5 +1,6 @@
 package com.keydesk.ui.keys;
 
+import com.keydesk.domain.KeyTableQuery;
 import com.keydesk.ui.Controls;
 import com.keydesk.ui.Refusable;
 import com.keydesk.ui.Messages;
@@ -64,8 +65,13 @@ public final class KeyTableView extends BorderPane {
         details.disableProperty().bind(javafx.beans.binding.Bindings.size(vm.selected()).isNotEqualTo(1));
 
         search.setId("searchField");
-        search.setPromptText(Messages.get("keys.search"));
-        search.setTooltip(new Tooltip(Messages.get("keys.search.tooltip")));
+        // with more keys than it holds the table searches by the store's rule, and says which
+        search.promptTextProperty().bind(javafx.beans.binding.Bindings.when(vm.pagedProperty())
+                .then(Messages.get("keys.search.paged")).otherwise(Messages.get("keys.search")));
+        Tooltip searchTip = new Tooltip();
+        searchTip.textProperty().bind(javafx.beans.binding.Bindings.when(vm.pagedProperty())
+                .then(Messages.get("keys.search.paged.tooltip")).otherwise(Messages.get("keys.search.tooltip")));
+        search.setTooltip(searchTip);
         search.setPrefWidth(240);
         search.setMinWidth(140);
         search.textProperty().bindBidirectional(vm.searchProperty());
@@ -186,36 +192,64 @@ public final class KeyTableView extends BorderPane {
         }
         table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permission, 138), 138));
         table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 118));
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 108));
+        TableColumn<KeyRow, ?> expires = KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 108);
+        table.getColumns().add(expires);
         TableColumn<KeyRow, ?> lastUsed = KeyColumns.fixed(
                 KeyColumns.time("column.lastUsed", KeyRow::lastUseAt, vm::now, null), 108);
         TableColumn<KeyRow, ?> created = KeyColumns.fixed(KeyColumns.created(), 108);
         table.getColumns().add(lastUsed);
         table.getColumns().add(created);
         com.keydesk.ui.ColumnsThatGiveWay.install(table, java.util.List.of(created, lastUsed));
+        // what the store can order a table read a page at a time by; other columns are not sortable then
+        java.util.Map<TableColumn<KeyRow, ?>, KeyTableQuery.Order> storeOrders = java.util.Map.of(
+                name, KeyTableQuery.Order.NAME, expires, KeyTableQuery.Order.EXPIRES, lastUsed, KeyTableQuery.Order.LAST_USE, created, KeyTableQuery.Order.CREATED);
         // The view model sorts (once per click on a header) so that filtering keeps the order
-        // without sorting 90,000 rows per keystroke.
+        // without sorting 90,000 rows per keystroke; a table read a page at a time is sorted by the store.
         table.setSortPolicy(t -> {
-            vm.sortBy(t.getComparator());
+            if (vm.pagedProperty().get()) {
+                TableColumn<KeyRow, ?> by = t.getSortOrder().isEmpty() ? null : t.getSortOrder().getFirst();
+                vm.sortPagedBy(by == null ? null : storeOrders.get(by), by != null && by.getSortType() == TableColumn.SortType.DESCENDING);
+            } else {
+                vm.sortBy(t.getComparator());
+            }
             return true;
         });
-        table.setItems(vm.visibleRows());
+        PagedColumns.install(table, storeOrders.keySet(), vm.pagedProperty(), KeyTableViewModel::pagedAbove);
+        table.setItems(vm.pagedProperty().get() ? vm.pagedRows() : vm.visibleRows());
+        vm.pagedProperty().addListener((o, was, paged) -> {
+            table.setItems(paged ? vm.pagedRows() : vm.visibleRows());
+            reselect();
+        });
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<KeyRow>) change -> {
             if (!vm.isRefiltering()) {
-                vm.selected().setAll(table.getSelectionModel().getSelectedItems());
+                vm.selectedInTable(table.getSelectionModel().getSelectedItems());
             }
         });
+        // a page read in place (rows replaced, not moved): the table's selection stays where it is and its keys are taken again
+        vm.pagedRows().addListener((ListChangeListener<KeyRow>) change -> {
+            boolean updateOnly = true;
+            while (change.next()) {
+                updateOnly &= change.wasUpdated();
+            }
+            if (updateOnly && !vm.isRefiltering()) {
+                vm.selectedInTable(table.getSelectionModel().getSelectedItems());
+            }
+        });
+        // another table (search, sort, reload): the keys the view model kept are selected again
+        vm.pagesReplacedProperty().addListener((o, was, now) -> reselect());
         // Added after setItems, so it runs after the table has cleared its selection for the new rows.
         vm.visibleRows().addListener((ListChangeListener<KeyRow>) change -> {
             if (vm.isPatching()) {
                 keepFirstRowInView(change);
             }
-            reselect();
+            if (!vm.pagedProperty().get()) {
+                reselect();
+            }
         });
         // a key just made here: its row is selected (the view model kept it so) and scrolled to
         vm.revealedProperty().addListener((o, was, row) -> {
             if (row != null) {
-                int index = vm.visibleRows().indexOf(row);
+                int index = vm.indexShown(row);
                 if (index >= 0) {
                     table.scrollTo(Math.max(0, index - 2));
                     table.getSelectionModel().clearAndSelect(index);
@@ -281,14 +315,24 @@ public final class KeyTableView extends BorderPane {
             }
             return;
         }
-        java.util.Set<KeyRow> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        wanted.addAll(vm.selected());
-        int[] indices = new int[wanted.size()];
+        int[] indices = new int[vm.selected().size()];
         int found = 0;
-        var items = vm.visibleRows();
-        for (int i = 0; i < items.size() && found < indices.length; i++) {
-            if (wanted.contains(items.get(i))) {
-                indices[found++] = i;
+        if (vm.pagedProperty().get()) {
+            for (KeyRow row : vm.selected()) {   // among the pages read: never every row of a million
+                int at = vm.indexShown(row);
+                if (at >= 0) {
+                    indices[found++] = at;
+                }
+            }
+            java.util.Arrays.sort(indices, 0, found);
+        } else {
+            java.util.Set<KeyRow> wanted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            wanted.addAll(vm.selected());
+            var items = vm.visibleRows();
+            for (int i = 0; i < items.size() && found < indices.length; i++) {
+                if (wanted.contains(items.get(i))) {
+                    indices[found++] = i;
+                }
             }
         }
         model.clearSelection();

@@ -18,6 +18,10 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
+import com.keydesk.domain.KeyTableQuery;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -62,8 +66,19 @@ public final class KeyTableViewModel {
     private final BooleanBinding empty;
     private final BooleanBinding canCreate;
     private final KeyActions actions;
-    /** Rows shown before the whole list has loaded. */
+    /** Rows shown before the whole list has loaded; in a table read a page at a time, one page. */
     static final int FIRST_PAGE = 200;
+    /**
+     * Above this many keys (20,000; the system property keydesk.table.pagedAbove) a table is read a page at a time ({@link PagedKeyTable}) instead of held
+     * in memory: searched by the store's rule and sorted by the columns the store can order by.
+     */
+    static int pagedAbove() {
+        return Integer.getInteger("keydesk.table.pagedAbove", 20_000);
+    }
+    private final PagedKeyTable paged;
+    private final BooleanProperty pagedMode = new SimpleBooleanProperty(false);
+    private KeyTableQuery.Order pagedOrder = KeyTableQuery.Order.NEWEST;
+    private boolean pagedDescending;
     private long loads;
     /** The audit entry the rows shown are current to (-1: not known yet); changes after it are caught up. */
     private long seenSeq = -1;
@@ -80,6 +95,7 @@ public final class KeyTableViewModel {
     private final ObjectProperty<KeyRow> revealed = new SimpleObjectProperty<>();
     private final StringProperty hiddenNotice = new SimpleStringProperty("");
     private final StringBinding selectedCount;
+    private final LongProperty pagesReplaced = new SimpleLongProperty();
 
     public KeyTableViewModel(SignedIn ctx, KeyScope scope, KeyDialogs keyDialogs, boolean admin,
                              ReadOnlyBooleanProperty mayManage, ZoneId zone) {
@@ -90,16 +106,22 @@ public final class KeyTableViewModel {
         this.admin = admin;
         this.mayManage = mayManage;
         this.zone = zone;
+        this.paged = new PagedKeyTable(ctx, scope, javafx.application.Platform::runLater, this::loadFailed, this::quietly);
+        paged.rows().keep(() -> selected.stream().map(KeyRow::id).collect(java.util.stream.Collectors.toSet()));
         search.addListener((o, a, b) -> applyFilter());
         statusFilter.addListener((o, a, b) -> applyFilter());
         search.addListener((o, a, b) -> hiddenNotice.set(""));
         statusFilter.addListener((o, a, b) -> hiddenNotice.set(""));
         selectedCount = Bindings.createStringBinding(() -> selected.isEmpty() ? ""
                 : Messages.format("keys.selected", selected.size()), selected);
-        count = Bindings.createStringBinding(() -> visible.size() == rows.size()
+        count = Bindings.createStringBinding(() -> pagedMode.get() ? pagedCount()
+                : visible.size() == rows.size()
                 ? Messages.format("keys.count", rows.size())
-                : Messages.format("keys.countFiltered", visible.size(), rows.size()), visible, rows);
-        empty = Bindings.createBooleanBinding(() -> loaded.get() && rows.isEmpty(), loaded, rows);
+                : Messages.format("keys.countFiltered", visible.size(), rows.size()),
+                visible, rows, pagedMode, paged.countProperty(), paged.totalProperty(), search, statusFilter);
+        empty = Bindings.createBooleanBinding(() -> loaded.get()
+                && (pagedMode.get() ? paged.totalProperty().get() == 0 : rows.isEmpty()),
+                loaded, rows, pagedMode, paged.totalProperty());
         canCreate = Bindings.createBooleanBinding(mayManage::get, mayManage);
         actions = new KeyActions(ctx, keyDialogs, selected, mayManage, this::refresh);
     }
@@ -111,9 +133,18 @@ public final class KeyTableViewModel {
      */
     public void reload() {
         long generation = ++loads;
-        work.task(() -> new FirstPage(ctx.services().changes().head(ctx.session()), rowsOf(FIRST_PAGE))).onSuccess(first -> {
+        work.task(this::firstPage).onSuccess(first -> {
+            if (generation == loads && first.keys() > pagedAbove()) {
+                seenSeq = first.head();
+                readPaged(first.keys());
+                return;
+            }
             if (generation == loads) {
                 seenSeq = first.head();   // read before the rows: a change after it is caught up later, never missed
+                if (pagedMode.get()) {
+                    pagedMode.set(false);   // fewer keys now: held in memory again
+                    loaded.set(false);
+                }
                 if (!loaded.get()) {
                     show(first.rows());
                 }
@@ -127,8 +158,118 @@ public final class KeyTableViewModel {
         }).onFailure(this::loadFailed).start();
     }
 
-    /** The first rows, and the audit entry they are at least as new as. */
-    private record FirstPage(long head, List<KeyRow> rows) {
+    /**
+     * The first rows, the audit entry they are at least as new as, and how many keys the table
+     * holds (counted only when the first rows do not already tell that it is small).
+     */
+    private record FirstPage(long head, List<KeyRow> rows, long keys) {
+    }
+
+    private FirstPage firstPage() {
+        long head = ctx.services().changes().head(ctx.session());
+        List<KeyRow> first = rowsOf(FIRST_PAGE);
+        long keys = first.size() < FIRST_PAGE && first.size() <= pagedAbove() ? first.size()
+                : ctx.services().keys().count(ctx.session(), KeyTableQuery.all(scope.queryType()));
+        return new FirstPage(head, first, keys);
+    }
+
+    /**
+     * Too many keys to hold: the rows held so far go, and the table is read a page at a time
+     * with the search, filter and order it has now.
+     */
+    private void readPaged(long keys) {
+        rows.swap(List.of());
+        filter.setRows(List.of());
+        visible.swap(List.of());
+        paged.total(keys);
+        pagedMode.set(true);
+        readPagedQuery();
+    }
+
+    private void readPagedQuery() {
+        long generation = loads;
+        paged.read(search.get(), statusFilter.get(), pagedOrder, pagedDescending, () -> {
+            if (generation != loads) {
+                return;
+            }
+            keepSelectedAmongPages();
+            loaded.set(true);
+            if (revealId != 0) {
+                refreshPaged();
+            } else if (catchUpWanted) {
+                storeChanged(-1);
+            }
+        });
+    }
+
+    /** After a new search, filter or sort: the selected keys that are on the pages read stay selected. */
+    private void keepSelectedAmongPages() {
+        PagedRows shown = paged.rows();
+        List<KeyRow> keep = new java.util.ArrayList<>();
+        for (KeyRow row : selected) {
+            int at = shown.indexOfRead(row.id());
+            if (at >= 0) {
+                keep.add(shown.get(at));
+            }
+        }
+        refiltering = true;
+        try {
+            if (!keep.equals(selected)) {
+                selected.setAll(keep);
+            }
+        } finally {
+            refiltering = false;
+        }
+        pagesReplaced.set(pagesReplaced.get() + 1);
+    }
+
+    /** Others' changes (or this window's): the pages in view read again; a key just made is found and selected. */
+    private void refreshPaged() {
+        long generation = loads;
+        paged.refresh(revealId, scope, found -> {
+            if (generation != loads) {
+                return;
+            }
+            keepSelectedAmongPages();
+            if (revealId == 0) {
+                return;
+            }
+            if (found.row() != null) {
+                revealId = 0;
+                refiltering = true;
+                try {
+                    selected.setAll(found.row());
+                } finally {
+                    refiltering = false;
+                }
+                revealed.set(null);   // the same row twice still scrolls
+                revealed.set(found.row());
+            } else if (found.hidden()) {
+                hiddenId = revealId;
+                revealId = 0;
+                hiddenNotice.set(Messages.format("keys.createdHidden", revealName));
+            }
+        });
+    }
+
+    /** A change of the rows made here: the table's clearing of its selection meanwhile is not the person's. */
+    private void quietly(Runnable change) {
+        refiltering = true;
+        try {
+            change.run();
+        } finally {
+            refiltering = false;
+        }
+    }
+
+    private String pagedCount() {
+        long n = paged.countProperty().get();
+        long all = paged.totalProperty().get();
+        if (n < 0) {
+            return Messages.get("keys.counting");
+        }
+        return n == all || search.get().isBlank() && statusFilter.get() == StatusFilter.ALL
+                ? Messages.format("keys.count", n) : Messages.format("keys.countFiltered", n, all);
     }
 
     /**
@@ -193,7 +334,11 @@ public final class KeyTableViewModel {
                 reload();
                 return;
             }
-            if (!changes.changed().isEmpty() || !changes.gone().isEmpty()) {
+            if (pagedMode.get()) {
+                if (!changes.changed().isEmpty() || !changes.gone().isEmpty() || revealId != 0) {
+                    refreshPaged();
+                }
+            } else if (!changes.changed().isEmpty() || !changes.gone().isEmpty()) {
                 patching = true;
                 try {
                     show(RowPatch.apply(rows, changes.changed(), changes.gone()));
@@ -289,11 +434,32 @@ public final class KeyTableViewModel {
     }
 
     /**
+     * The sort of a table read a page at a time: by what the store can order ({@code null}: newest
+     * first). The same order again (the table asks after every change of its rows) reads nothing.
+     */
+    public void sortPagedBy(KeyTableQuery.Order order, boolean descending) {
+        KeyTableQuery.Order by = order == null ? KeyTableQuery.Order.NEWEST : order;
+        boolean reversed = order != null && descending;
+        if (by == pagedOrder && reversed == pagedDescending) {
+            return;
+        }
+        pagedOrder = by;
+        pagedDescending = reversed;
+        if (pagedMode.get()) {
+            readPagedQuery();
+        }
+    }
+
+    /**
      * Swaps the visible rows in one change. The selection is kept for the keys still visible
      * (matched by id, so it also survives a reload after disabling them) and dropped for the rest;
      * {@link #isRefiltering()} tells the view to ignore the table's own clearing meanwhile.
      */
     private void applyFilter() {
+        if (pagedMode.get()) {
+            readPagedQuery();
+            return;
+        }
         List<KeyRow> result = filter.apply(search.get(), statusFilter.get());
         List<KeyRow> keep = List.of();
         KeyRow reveal = reveal(result);
@@ -381,6 +547,28 @@ public final class KeyTableViewModel {
     public ObservableList<KeyRow> rows() { return rows; }
     /** The rows the table shows, filtered and in its sort order. */
     public ObservableList<KeyRow> visibleRows() { return visible; }
+    /** The rows of a table read a page at a time; shown instead of {@link #visibleRows()} while {@link #pagedProperty()}. */
+    public ObservableList<KeyRow> pagedRows() { return paged.rows(); }
+    /** True while the table has more keys than it holds ({@link #pagedAbove()}): read a page at a time. */
+    public ReadOnlyBooleanProperty pagedProperty() { return pagedMode; }
+    /** Changes each time the paged rows are another table (search, sort, reload): the view selects again. */
+    public ReadOnlyLongProperty pagesReplacedProperty() { return pagesReplaced; }
+
+    /**
+     * The person's selection in the table: rows of a page still being read are not selected yet
+     * (nothing acts on a key whose row has not come).
+     */
+    public void selectedInTable(List<KeyRow> rowsSelected) {
+        List<KeyRow> real = rowsSelected.stream().filter(r -> !PagedRows.isLoading(r)).toList();
+        if (!real.equals(selected)) {
+            selected.setAll(real);
+        }
+    }
+
+    /** Where a row is among those the table shows (-1: not there); in a paged table, among the pages read. */
+    public int indexShown(KeyRow row) {
+        return pagedMode.get() ? paged.rows().indexOfRead(row.id()) : visible.indexOf(row);
+    }
     public ObservableList<KeyRow> selected() { return selected; }
     public StringProperty searchProperty() { return search; }
     public ObjectProperty<StatusFilter> statusFilterProperty() { return statusFilter; }
