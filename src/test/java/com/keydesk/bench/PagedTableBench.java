@@ -1,0 +1,188 @@
+package com.keydesk.bench;
+
+import com.keydesk.ui.FxTaskRunner;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.event.Event;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The desktop app on a store with more keys than a table holds (read a page at a time), as
+ * shipped: the user-keys table opened, then "sync job 42" typed and erased 6 times (the first
+ * round not counted). A keystroke is timed from the key event to the end of the pulse after the
+ * table shows the rows read for the new text (not the next pulse: the rows come from another
+ * thread); the exact count that follows is timed too. Then the middle and the end of the table
+ * scrolled to, and the heap in use after a full collection, and peak resident memory (VmHWM).
+ * Arguments: STORE USERNAME PASSWORD. Prints one JSON object. Run under Xvfb.
+ */
+public final class PagedTableBench {
+    private static final String TYPED = "sync job 42";
+
+    public static void main(String[] args) {
+        com.keydesk.app.QuietLogging.install();
+        try {
+            measure(args);
+            System.exit(0);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
+        FxTaskRunner tasks = new FxTaskRunner();
+        Stage stage = UiScaleBench.startApp(args[0], tasks);
+        UiScaleBench.onFx(() -> {
+            ((TextField) UiScaleBench.lookup(stage, "#usernameField")).setText(args[1]);
+            ((PasswordField) UiScaleBench.lookup(stage, "#passwordField")).setText(args[2]);
+            ((Button) UiScaleBench.lookup(stage, "#signInButton")).fire();
+        });
+        UiScaleBench.waitFor(() -> UiScaleBench.lookup(stage, "#nav-USER_KEYS") != null, 120);
+        long opened = System.nanoTime();
+        UiScaleBench.onFx(() -> ((ButtonBase) UiScaleBench.lookup(stage, "#nav-USER_KEYS")).fire());
+        UiScaleBench.waitFor(() -> firstRowName(stage) != null, 120);
+        double openMs = (System.nanoTime() - opened) / 1e6;
+        UiScaleBench.waitFor(() -> !countText(stage).startsWith("Counting"), 120);
+        double openCountMs = (System.nanoTime() - opened) / 1e6;
+        String total = countText(stage);
+
+        List<Double> rows = new ArrayList<>();
+        List<Double> counts = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            for (char c : TYPED.toCharArray()) {
+                keystroke(stage, c, false, round > 0 ? rows : null, round > 0 ? counts : null);
+            }
+            for (int i = 0; i < TYPED.length(); i++) {
+                keystroke(stage, '\b', true, round > 0 ? rows : null, round > 0 ? counts : null);
+            }
+        }
+        double middleMs = scroll(stage, 0.5);
+        double endMs = scroll(stage, 1.0);
+        System.gc();
+        Thread.sleep(500);
+        System.gc();
+        double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        System.out.printf(Locale.ROOT, "{\"table\": \"%s\", \"open_first_rows_ms\": %.1f, \"open_count_ms\": %.1f, "
+                        + "\"keystroke_rows_median_ms\": %.1f, \"keystroke_rows_p95_ms\": %.1f, "
+                        + "\"keystroke_count_median_ms\": %.1f, \"keystroke_count_p95_ms\": %.1f, \"keystrokes\": %d, "
+                        + "\"scroll_middle_ms\": %.1f, \"scroll_end_ms\": %.1f, \"heap_used_after_gc_mb\": %.1f, "
+                        + "\"max_heap_mb\": %.0f, \"peak_rss_mb\": %.1f}%n",
+                total, openMs, openCountMs, percentile(rows, 0.5), percentile(rows, 0.95), percentile(counts, 0.5),
+                percentile(counts, 0.95), rows.size(), middleMs, endMs, heapMb,
+                Runtime.getRuntime().maxMemory() / 1048576.0, peakRssMb());
+        tasks.close();
+    }
+
+    /** One key into the search field; the time until the rows for the new text are drawn, and until the count is. */
+    @SuppressWarnings("unchecked")
+    private static void keystroke(Stage stage, char c, boolean backspace, List<Double> rows, List<Double> counts) throws Exception {
+        CompletableFuture<Long> shown = new CompletableFuture<>();
+        long sent = UiScaleBench.onFxValue(() -> {
+            TextField search = (TextField) UiScaleBench.lookup(stage, "#searchField");
+            search.requestFocus();
+            Scene scene = stage.getScene();
+            TableView<Object> table = (TableView<Object>) UiScaleBench.lookup(stage, "#keyTable");
+            ListChangeListener<Object>[] listener = new ListChangeListener[1];
+            listener[0] = change -> {
+                boolean replaced = false;
+                while (change.next()) {
+                    replaced |= !change.wasUpdated();
+                }
+                if (replaced) {
+                    table.getItems().removeListener(listener[0]);
+                    Runnable[] once = new Runnable[1];
+                    once[0] = () -> {
+                        scene.removePostLayoutPulseListener(once[0]);
+                        shown.complete(System.nanoTime());
+                    };
+                    scene.addPostLayoutPulseListener(once[0]);
+                    Platform.requestNextPulse();
+                }
+            };
+            table.getItems().addListener(listener[0]);
+            long t = System.nanoTime();
+            if (backspace) {
+                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.BACK_SPACE, false, false, false, false));
+            } else {
+                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED, false, false, false, false));
+            }
+            return t;
+        });
+        long rowsAt = shown.get(60, TimeUnit.SECONDS);
+        UiScaleBench.waitFor(() -> !countText(stage).startsWith("Counting"), 60);
+        long countAt = System.nanoTime();
+        if (rows != null) {
+            rows.add((rowsAt - sent) / 1e6);
+            counts.add((countAt - sent) / 1e6);
+        }
+    }
+
+    /** Scrolls to a fraction of the table; the time until the rows there are drawn. */
+    @SuppressWarnings("unchecked")
+    private static double scroll(Stage stage, double where) throws Exception {
+        int[] index = new int[1];
+        long start = UiScaleBench.onFxValue(() -> {
+            TableView<Object> table = (TableView<Object>) UiScaleBench.lookup(stage, "#keyTable");
+            index[0] = (int) Math.min(table.getItems().size() - 1, Math.round(table.getItems().size() * where));
+            long t = System.nanoTime();
+            table.scrollTo(index[0]);
+            return t;
+        });
+        UiScaleBench.waitFor(() -> {
+            TableView<?> table = (TableView<?>) UiScaleBench.lookup(stage, "#keyTable");
+            return table.lookupAll(".table-row-cell").stream().anyMatch(n -> n instanceof javafx.scene.control.TableRow<?> r
+                    && r.getIndex() == index[0] && r.getItem() instanceof com.keydesk.ui.keys.KeyRow k && !k.name().isEmpty());
+        }, 60);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static String firstRowName(Stage stage) {
+        TableView<?> table = (TableView<?>) UiScaleBench.lookup(stage, "#keyTable");
+        if (table == null || table.getItems().isEmpty()) {
+            return null;
+        }
+        Object first = table.getItems().getFirst();
+        return first instanceof com.keydesk.ui.keys.KeyRow k && !k.name().isEmpty() ? k.name() : null;
+    }
+
+    private static String countText(Stage stage) {
+        return ((Label) UiScaleBench.lookup(stage, "#keyCount")).getText();
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.ceil(sorted.size() * p) - 1);
+    }
+
+    private static double peakRssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return -1;
+    }
+}
