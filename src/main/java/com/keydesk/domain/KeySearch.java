@@ -8,9 +8,10 @@ package com.keydesk.domain;
  * <p>Search: the text typed (spaces at either end dropped) is the start of the key's name or of
  * its owner's username, ignoring case. "sync" finds "Sync job 12" and every key of "syncbot";
  * "job" finds neither. A start, not any part, because only a start can be read from an index.
- * The desktop's tables, held in memory (ui/keys/KeyRow), still match any part of the name,
+ * The desktop's tables read a page at a time (more than 20,000 keys, ui/keys/PagedKeyTable) search
+ * by this rule; those held in memory (ui/keys/KeyRow) still match any part of the name,
  * description, label or owner: narrowing them too would take search away from every site to serve
- * the largest, and the desktop does not read a table a page at a time yet (issue 16).
+ * the largest.
  */
 public final class KeySearch {
     private KeySearch() {
