@@ -16,6 +16,8 @@ public final class Main {
         if (Cli.hasCommandWord(args)) {
             System.exit(Cli.run(args, System.in, System.out, System.err, System.getenv()));
         }
+        // sign-in's Argon2id block (19 MiB) given back once hashed, not kept for the whole session
+        MallocArenas.returnLargeBlocksSoon();
         DesktopLauncher.launch(args);
     }
 }

@@ -4,14 +4,83 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MallocArenasTest {
+    private static final Linker C = Linker.nativeLinker();
+    private static final long ARGON2_BLOCK = 19L << 20;
 
     @Test
     @EnabledOnOs(OS.LINUX)
     void glibcTakesTheCap() {
         // the build machines and the .deb's users run glibc: a false here means the call is wrong
         assertThat(MallocArenas.cap(2)).isTrue();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void afterTheDesktopsStartUpStepABlockAsLargeAsArgon2idsIsGivenBackEachTimeItIsFreed() throws Throwable {
+        MallocArenas.returnLargeBlocksSoon().join();   // its own thread: wait for it
+        // glibc's default would keep the second block in an arena: the first one freed raises its threshold
+        for (int hash = 0; hash < 2; hash++) {
+            long mappedBefore = mappedBytes();
+            MemorySegment block = (MemorySegment) handle("malloc", FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_LONG))
+                    .invokeExact(ARGON2_BLOCK);
+            assertThat(mappedBytes() - mappedBefore).as("hash %d's block mapped on its own", hash).isGreaterThanOrEqualTo(ARGON2_BLOCK);
+            handle("free", FunctionDescriptor.ofVoid(ValueLayout.ADDRESS)).invokeExact(block);
+            assertThat(mappedBytes()).as("hash %d's block given back", hash).isEqualTo(mappedBefore);
+        }
+    }
+
+    @Test
+    void theDesktopGivesTheBlockBackAndTheServerKeepsIt() throws IOException {
+        // the server checks new keys faster with the block kept (docs/PERFORMANCE.md): only Main gives it back
+        assertThat(callsIn(Main.class)).contains("MallocArenas.returnLargeBlocksSoon").doesNotContain("MallocArenas.cap");
+        assertThat(callsIn(ServeMain.class)).contains("MallocArenas.cap")
+                .doesNotContain("MallocArenas.returnLargeBlocks", "MallocArenas.returnLargeBlocksSoon");
+    }
+
+    /** glibc's mallinfo2().hblkhd: the bytes malloc holds in blocks mapped on their own. */
+    private static long mappedBytes() throws Throwable {
+        StructLayout info = MemoryLayout.structLayout(java.util.stream.IntStream.range(0, 10)
+                .mapToObj(i -> ValueLayout.JAVA_LONG).toArray(MemoryLayout[]::new));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment result = (MemorySegment) handle("mallinfo2", FunctionDescriptor.of(info))
+                    .invokeExact((java.lang.foreign.SegmentAllocator) arena);
+            return result.getAtIndex(ValueLayout.JAVA_LONG, 4);   // arena, ordblks, smblks, hblks, hblkhd, ...
+        }
+    }
+
+    private static MethodHandle handle(String name, FunctionDescriptor descriptor) {
+        return C.downcallHandle(C.defaultLookup().find(name).orElseThrow(), descriptor);
+    }
+
+    /** Owner.method of every call in the class's main method. */
+    private static List<String> callsIn(Class<?> type) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            ClassModel model = ClassFile.of().parse(in.readAllBytes());
+            MethodModel main = model.methods().stream().filter(m -> m.methodName().equalsString("main")).findFirst().orElseThrow();
+            return main.code().orElseThrow().elementStream()
+                    .filter(e -> e instanceof InvokeInstruction)
+                    .map(e -> (InvokeInstruction) e)
+                    .map(i -> i.owner().asSymbol().displayName() + "." + i.name().stringValue())
+                    .toList();
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class UiScaleBench {
     private static final long TYPING_MS = 3_000;
 
     public static void main(String[] args) {
+        com.keydesk.app.MallocArenas.returnLargeBlocksSoon();   // as bin/keydesk (Main) does for the desktop
         com.keydesk.app.QuietLogging.install();
         try {
             measure(args);
