@@ -78,11 +78,11 @@ public final class AuditLog {
                     p.rowDigest(), unsigned.prevHash(), previous));
         }
         if (entries.size() == 1) {
-            repo.insert(entries.getFirst());
+            repo.append(entries.getFirst());
         } else {
             repo.insertAll(entries);
+            repo.writeHead(new Head(seq, previous));
         }
-        repo.writeHead(new Head(seq, previous));
     }
 
     private static String withOrigin(String detail) {
