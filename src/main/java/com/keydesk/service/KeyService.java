@@ -22,7 +22,6 @@ import com.keydesk.domain.Site;
 import com.keydesk.domain.Texts;
 import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
-import com.keydesk.store.KeyCheck;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.KeyStream;
 import com.keydesk.store.SiteCheck;
@@ -95,12 +94,12 @@ public final class KeyService {
         Attributes attributes = new Attributes(Validation.keyName(request.name()),
                 Validation.description(request.description()), owner == null ? null : owner.id(),
                 permission, Validation.expiry(request.expiresAt(), now()));
-        GeneratedKey generated = fresh.generated();
-        // inserted and read back as stored, with the state its audit entry binds: one statement on a team store
-        KeyCheck made = new KeyRepository(tx).insertAndCheck(newRow(actor, fresh, attributes));
-        IssuedKey issued = new IssuedKey(made.key(), new Secret(generated.text()));
-        audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()),
-                RowBinding.keyDigest(made.keyState()));
+        // inserted, read back as stored with the state its audit entry binds, and the audit head locked
+        // for that entry: one statement on a team store
+        KeyRepository.Inserted made = new KeyRepository(tx).insertCheckAndLockAuditHead(newRow(actor, fresh, attributes));
+        IssuedKey issued = new IssuedKey(made.key().key(), new Secret(fresh.generated().text()));
+        audit.appendAfterLocking(tx, made.lockedHead(), actor.username(), action, Policy.target(issued.key()), OUTCOME_OK,
+                describe(issued.key()), RowBinding.keyDigest(made.key().keyState()));
         return issued;
     }
 

@@ -28,13 +28,14 @@ public final class AuditRepository {
     public record Head(long lastSeq, String lastHash) {
     }
 
-    private static final String LOCK_HEAD = "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
+    static final String LOCK_HEAD = "SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE";
     private static final String INSERT = "INSERT INTO audit_entry (seq, at, actor, action, target, outcome, detail,"
             + " row_digest, prev_hash, entry_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String MOVE_HEAD = "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1";
     /**
      * A team store's append, one statement: the entry, the head moved, the NOTIFY (which PostgreSQL
-     * delivers only when the change commits). The head must have been locked ({@link #lockHead}).
+     * delivers only when the change commits). The head must have been locked ({@link #lockHead}, or
+     * with a new key in {@link KeyRepository#insertCheckAndLockAuditHead}).
      */
     private static final String APPEND_AND_NOTIFY = "WITH entry AS (" + INSERT + "), head AS (" + MOVE_HEAD
             + " RETURNING id) SELECT (SELECT COUNT(*) FROM head), pg_notify(?, ?)";

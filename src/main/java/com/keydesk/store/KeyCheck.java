@@ -70,11 +70,14 @@ public record KeyCheck(ApiKey key, String secretHash, String keyState, String ow
     /**
      * The row a data-changing statement returns, as {@link #SQL} reads a stored one: a team store's
      * create inserts and reads its key back in one statement ({@code WITH k AS (INSERT … RETURNING *)}).
-     * {@code from} names the rows, aliased k (PostgreSQL only).
+     * {@code from} names the rows, aliased k (PostgreSQL only); {@code more} adds columns after {@link #COUNT}.
      */
-    static String selectFrom(String from) {
-        return KeyRows.joinedFrom(from, COLUMNS);
+    static String selectFrom(String from, String more) {
+        return KeyRows.joinedFrom(from, COLUMNS + more);
     }
+
+    /** How many columns {@link #read} reads: a statement's own columns start after them. */
+    static final int COUNT = KeyRows.COUNT + 13;
 
     /**
      * The key as {@link KeyRows} reads it (the owner and creator joined), and the key and owner rows in
