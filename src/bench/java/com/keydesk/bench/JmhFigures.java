@@ -36,7 +36,8 @@ import java.util.concurrent.TimeUnit;
  * 13 forks of about 12 s and CreateTurns (about 30 s): about 3.5 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
  * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
- * -Dbench.only=scan, -Dbench.only=pg, -Dbench.only=api or -Dbench.only=tables.
+ * -Dbench.only=scan, -Dbench.only=pg, -Dbench.only=api or -Dbench.only=tables; -Dbench.only=create runs
+ * only creation against one hash, on both engines ({@link #createOnly}).
  */
 public final class JmhFigures {
     private static final int ROUNDS = 3;
@@ -68,6 +69,11 @@ public final class JmhFigures {
             return;
         }
         System.setProperty("keydesk.bench.dir", out.toString());
+        if (only.equals("create")) {
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("jmh.json"), toJson(createOnly(out)));
+            return;
+        }
         // made here, once, so that no benchmark JVM spends its time filling a store
         for (int size : new int[]{10, 1_000, 10_000, 100_000}) {
             BenchStores.ensureVerifyStore(size);
@@ -104,6 +110,45 @@ public final class JmhFigures {
         Files.writeString(out.resolve("jmh.json"), json);
         System.out.println("per round: verify 100k/10 " + verifyRatios);
         System.out.println(out.resolve("jmh.json") + ":\n" + json);
+    }
+
+    /**
+     * {@code -Dbench.only=create}: creation against one hash alone, on both engines ({@link CreateTurns}
+     * into a new local store, then into a new database of a throwaway PostgreSQL cluster with durable
+     * settings, as the team store's figures take it), with the load average before and after each:
+     * about 2 minutes, to measure a change to the create path without the rest of the bench.
+     */
+    private static Map<String, Double> createOnly(Path out) throws IOException, InterruptedException {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("create_load_average_1m_at_start", loadAverage());
+        CreateTurns.Result local = CreateTurns.inFork("local", out.resolve("create-turns").toString(), out);
+        System.out.println("local store: create/argon2id per round, taking turns " + local.roundRatios());
+        figures.putAll(CreateTurns.figures("", local));
+        if (!com.keydesk.testing.PgCluster.installed()) {
+            System.out.println("!!! PostgreSQL's server programs are not installed: pg_create_ is NOT measured.");
+        } else {
+            System.setProperty(com.keydesk.testing.PgCluster.DURABLE, "true");
+            com.keydesk.testing.PgCluster cluster = com.keydesk.testing.PgCluster.get();
+            try {
+                figures.put("pg_create_load_average_1m_at_start", loadAverage());
+                CreateTurns.Result team = CreateTurns.inFork("team", cluster.newDatabase(), out);
+                System.out.println("team store: create/argon2id per round, taking turns " + team.roundRatios());
+                figures.putAll(CreateTurns.figures("pg_", team));
+            } finally {
+                cluster.stop();
+            }
+        }
+        figures.put("create_load_average_1m_at_end", loadAverage());
+        return figures;
+    }
+
+    /** The 1-minute load average (Linux), or -1 where there is none: these figures share the machine. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Runs one benchmark in its own fork and returns its median time per call in milliseconds. */

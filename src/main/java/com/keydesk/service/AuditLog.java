@@ -63,8 +63,24 @@ public final class AuditLog {
         if (pending.isEmpty()) {
             return;
         }
+        Head head = new AuditRepository(tx).lockHead()
+                .orElseThrow(() -> new IllegalStateException("The audit log has no head record"));
+        appendAll(tx, head, pending);
+    }
+
+    /**
+     * As {@link #append(DSLContext, String, String, String, String, String, String)}, after the head
+     * was locked, in this transaction, by the statement that made the change ({@code locked}: the
+     * head as that statement read it): a team store's create inserts its key and locks the head in
+     * one round trip.
+     */
+    void appendAfterLocking(DSLContext tx, Head locked, String actor, String action, String target, String outcome,
+                            String detail, String rowDigest) {
+        appendAll(tx, locked, List.of(new Pending(actor, action, target, outcome, detail, rowDigest)));
+    }
+
+    private void appendAll(DSLContext tx, Head head, List<Pending> pending) {
         AuditRepository repo = new AuditRepository(tx);
-        Head head = repo.lockHead().orElseThrow(() -> new IllegalStateException("The audit log has no head record"));
         Instant at = Times.storable(clock.instant());
         long seq = head.lastSeq();
         String previous = head.lastHash();
@@ -78,11 +94,11 @@ public final class AuditLog {
                     p.rowDigest(), unsigned.prevHash(), previous));
         }
         if (entries.size() == 1) {
-            repo.insert(entries.getFirst());
+            repo.append(entries.getFirst());
         } else {
             repo.insertAll(entries);
+            repo.writeHead(new Head(seq, previous));
         }
-        repo.writeHead(new Head(seq, previous));
     }
 
     private static String withOrigin(String detail) {

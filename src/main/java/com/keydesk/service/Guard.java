@@ -4,7 +4,7 @@ import com.keydesk.domain.AuditEntry;
 import com.keydesk.domain.AuthenticationException;
 import com.keydesk.domain.PermissionDeniedException;
 import com.keydesk.store.Database;
-import com.keydesk.store.UserRepository;
+import com.keydesk.store.UserCheck;
 import org.jooq.DSLContext;
 
 /**
@@ -73,12 +73,12 @@ final class Guard {
         if (session.origin() != null) {
             return KeyActor.of(tx, session.origin(), audit.now());
         }
-        Actor actor = new UserRepository(tx).findById(session.userId())
-                .filter(u -> u.active())
-                .map(Actor::new)
+        // the user, its row's state and the chain's digest of it: one read (one round trip to a team store)
+        UserCheck user = UserCheck.byId(tx, session.userId())
+                .filter(u -> u.user().active())
                 .orElseThrow(() -> new AuthenticationException(
                         "Your account is no longer active. Ask an administrator, then sign in again."));
-        RowBinding.requireUser(tx, actor.id());
-        return actor;
+        RowBinding.requireUser(tx, user);
+        return new Actor(user.user());
     }
 }

@@ -24,8 +24,9 @@ import com.keydesk.domain.User;
 import com.keydesk.domain.ValidationException;
 import com.keydesk.store.KeyRepository;
 import com.keydesk.store.KeyStream;
-import com.keydesk.store.SiteRepository;
+import com.keydesk.store.SiteCheck;
 import com.keydesk.store.Times;
+import com.keydesk.store.UserCheck;
 import com.keydesk.store.UserRepository;
 import org.jooq.DSLContext;
 
@@ -93,9 +94,12 @@ public final class KeyService {
         Attributes attributes = new Attributes(Validation.keyName(request.name()),
                 Validation.description(request.description()), owner == null ? null : owner.id(),
                 permission, Validation.expiry(request.expiresAt(), now()));
-        IssuedKey issued = insert(tx, actor, fresh, attributes);
-        audit.append(tx, actor.username(), action, Policy.target(issued.key()), OUTCOME_OK, describe(issued.key()),
-                RowBinding.ofKey(tx, issued.key().id()));
+        // inserted, read back as stored with the state its audit entry binds, and the audit head locked
+        // for that entry: one statement on a team store
+        KeyRepository.Inserted made = new KeyRepository(tx).insertCheckAndLockAuditHead(newRow(actor, fresh, attributes));
+        IssuedKey issued = new IssuedKey(made.key().key(), new Secret(fresh.generated().text()));
+        audit.appendAfterLocking(tx, made.lockedHead(), actor.username(), action, Policy.target(issued.key()), OUTCOME_OK,
+                describe(issued.key()), RowBinding.keyDigest(made.key().keyState()));
         return issued;
     }
 
@@ -467,10 +471,14 @@ public final class KeyService {
     }
 
     private IssuedKey insert(DSLContext tx, Actor actor, Fresh fresh, Attributes a) {
+        long id = new KeyRepository(tx).insert(newRow(actor, fresh, a));
+        return new IssuedKey(find(tx, id), new Secret(fresh.generated().text()));
+    }
+
+    private KeyRepository.NewRow newRow(Actor actor, Fresh fresh, Attributes a) {
         GeneratedKey generated = fresh.generated();
-        long id = new KeyRepository(tx).insert(new KeyRepository.NewRow(generated.lookupId(), fresh.hash(), a.name(),
-                a.description(), a.ownerId(), a.permission(), generated.label(), now(), actor.creatorId(), a.expiresAt()));
-        return new IssuedKey(find(tx, id), new Secret(generated.text()));
+        return new KeyRepository.NewRow(generated.lookupId(), fresh.hash(), a.name(), a.description(), a.ownerId(),
+                a.permission(), generated.label(), now(), actor.creatorId(), a.expiresAt());
     }
 
     /** The set asked for; else the site's default for a user key (a site key is always full). */
@@ -498,13 +506,14 @@ public final class KeyService {
         if (username == null || username.isBlank()) {
             throw new ValidationException("owner", "A user key needs an owner: choose the user it belongs to.");
         }
-        User owner = new UserRepository(tx).findByUsername(username.strip())
+        UserCheck checked = UserCheck.byUsername(tx, username.strip())
                 .orElseThrow(() -> new NotFoundException("There is no user named \""
                         + Texts.printable(username) + "\".", NotFoundException.Thing.USER));
+        User owner = checked.user();
         if (!owner.active()) {
             throw new ConflictException("User " + owner.username() + " is deactivated; no new key can be made for them.");
         }
-        RowBinding.requireUser(tx, owner.id());
+        RowBinding.requireUser(tx, checked);
         return owner;
     }
 
@@ -526,9 +535,10 @@ public final class KeyService {
 
     /** The site and its setting, which decide what people may do: only as the audit chain last recorded them. */
     static Site site(DSLContext tx) {
-        Site site = new SiteRepository(tx).find().orElseThrow(() -> new IllegalStateException("The store has no site"));
-        RowBinding.requireSite(tx);
-        return site;
+        // the site, its row's state and the chain's digest of it: one read (one round trip to a team store)
+        SiteCheck site = SiteCheck.read(tx).orElseThrow(() -> new IllegalStateException("The store has no site"));
+        RowBinding.requireSite(tx, site);
+        return site.site();
     }
 
     private Instant now() {

@@ -3,6 +3,8 @@ package com.keydesk.service;
 import com.keydesk.domain.TamperedException;
 import com.keydesk.store.AuditRepository;
 import com.keydesk.store.RowStates;
+import com.keydesk.store.SiteCheck;
+import com.keydesk.store.UserCheck;
 import org.jooq.DSLContext;
 
 import java.util.Optional;
@@ -65,6 +67,24 @@ final class RowBinding {
 
     static void requireSite(DSLContext tx) {
         require(tx, SITE_TARGET, ofSite(tx), "The site record");
+    }
+
+    /**
+     * As {@link #requireUser(DSLContext, long)}, with the row's state and the chain's digest already
+     * read together ({@link UserCheck}). A mismatch is not believed at once: it is read again as
+     * {@link #mismatch(DSLContext, String, String, String)} does, so the rule is exactly as strict.
+     */
+    static void requireUser(DSLContext tx, UserCheck user) {
+        if (mismatch(user.bound(), userDigest(user.state()), "User " + user.user().id()) != null) {
+            requireUser(tx, user.user().id());
+        }
+    }
+
+    /** As {@link #requireSite(DSLContext)}, from a {@link SiteCheck}; the same rule as above on a mismatch. */
+    static void requireSite(DSLContext tx, SiteCheck site) {
+        if (mismatch(site.bound(), digest("site", Optional.of(site.state())), "The site record") != null) {
+            requireSite(tx);
+        }
     }
 
     /** True when the site row matches the chain: for reads that show it without refusing anything. */

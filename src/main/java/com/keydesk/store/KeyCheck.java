@@ -24,13 +24,11 @@ import java.util.Optional;
 public record KeyCheck(ApiKey key, String secretHash, String keyState, String ownerState, String keyBound,
                        String ownerBound) {
     /** The key with owner and creator as {@link KeyRows} joins them; then its lookup id and hash, the rest of the owner's row, the digests. */
-    static final String SQL = KeyRows.joined(", k.lookup_id, k.secret_hash,"
-            + " o.id, o.username_key, o.display_name, o.password_hash, o.created_at,"
-            + " (SELECT a.row_digest FROM audit_entry a WHERE a.target = CONCAT('api_key:', k.id)"
-            + "   AND a.row_digest IS NOT NULL ORDER BY a.target DESC, a.seq DESC LIMIT 1),"
-            + " (SELECT a.row_digest FROM audit_entry a WHERE a.target = CONCAT('user:', k.user_id)"
-            + "   AND a.row_digest IS NOT NULL ORDER BY a.target DESC, a.seq DESC LIMIT 1)")
-            + " WHERE k.lookup_id = ?";
+    private static final String COLUMNS = ", k.lookup_id, k.secret_hash,"
+            + " o.id, o.username_key, o.display_name, o.password_hash, o.created_at, "
+            + BoundDigest.of("CONCAT('api_key:', k.id)") + ", " + BoundDigest.of("CONCAT('user:', k.user_id)");
+    static final String SQL = KeyRows.joined(COLUMNS) + " WHERE k.lookup_id = ?";
+    static final String BY_ID = KeyRows.joined(COLUMNS) + " WHERE k.id = ?";
     private static final int OWNER_NAME = KeyRows.COUNT + 1;
     private static final int OWNER_ADMIN = KeyRows.COUNT + 2;
     private static final int OWNER_ACTIVE = KeyRows.COUNT + 3;
@@ -55,11 +53,37 @@ public record KeyCheck(ApiKey key, String secretHash, String keyState, String ow
         });
     }
 
+    /** The same, by the key's id: what a create reads back of the row it just inserted. */
+    public static Optional<KeyCheck> byId(DSLContext tx, long id) {
+        return tx.connectionResult(connection -> byId(connection, id));
+    }
+
+    static Optional<KeyCheck> byId(java.sql.Connection connection, long id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(BY_ID)) {
+            query.setLong(1, id);
+            try (ResultSet r = query.executeQuery()) {
+                return r.next() ? Optional.of(read(r)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The row a data-changing statement returns, as {@link #SQL} reads a stored one: a team store's
+     * create inserts and reads its key back in one statement ({@code WITH k AS (INSERT … RETURNING *)}).
+     * {@code from} names the rows, aliased k (PostgreSQL only); {@code more} adds columns after {@link #COUNT}.
+     */
+    static String selectFrom(String from, String more) {
+        return KeyRows.joinedFrom(from, COLUMNS + more);
+    }
+
+    /** How many columns {@link #read} reads: a statement's own columns start after them. */
+    static final int COUNT = KeyRows.COUNT + 13;
+
     /**
      * The key as {@link KeyRows} reads it (the owner and creator joined), and the key and owner rows in
      * RowStates' order for each table, read as the types jOOQ gives them, so the states agree.
      */
-    private static KeyCheck read(ResultSet r) throws SQLException {
+    static KeyCheck read(ResultSet r) throws SQLException {
         ApiKey key = KeyRows.joinedKey(r);
         Object[] keyRow = {
                 r.getObject(KeyRows.ID, Long.class), r.getString(LOOKUP_ID), r.getString(SECRET_HASH),

@@ -43,8 +43,13 @@ final class KeyRows {
      * a query adds its WHERE. Its own columns, if any, go in {@code more} (", k.secret_hash").
      */
     static String joined(String more) {
+        return joinedFrom("api_key k", more);
+    }
+
+    /** As {@link #joined}, from other rows of api_key's columns aliased k (a CTE's). */
+    static String joinedFrom(String from, String more) {
         return "SELECT " + columns("k.") + ", o.username, o.is_admin, o.active, c.username" + more
-                + " FROM api_key k LEFT JOIN app_user o ON o.id = k.user_id LEFT JOIN app_user c ON c.id = k.created_by";
+                + " FROM " + from + " LEFT JOIN app_user o ON o.id = k.user_id LEFT JOIN app_user c ON c.id = k.created_by";
     }
 
     private KeyRows() {

@@ -64,12 +64,14 @@ public final class RowStates {
     public Optional<String> site() {
         List<Field<?>> columns = new ArrayList<>(SITE_COLUMNS);
         columns.addAll(SITE_POLICY_COLUMNS);
-        return dsl.select(columns).from(SITE).where(SITE.ID.eq(1)).fetchOptional(row -> {
-            Object[] values = row.intoArray();
-            Object[] policy = Arrays.copyOfRange(values, SITE_COLUMNS.size(), values.length);
-            return canonical(Arrays.equals(policy, SITE_POLICY_AS_MIGRATED)
-                    ? Arrays.copyOf(values, SITE_COLUMNS.size()) : values);
-        });
+        return dsl.select(columns).from(SITE).where(SITE.ID.eq(1)).fetchOptional(row -> siteCanonical(row.intoArray()));
+    }
+
+    /** The site's state from its bound columns and then its policy columns, in the lists' order ({@link SiteCheck}). */
+    static String siteCanonical(Object[] values) {
+        Object[] policy = Arrays.copyOfRange(values, SITE_COLUMNS.size(), values.length);
+        return canonical(Arrays.equals(policy, SITE_POLICY_AS_MIGRATED)
+                ? Arrays.copyOf(values, SITE_COLUMNS.size()) : values);
     }
 
     /** Every key's id and state, read lazily: a store may hold a million keys. */

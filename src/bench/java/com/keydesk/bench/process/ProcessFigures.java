@@ -32,13 +32,24 @@ import java.util.jar.Manifest;
  * bench.scan.mb (default 1024) the size of the scan's tree; bench.only=scan runs the scan step
  * alone (results.json then holds its figures only), bench.only=pg the team store's step alone,
  * bench.only=api the HTTP API's ({@link ApiFigures}), bench.only=tables the local store's command
- * line and desktop tables with their same-run ratios ({@link SameRun}) and nothing else.
+ * line and desktop tables with their same-run ratios ({@link SameRun}) and nothing else, bench.only=create
+ * only the creation figures JmhFigures took (no app image is used: add -Dappimage.phase=none).
  */
 public final class ProcessFigures {
     private static final Map<String, Double> GOALS = goals();
 
     public static void main(String[] args) throws Exception {
         Path bench = Path.of(args[0]).toAbsolutePath();
+        if (System.getProperty("bench.only", "all").strip().equals("create")) {
+            // JmhFigures measured creation on both engines; no app image, store or display is needed
+            Figures figures = new Figures();
+            figures.put("machine_cores", Runtime.getRuntime().availableProcessors());
+            figures.put("machine_argon2id_hash_ms", SameRun.argon2idHashMs());
+            figures.putAll(Figures.read(bench.resolve("jmh.json")));
+            figures.write(bench.resolve("results.json"));
+            report(figures, bench.resolve("results.json"));
+            return;
+        }
         AppImage image = AppImage.at(Path.of(args[1]));
         AppImage app = Installation.of(image, bench);
         Path testClasses = Path.of(args[2]).toAbsolutePath();
