@@ -78,6 +78,17 @@ class TablesRobotTest extends AppRobotTest {
                 .queryAll().stream().<TextCell<?, ?>>map(n -> (TextCell<?, ?>) n).toList();
     }
 
+    private static double columnWidth(TableView<?> table, String title) {
+        return table.getVisibleLeafColumns().stream().filter(c -> title.equals(c.getText())).findFirst()
+                .orElseThrow().getWidth();
+    }
+
+    /** The text the cell's skin drew, "…" included. */
+    private static String drawn(TextCell<?, ?> cell) {
+        return cell.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
+    }
+
     private static List<String> visibleColumns(TableView<?> table) {
         return table.getVisibleLeafColumns().stream().map(TableColumn::getText).toList();
     }
@@ -134,7 +145,17 @@ class TablesRobotTest extends AppRobotTest {
         assertThat(visibleColumns(table)).containsExactly("Name", "Key", "Owner", "Permission", "Status", "Expires");
         assertThat(cell(table, "Owner", "demo000042").isCutOff()).isFalse();
         assertThat(cell(table, "Name", "Sync job 1272").isCutOff()).isFalse();
-        assertThat(filledCells(table, "Key")).hasSize(5).noneMatch(TextCell::isCutOff);
+        // The name is what a person reads first: it gets the room, the key's label gives way,
+        // cut in the middle so its start and last characters (what is compared with a leaked key)
+        // stay in view, the whole label in the tooltip.
+        assertThat(columnWidth(table, "Name")).isGreaterThanOrEqualTo(180).isGreaterThan(columnWidth(table, "Key"));
+        assertThat(filledCells(table, "Key")).hasSize(5).allSatisfy(key -> {
+            String label = key.getText();
+            assertThat(drawn(key)).startsWith(label.substring(0, 6)).endsWith(label.substring(label.length() - 4));
+            if (key.isCutOff()) {
+                assertThat(key.getTooltip().getText()).isEqualTo(label);
+            }
+        });
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(scrollsSideways(table)).isFalse();
 
