@@ -188,7 +188,7 @@ public final class KeyTableView extends BorderPane {
         if (vm.scope().showsOwner()) {
             table.getColumns().add(KeyColumns.fixed(KeyColumns.name("column.owner", KeyRow::owner, 108), 108));
         }
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permission, 138), 138));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permissionText, 138), 138));
         table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 118));
         table.getColumns().add(KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 108));
         TableColumn<KeyRow, ?> lastUsed = KeyColumns.fixed(
