@@ -87,6 +87,9 @@ class FeedbackRobotTest extends AppRobotTest {
         clickOn("#revokeButton");
         clickDialogButton("Revoke");
         clickOn("#inactiveButton");
+        Labeled heading = lookup("#inactiveHeading").queryLabeled();
+        assertThat(heading.getText()).isEqualTo("Inactive keys");
+        assertThat(heading.getStyleClass()).as("styled as the other windows' headings").contains("title-3");
         List<InactiveRow> rows = rowsOf("#inactiveTable");
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(clock.instant());
         assertThat(rows).singleElement().satisfies(row -> {
