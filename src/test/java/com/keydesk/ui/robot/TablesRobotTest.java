@@ -83,8 +83,16 @@ class TablesRobotTest extends AppRobotTest {
                 .orElseThrow().getWidth();
     }
 
+    /** The Key column's cells that show a row. */
+    private List<javafx.scene.control.TableCell<?, ?>> keyCells(TableView<?> table) {
+        return lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getItem() != null
+                && c.getTableView() == table && c.getTableColumn() != null && "Key".equals(c.getTableColumn().getText()))
+                .queryAll().stream().<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .toList();
+    }
+
     /** The text the cell's skin drew, "…" included. */
-    private static String drawn(TextCell<?, ?> cell) {
+    private static String drawn(javafx.scene.control.Labeled cell) {
         return cell.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
                 .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
     }
@@ -130,7 +138,10 @@ class TablesRobotTest extends AppRobotTest {
         assertThat(cell(table, "Owner", "demo000042").isCutOff()).isFalse();
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(cell(table, "Name", "Sync job 1272").isCutOff()).isFalse();
-        assertThat(filledCells(table, "Key")).hasSize(5).noneMatch(TextCell::isCutOff);
+        assertThat(keyCells(table)).hasSize(5).allSatisfy(key -> {
+            assertThat(drawn(key)).isEqualTo(key.getItem());
+            assertThat(key.getTooltip()).isNull();
+        });
         assertThat(scrollsSideways(table)).isFalse();
         assertThat(table.getStyleClass()).contains("dense");
         assertNothingUncaught();
@@ -149,12 +160,13 @@ class TablesRobotTest extends AppRobotTest {
         // cut in the middle so its start and last characters (what is compared with a leaked key)
         // stay in view, the whole label in the tooltip.
         assertThat(columnWidth(table, "Name")).isGreaterThanOrEqualTo(180).isGreaterThan(columnWidth(table, "Key"));
-        assertThat(filledCells(table, "Key")).hasSize(5).allSatisfy(key -> {
-            String label = key.getText();
-            assertThat(drawn(key)).startsWith(label.substring(0, 6)).endsWith(label.substring(label.length() - 4));
-            if (key.isCutOff()) {
-                assertThat(key.getTooltip().getText()).isEqualTo(label);
-            }
+        assertThat(keyCells(table)).hasSize(5).allSatisfy(key -> {
+            String label = (String) key.getItem();
+            String shown = drawn(key);
+            assertThat(shown).startsWith(label.substring(0, 6)).endsWith(label.substring(label.length() - 4));
+            assertThat(shown.chars().filter(c -> c == '…' || c == '.').count()).as(shown + ": one '…'").isEqualTo(1);
+            assertThat(shown).as("shortened").isNotEqualTo(label);
+            assertThat(key.getTooltip().getText()).isEqualTo(label);
         });
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(scrollsSideways(table)).isFalse();
