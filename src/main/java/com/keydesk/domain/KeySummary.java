@@ -8,6 +8,7 @@ import java.time.Instant;
  *
  * @param ownerUsername the owner's username, or null for a site-wide key
  * @param ownerActive   false only for a user key whose owner is deactivated
+ * @param previousPermissionSet the set a disabled key keeps for enable to give back; null otherwise
  * @param description   only for search; may be null
  * @param createdBy     username of whoever created it (null if that user no longer exists)
  */
@@ -18,6 +19,7 @@ public record KeySummary(
         String ownerUsername,
         boolean ownerActive,
         PermissionSet permissionSet,
+        PermissionSet previousPermissionSet,
         boolean disabledByAdmin,
         String descriptiveLabel,
         Instant createdAt,
@@ -27,6 +29,11 @@ public record KeySummary(
 
     public KeyType type() {
         return ownerUsername == null ? KeyType.SITE : KeyType.USER;
+    }
+
+    /** What enable gives back: the set kept when the key was disabled, or null if it is not disabled. */
+    public PermissionSet restoredOnEnable() {
+        return permissionSet == PermissionSet.NONE ? previousPermissionSet : null;
     }
 
     public KeyStatus status(Instant now) {

@@ -221,14 +221,15 @@ public final class KeyRepository {
         Map<String, String> shared = new HashMap<>();
         return dsl.select(API_KEY.ID, API_KEY.NAME, API_KEY.DESCRIPTION, OWNER.USERNAME, API_KEY.PERMISSION_SET,
                         API_KEY.DISABLED_BY_ADMIN, API_KEY.DESCRIPTIVE_LABEL, API_KEY.CREATED_AT, CREATOR.USERNAME,
-                        API_KEY.EXPIRES_AT, API_KEY.LAST_USE_AT, OWNER.ACTIVE)
+                        API_KEY.EXPIRES_AT, API_KEY.LAST_USE_AT, OWNER.ACTIVE, API_KEY.PREVIOUS_PERMISSION_SET)
                 .from(from)
                 .leftJoin(OWNER).on(OWNER.ID.eq(API_KEY.USER_ID))
                 .leftJoin(CREATOR).on(CREATOR.ID.eq(API_KEY.CREATED_BY))
                 .where(where).orderBy(API_KEY.ID.desc()).limit(limit)
                 .collect(Collectors.mapping(r -> toRow.apply(new KeySummary(r.value1(), r.value2(), r.value3(),
                         once(shared, r.value4()), r.value4() == null || Boolean.TRUE.equals(r.value12()),
-                        PermissionSet.parse(r.value5()), r.value6(), r.value7(),
+                        PermissionSet.parse(r.value5()), r.value13() == null ? null : PermissionSet.parse(r.value13()),
+                        r.value6(), r.value7(),
                         fromDb(r.value8()), once(shared, r.value9()), fromDb(r.value10()), fromDb(r.value11()))),
                         Collectors.toList()));
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  */
 final class KeySummaries {
     static final String COLUMNS = "SELECT k.id, k.name, k.description, o.username, k.permission_set,"
-            + " k.disabled_by_admin, k.descriptive_label, k.created_at, c.username, k.expires_at, k.last_use_at, o.active";
+            + " k.disabled_by_admin, k.descriptive_label, k.created_at, c.username, k.expires_at, k.last_use_at, o.active,"
+            + " k.previous_permission_set";
     /** The owner and creator joined to api_key k. */
     static final String PEOPLE = " LEFT JOIN app_user o ON o.id = k.user_id LEFT JOIN app_user c ON c.id = k.created_by";
     static final String SELECT = COLUMNS + " FROM api_key k" + PEOPLE;
@@ -26,8 +27,13 @@ final class KeySummaries {
     KeySummary read(ResultSet r) throws SQLException {
         String owner = once(r.getString(4));
         return new KeySummary(r.getLong(1), r.getString(2), r.getString(3), owner,
-                owner == null || r.getBoolean(12), PermissionSet.parse(r.getString(5)), r.getBoolean(6),
+                owner == null || r.getBoolean(12), PermissionSet.parse(r.getString(5)), permission(r.getString(13)),
+                r.getBoolean(6),
                 r.getString(7), time(r, 8), once(r.getString(9)), time(r, 10), time(r, 11));
+    }
+
+    private static PermissionSet permission(String wireName) {
+        return wireName == null ? null : PermissionSet.parse(wireName);
     }
 
     private static java.time.Instant time(ResultSet r, int column) throws SQLException {

@@ -116,6 +116,33 @@ class KeyTablePagesTest {
     }
 
     @Test
+    void aDisabledKeysRowCarriesTheSetEnableGivesBackAndAnEnabledOnesDoesNot() {
+        long id = keys.create(store.admin, NewKey.forUser("bob", "Laptop", null, PermissionSet.DESKTOP_APP, null))
+                .key().id();
+        keys.disable(store.admin, id);
+        KeyTableQuery query = new KeyTableQuery(KeyType.USER, "Laptop", KeyStatusFilter.ALL, Order.NEWEST, false);
+        assertThat(row(keys.tableRows(store.admin, KeyType.USER, Integer.MAX_VALUE, Function.identity()), id))
+                .satisfies(key -> {
+                    assertThat(key.permissionSet()).isEqualTo(PermissionSet.NONE);
+                    assertThat(key.restoredOnEnable()).isEqualTo(PermissionSet.DESKTOP_APP);
+                });
+        assertThat(row(keys.page(store.admin, query, 0, 10, Function.identity()), id).restoredOnEnable())
+                .isEqualTo(PermissionSet.DESKTOP_APP);
+
+        keys.enable(store.admin, id, null);
+        assertThat(row(keys.tableRows(store.admin, KeyType.USER, Integer.MAX_VALUE, Function.identity()), id))
+                .satisfies(key -> {
+                    assertThat(key.permissionSet()).isEqualTo(PermissionSet.DESKTOP_APP);
+                    assertThat(key.restoredOnEnable()).isNull();
+                });
+        assertThat(row(keys.page(store.admin, query, 0, 10, Function.identity()), id).restoredOnEnable()).isNull();
+    }
+
+    private static KeySummary row(List<KeySummary> rows, long id) {
+        return rows.stream().filter(k -> k.id() == id).findFirst().orElseThrow();
+    }
+
+    @Test
     void pagesAtEveryOffsetAndEveryKeysPositionFollowTheOrder() {
         Instant now = store.clock.instant();
         List<KeySummary> all = keys.tableRows(store.admin, null, Integer.MAX_VALUE, Function.identity());

@@ -202,24 +202,49 @@ public final class ScreenshotTour extends FxRobot {
         clickOn((Node n) -> n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                 && c.getText().endsWith("(prefer)"));
         clickOn("#testConnectionButton");
-        waitUntil(() -> !lookup("#connectionResult").queryLabeled().getText().isEmpty());
+        waitOnTheStore("the connection test's answer", () -> !lookup("#connectionResult").queryLabeled().getText().isEmpty());
         shotWithDialog("team-store-open");
         clickOn("#openStoreButton");
-        waitUntil(() -> lookup("#usernameField").tryQuery().isPresent());
+        waitOnTheStore("the team store's sign-in screen", () -> lookup("#usernameField").tryQuery().isPresent());
         clickOn("#usernameField").write(admin);
         clickOn("#passwordField").write(adminPassword);
         clickOn("#signInButton");
-        waitUntil(() -> lookup("#keyTable").tryQuery().isPresent() && rows("#keyTable") > 0);
+        waitOnTheStore("the team store's keys", () -> lookup("#keyTable").tryQuery().isPresent() && rows("#keyTable") > 0);
         shot("team-store-keys");
 
         String stop = System.getProperty("keydesk.tour.stopTeamStore");
         String start = System.getProperty("keydesk.tour.startTeamStore");
         if (stop != null && start != null) {
-            new ProcessBuilder("sh", "-c", stop).inheritIO().start().waitFor();
-            waitUntil(() -> lookup("#storeTrouble").queryLabeled().getParent().isVisible());
+            run(stop);
+            waitOnTheStore("the banner of a stopped store", () -> lookup("#storeTrouble").queryLabeled().getParent().isVisible());
             shot("team-store-unreachable");
-            new ProcessBuilder("sh", "-c", start).inheritIO().start().waitFor();
-            waitUntil(() -> !lookup("#storeTrouble").queryLabeled().getParent().isVisible());
+            run(start);
+            waitOnTheStore("the banner gone once the store is back",
+                    () -> !lookup("#storeTrouble").queryLabeled().getParent().isVisible());
+        }
+    }
+
+    /**
+     * Waits on what a throwaway PostgreSQL and the real Argon2 take on a loaded machine: opening the
+     * store (pool, migrations check), signing in, noticing the server stopped, then back (the change
+     * feed retries up to 5 s apart). 20 s was once too short; a step that still times out says which.
+     */
+    private void waitOnTheStore(String what, BooleanSupplier condition) throws Exception {
+        long started = System.nanoTime();
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Team store: no " + what + " after 90 s", e);
+        }
+        System.out.printf("team store: %s after %.1f s%n", what, (System.nanoTime() - started) / 1e9);
+        waitUntil(() -> true);
+    }
+
+    /** Runs a command of the script's (pg_ctl stop or start); one that fails stops the tour, instead of a wait for nothing. */
+    private static void run(String command) throws Exception {
+        int status = new ProcessBuilder("sh", "-c", command).inheritIO().start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException("Team store: '" + command + "' ended with " + status);
         }
     }
 

@@ -43,14 +43,68 @@ final class KeyColumns {
     }
 
     /**
-     * The key's label ("kdu_A9Iy…TMKm"), monospaced; if a person makes it narrower it is cut in
-     * the middle, so that both the start and the last characters (what a person compares with a
-     * leaked key) stay in view.
+     * The key's label ("kdu_A9IyQ2xZ7pLm…TMKm"), monospaced; in a narrow column (1024 wide) it
+     * is shortened at its own "…", so that the start and the last characters (what a person
+     * compares with a leaked key) stay in view around one "…", the whole label in the tooltip.
      */
     static TableColumn<KeyRow, String> label() {
-        TableColumn<KeyRow, String> column = text("column.key", KeyRow::label, 170);
+        TableColumn<KeyRow, String> column = Columns.of("column.key", KeyRow::label, 170);
+        column.setCellFactory(c -> new LabelCell());
         column.getStyleClass().add("key-label-cell");
         return column;
+    }
+
+    /** A label shortened to the cell's room (see {@link #label()}); measured in the cell's own font. */
+    private static final class LabelCell extends TableCell<KeyRow, String> {
+        private final ReusedTooltip tooltip = new ReusedTooltip(this);
+        private final javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        private String whole;
+
+        @Override
+        protected void updateItem(String label, boolean empty) {
+            super.updateItem(label, empty);
+            whole = empty ? null : label;
+            setText(whole);
+            tooltip.hide();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (whole != null) {
+                String fitted = shortened(whole, getWidth() - snappedLeftInset() - snappedRightInset());
+                if (!fitted.equals(getText())) {
+                    setText(fitted);
+                }
+                if (fitted.equals(whole)) {
+                    tooltip.hide();
+                } else {
+                    tooltip.show(whole);
+                }
+            }
+            super.layoutChildren();
+        }
+
+        /** The label, or its start and its part from "…" on with as much of the start as fits. */
+        private String shortened(String label, double room) {
+            int cut = label.indexOf('…');
+            if (room <= 0 || cut < 1 || widthOf(label) <= room) {
+                return label;   // a label without its "…" is left to the cell's own overrun
+            }
+            String tail = label.substring(cut);
+            for (int keep = cut - 1; keep > 1; keep--) {
+                String shorter = label.substring(0, keep) + tail;
+                if (widthOf(shorter) <= room) {
+                    return shorter;
+                }
+            }
+            return label.substring(0, 1) + tail;
+        }
+
+        private double widthOf(String text) {
+            probe.setFont(getFont());
+            probe.setText(text);
+            return probe.getLayoutBounds().getWidth();
+        }
     }
 
     static TableColumn<KeyRow, DisplayStatus> status() {

@@ -4,6 +4,7 @@ import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyType;
 import com.keydesk.domain.PermissionSet;
 
+import com.keydesk.ui.Messages;
 import com.keydesk.ui.keys.text.DisplayStatus;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,6 +21,7 @@ public final class KeyRow {
     private final String label;
     private final String owner;
     private final PermissionSet permission;
+    private final PermissionSet restoredOnEnable;
     private final boolean disabledByAdmin;
     private final DisplayStatus status;
     private final Instant createdAt;
@@ -40,6 +42,7 @@ public final class KeyRow {
         this.label = "";
         this.owner = null;
         this.permission = null;
+        this.restoredOnEnable = null;
         this.disabledByAdmin = false;
         this.status = null;
         this.createdAt = null;
@@ -55,6 +58,7 @@ public final class KeyRow {
         this.label = key.descriptiveLabel();
         this.owner = key.ownerUsername();
         this.permission = key.permissionSet();
+        this.restoredOnEnable = key.restoredOnEnable();
         this.disabledByAdmin = key.disabledByAdmin();
         this.status = status;
         this.createdAt = key.createdAt();
@@ -88,6 +92,17 @@ public final class KeyRow {
     public String label() { return label; }
     public String owner() { return owner == null ? "" : owner; }
     public String permission() { return permission == null ? "" : permission.wireName(); }
+    /**
+     * The Permission column: the set, and for a disabled key (its set is none, the Status column
+     * says Disabled) the one it keeps for Enable to give back, "was files_only": "none" alone hid
+     * what Enable restores. Short, so that it fits the column at 1024 wide.
+     */
+    public String permissionText() {
+        return restoredOnEnable == null ? permission()
+                : Messages.format("keys.permission.kept", restoredOnEnable.wireName());
+    }
+    /** The set Enable gives back, or null if the key is not disabled. */
+    public PermissionSet restoredOnEnable() { return restoredOnEnable; }
     public boolean disabledByAdmin() { return disabledByAdmin; }
     public DisplayStatus status() { return status; }
     public Instant createdAt() { return createdAt; }

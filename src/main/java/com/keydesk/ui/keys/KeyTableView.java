@@ -179,18 +179,22 @@ public final class KeyTableView extends BorderPane {
         table.getStyleClass().add(atlantafx.base.theme.Styles.DENSE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         // Every column has room for its longest usual value ("office_integration", "Expiring soon",
-        // a full key label, "demo000042", "Mar 30, 2027") and never gets narrower; the name takes
-        // what is left, down to a minimum. On a small screen (1024 wide) "Created" and then
-        // "Last used" step aside instead. The widths fit DejaVu Sans, the widest of the usual fonts.
+        // a full key label, "demo000042", "Mar 30, 2027") and never gets narrower, but the key's
+        // label: on a small screen (1024 wide) it gives its room to the name, what a person reads
+        // first, and is cut in the middle (its start and last characters stay). "Created" and then
+        // "Last used" step aside. The widths fit DejaVu Sans, the widest of the usual fonts.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<KeyRow, String> name = KeyColumns.name("column.name", KeyRow::name, 170);
-        name.setMinWidth(110);
+        TableColumn<KeyRow, String> name = KeyColumns.name("column.name", KeyRow::name, 180);
+        name.setMinWidth(180);
         table.getColumns().add(name);
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.label(), 172));
+        TableColumn<KeyRow, String> label = KeyColumns.label();
+        label.setPrefWidth(172);
+        label.setMinWidth(116);
+        table.getColumns().add(label);
         if (vm.scope().showsOwner()) {
             table.getColumns().add(KeyColumns.fixed(KeyColumns.name("column.owner", KeyRow::owner, 108), 108));
         }
-        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permission, 138), 138));
+        table.getColumns().add(KeyColumns.fixed(KeyColumns.text("column.permission", KeyRow::permissionText, 138), 138));
         table.getColumns().add(KeyColumns.fixed(KeyColumns.status(), 118));
         TableColumn<KeyRow, ?> expires = KeyColumns.fixed(KeyColumns.time("column.expires", KeyRow::expiresAt, vm::now, null), 108);
         table.getColumns().add(expires);

@@ -129,7 +129,31 @@ public final class SettingsView extends ScrollPane {
         masker.setText(Messages.get("settings.backup.running"));
         masker.visibleProperty().bind(vm.backupRunningProperty());
         setContent(new javafx.scene.layout.StackPane(content, masker));
+        // the sentence after a backup or restore is the page's last line: on a 700 px high screen it
+        // came below the fold, half cut, and the page is scrolled to show it
+        status.textProperty().addListener((o, was, now) -> reveal(status));
+        backupError.textProperty().addListener((o, was, now) -> reveal(backupError));
         vm.load();
+    }
+
+    /** Scrolls the page, as little as needed, so that {@code node} is whole in view. */
+    private void reveal(Node node) {
+        if (!node.isVisible() || getContent() == null) {
+            return;
+        }
+        layout();   // the sentence has its height only once laid out
+        double content = getContent().getLayoutBounds().getHeight();
+        double view = getViewportBounds().getHeight();
+        if (content <= view) {
+            return;
+        }
+        javafx.geometry.Bounds at = getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = getVvalue() * (content - view);
+        if (at.getMaxY() > top + view) {
+            setVvalue(Math.min(1, (at.getMaxY() - view) / (content - view)));
+        } else if (at.getMinY() < top) {
+            setVvalue(Math.max(0, at.getMinY() / (content - view)));
+        }
     }
 
     /** The default permission set of new user keys, with what the chosen set may do. */

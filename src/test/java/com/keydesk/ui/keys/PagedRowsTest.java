@@ -53,7 +53,7 @@ class PagedRowsTest {
     }
 
     private static KeyRow row(long id) {
-        return KeyRow.of(new KeySummary(id, "key " + id, null, null, true, PermissionSet.FILES_ONLY, false,
+        return KeyRow.of(new KeySummary(id, "key " + id, null, null, true, PermissionSet.FILES_ONLY, null, false,
                 "kds_x", NOW, "alice", null, null), NOW);
     }
 

@@ -87,6 +87,9 @@ class FeedbackRobotTest extends AppRobotTest {
         clickOn("#revokeButton");
         clickDialogButton("Revoke");
         clickOn("#inactiveButton");
+        Labeled heading = lookup("#inactiveHeading").queryLabeled();
+        assertThat(heading.getText()).isEqualTo("Inactive keys");
+        assertThat(heading.getStyleClass()).as("styled as the other windows' headings").contains("title-3");
         List<InactiveRow> rows = rowsOf("#inactiveTable");
         String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault()).format(clock.instant());
         assertThat(rows).singleElement().satisfies(row -> {
@@ -98,6 +101,40 @@ class FeedbackRobotTest extends AppRobotTest {
         assertThat(lookup("#inactiveSummary").queryLabeled().getText()).isEqualTo("1 inactive key");
         clickOn("#inactiveClose");
         assertNothingUncaught();
+    }
+
+    @Test
+    void aLongConfirmationStaysInsideTheWindowWhenAShorterOneStacksUnderIt() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        signInAsAdmin();
+        clickOn("#nav-SITE_KEYS");
+        createSiteKey("Nightly export of the usage reports to the BI warehouse");
+        assertThat(confirmations()).containsExactly("“Nightly export of the usage reports to the BI warehouse” created");
+        assertConfirmationsInsideTheWindow();
+
+        selectKey("CI deploy");
+        clickOn("#toggleButton");
+        assertThat(confirmations()).containsExactlyInAnyOrder(
+                "“Nightly export of the usage reports to the BI warehouse” created", "“CI deploy” disabled");
+        assertConfirmationsInsideTheWindow();
+        assertNothingUncaught();
+    }
+
+    /** Each confirmation showing lies whole inside the main window (ControlsFX moves them after showing). */
+    private void assertConfirmationsInsideTheWindow() throws InterruptedException {
+        Thread.sleep(500);   // ControlsFX's stacking animation, 350 ms
+        WaitForAsyncUtils.waitForFxEvents();
+        for (Node bar : lookup(".keydesk-confirmation").queryAll()) {
+            javafx.geometry.Bounds onScreen = bar.localToScreen(bar.getBoundsInLocal());
+            assertThat(onScreen.getMaxX()).as("right edge of a confirmation, inside the window's")
+                    .isLessThanOrEqualTo(stage.getX() + stage.getWidth());
+            assertThat(onScreen.getMinX()).isGreaterThanOrEqualTo(stage.getX());
+        }
     }
 
     private void createSiteKey(String name) {

@@ -25,10 +25,31 @@ class KeyLifecycleRobotTest extends AppRobotTest {
         assertThat(lookup("#toggleButton").queryButton().getText()).isEqualTo("Disable");
         clickOn("#toggleButton");
         assertThat(visibleKeys().getFirst().permission()).isEqualTo("none");
+        // what Enable gives back is in the table, not only behind the details
+        assertThat(permissionCells()).containsExactly("was files_only");
         selectKey("Backup job");
         assertThat(lookup("#toggleButton").queryButton().getText()).isEqualTo("Enable");
         clickOn("#toggleButton");
         assertThat(visibleKeys().getFirst().permission()).isEqualTo("files_only");
+        assertThat(permissionCells()).containsExactly("files_only");
+    }
+
+    /** The texts of the Permission column's cells in the key table on screen. */
+    private java.util.List<String> permissionCells() {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && c.getTableColumn() != null && "Permission".equals(c.getTableColumn().getText())
+                && c.getText() != null && shown(n))
+                .queryAll().stream().map(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText()).toList();
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

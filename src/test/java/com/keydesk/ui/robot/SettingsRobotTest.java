@@ -110,6 +110,37 @@ class SettingsRobotTest extends AppRobotTest {
     }
 
     @Test
+    void onA1024x700ScreenTheBackupsSentenceIsScrolledIntoView() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        app.useFilePicker(files);
+        files.backupTarget = folder.getParent().resolve("small-screen.zip");
+        signInAsAdmin();
+        clickOn("#nav-SETTINGS");
+        clickOn("#backupButton");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node status = lookup("#backupStatus").query();
+        javafx.scene.Node page = ancestor(status, javafx.scene.control.ScrollPane.class);
+        javafx.geometry.Bounds shown = page.localToScreen(page.getLayoutBounds());
+        javafx.geometry.Bounds sentence = status.localToScreen(status.getLayoutBounds());
+        assertThat(sentence.getMaxY()).as("the sentence's bottom, inside the page's view").isLessThanOrEqualTo(shown.getMaxY());
+        assertThat(sentence.getMinY()).isGreaterThanOrEqualTo(shown.getMinY());
+    }
+
+    private static javafx.scene.Node ancestor(javafx.scene.Node node, Class<?> type) {
+        for (javafx.scene.Node at = node.getParent(); at != null; at = at.getParent()) {
+            if (type.isInstance(at)) {
+                return at;
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " around " + node);
+    }
+
+    @Test
     void aKeyRevokedAfterABackupIsBackAfterRestoreAndVerifies() throws Exception {
         app.useFilePicker(files);
         Path backup = folder.getParent().resolve("before.zip");

@@ -78,6 +78,25 @@ class TablesRobotTest extends AppRobotTest {
                 .queryAll().stream().<TextCell<?, ?>>map(n -> (TextCell<?, ?>) n).toList();
     }
 
+    private static double columnWidth(TableView<?> table, String title) {
+        return table.getVisibleLeafColumns().stream().filter(c -> title.equals(c.getText())).findFirst()
+                .orElseThrow().getWidth();
+    }
+
+    /** The Key column's cells that show a row. */
+    private List<javafx.scene.control.TableCell<?, ?>> keyCells(TableView<?> table) {
+        return lookup((Node n) -> n instanceof javafx.scene.control.TableCell<?, ?> c && c.getItem() != null
+                && c.getTableView() == table && c.getTableColumn() != null && "Key".equals(c.getTableColumn().getText()))
+                .queryAll().stream().<javafx.scene.control.TableCell<?, ?>>map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .toList();
+    }
+
+    /** The text the cell's skin drew, "…" included. */
+    private static String drawn(javafx.scene.control.Labeled cell) {
+        return cell.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
+    }
+
     private static List<String> visibleColumns(TableView<?> table) {
         return table.getVisibleLeafColumns().stream().map(TableColumn::getText).toList();
     }
@@ -119,7 +138,10 @@ class TablesRobotTest extends AppRobotTest {
         assertThat(cell(table, "Owner", "demo000042").isCutOff()).isFalse();
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(cell(table, "Name", "Sync job 1272").isCutOff()).isFalse();
-        assertThat(filledCells(table, "Key")).hasSize(5).noneMatch(TextCell::isCutOff);
+        assertThat(keyCells(table)).hasSize(5).allSatisfy(key -> {
+            assertThat(drawn(key)).isEqualTo(key.getItem());
+            assertThat(key.getTooltip()).isNull();
+        });
         assertThat(scrollsSideways(table)).isFalse();
         assertThat(table.getStyleClass()).contains("dense");
         assertNothingUncaught();
@@ -134,7 +156,18 @@ class TablesRobotTest extends AppRobotTest {
         assertThat(visibleColumns(table)).containsExactly("Name", "Key", "Owner", "Permission", "Status", "Expires");
         assertThat(cell(table, "Owner", "demo000042").isCutOff()).isFalse();
         assertThat(cell(table, "Name", "Sync job 1272").isCutOff()).isFalse();
-        assertThat(filledCells(table, "Key")).hasSize(5).noneMatch(TextCell::isCutOff);
+        // The name is what a person reads first: it gets the room, the key's label gives way,
+        // cut in the middle so its start and last characters (what is compared with a leaked key)
+        // stay in view, the whole label in the tooltip.
+        assertThat(columnWidth(table, "Name")).isGreaterThanOrEqualTo(180).isGreaterThan(columnWidth(table, "Key"));
+        assertThat(keyCells(table)).hasSize(5).allSatisfy(key -> {
+            String label = (String) key.getItem();
+            String shown = drawn(key);
+            assertThat(shown).startsWith(label.substring(0, 6)).endsWith(label.substring(label.length() - 4));
+            assertThat(shown.chars().filter(c -> c == '…' || c == '.').count()).as(shown + ": one '…'").isEqualTo(1);
+            assertThat(shown).as("shortened").isNotEqualTo(label);
+            assertThat(key.getTooltip().getText()).isEqualTo(label);
+        });
         assertThat(cell(table, "Permission", "office_integration").isCutOff()).isFalse();
         assertThat(scrollsSideways(table)).isFalse();
 

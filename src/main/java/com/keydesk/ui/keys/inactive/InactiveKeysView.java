@@ -24,8 +24,13 @@ public final class InactiveKeysView {
     }
 
     public static void showAndWait(Window owner, InactiveKeysViewModel vm) {
+        // a heading as every other window has (New key, Add user, Open team store), then what the list is
+        Label heading = new Label(Messages.get("inactive.title"));
+        heading.setId("inactiveHeading");
+        heading.getStyleClass().add("title-3");
         Label intro = new Label(Messages.get("inactive.intro"));
         intro.setWrapText(true);
+        intro.getStyleClass().add("hint");
 
         TableView<InactiveRow> table = new TableView<>(vm.rows());
         table.setId("inactiveTable");
@@ -67,8 +72,8 @@ public final class InactiveKeysView {
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox root = new VBox(10, intro, Controls.errorLabel(vm.errorProperty()), table, footer, buttons);
-        root.setPadding(new Insets(18));
+        VBox root = new VBox(10, heading, intro, Controls.errorLabel(vm.errorProperty()), table, footer, buttons);
+        root.setPadding(new Insets(20));
         root.setPrefWidth(vm.showsOwner() ? 760 : 650);
         Stage stage = Windows.modal(owner, Messages.get("inactive.title"), root);
         close.setOnAction(e -> stage.close());
