@@ -24,6 +24,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The settings screen: the site's setting, this computer's choices, backup and restore. */
 public final class SettingsView extends ScrollPane {
+    /** A confirmation's height and margin above the window's bottom edge (ControlsFX, bottom right). */
+    private static final double CONFIRMATION_ROOM = 56;
     private final SpinnerValueFactory.IntegerSpinnerValueFactory seconds;
     /** Kept as a field, as {@code seconds}: the spinner's value binds to the view model's both ways. */
     private SpinnerValueFactory.IntegerSpinnerValueFactory days;
@@ -121,7 +123,9 @@ public final class SettingsView extends ScrollPane {
         VBox backups = section("settings.backups", hint("settings.backups.sentence"), buttons, status, backupError);
 
         VBox content = new VBox(24, site, computer, backups);
-        content.setPadding(new Insets(20));
+        // room under the last line for the confirmation that slides in at the window's bottom right,
+        // so that "Backed up the store to …" can be scrolled clear of "Backup written"
+        content.setPadding(new Insets(20, 20, 20 + CONFIRMATION_ROOM, 20));
         content.setMaxWidth(760);
         // ControlsFX's masker over the page while a backup or restore runs: nothing to change meanwhile
         org.controlsfx.control.MaskerPane masker = new org.controlsfx.control.MaskerPane();
@@ -136,7 +140,7 @@ public final class SettingsView extends ScrollPane {
         vm.load();
     }
 
-    /** Scrolls the page, as little as needed, so that {@code node} is whole in view. */
+    /** Scrolls the page, as little as needed, so that {@code node} is whole in view and clear of a confirmation. */
     private void reveal(Node node) {
         if (!node.isVisible() || getContent() == null) {
             return;
@@ -149,8 +153,9 @@ public final class SettingsView extends ScrollPane {
         }
         javafx.geometry.Bounds at = getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
         double top = getVvalue() * (content - view);
-        if (at.getMaxY() > top + view) {
-            setVvalue(Math.min(1, (at.getMaxY() - view) / (content - view)));
+        double bottom = at.getMaxY() + CONFIRMATION_ROOM;
+        if (bottom > top + view) {
+            setVvalue(Math.min(1, (bottom - view) / (content - view)));
         } else if (at.getMinY() < top) {
             setVvalue(Math.max(0, at.getMinY() / (content - view)));
         }

@@ -6,12 +6,14 @@ import com.keydesk.testing.TestStore;
 import com.keydesk.ui.FakeFilePicker;
 import com.keydesk.ui.keys.KeyRow;
 import atlantafx.base.controls.ToggleSwitch;
+import javafx.scene.Node;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +131,14 @@ class SettingsRobotTest extends AppRobotTest {
         javafx.geometry.Bounds sentence = status.localToScreen(status.getLayoutBounds());
         assertThat(sentence.getMaxY()).as("the sentence's bottom, inside the page's view").isLessThanOrEqualTo(shown.getMaxY());
         assertThat(sentence.getMinY()).isGreaterThanOrEqualTo(shown.getMinY());
+        Thread.sleep(500);   // the confirmation's slide-in, 350 ms
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        List<Node> confirmations = List.copyOf(lookup(".keydesk-confirmation").queryAll());
+        assertThat(confirmations).as("the Backup written confirmation").isNotEmpty();
+        for (Node bar : confirmations) {
+            assertThat(bar.localToScreen(bar.getBoundsInLocal()).intersects(sentence))
+                    .as("the sentence lies under a confirmation").isFalse();
+        }
     }
 
     private static javafx.scene.Node ancestor(javafx.scene.Node node, Class<?> type) {
