@@ -99,6 +99,7 @@ final class InactiveKeyQuery {
         if (!administrators.contains(r.actor())) {
             owner = r.actor();
         }
-        return new InactiveKey(id, m.group(1), owner, InactiveKey.Kind.REVOKED, r.at(), r.actor());
+        InactiveKey.Kind kind = r.replaced() ? InactiveKey.Kind.REPLACED : InactiveKey.Kind.REVOKED;
+        return new InactiveKey(id, m.group(1), owner, kind, r.at(), r.actor());
     }
 }

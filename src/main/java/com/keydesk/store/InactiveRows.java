@@ -5,6 +5,7 @@ import com.keydesk.domain.KeyType;
 import com.keydesk.store.generated.tables.AppUser;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,10 +23,14 @@ import static com.keydesk.store.generated.Tables.AUDIT_ENTRY;
  */
 public final class InactiveRows {
     static final String REVOKED = "api_key.revoked";
+    static final String REPLACED = "api_key.replaced";
     private static final AppUser OWNER = APP_USER.as("owner");
 
-    /** An entry that revoked a key: its target ({@code api_key:3}) and the detail describing the key. */
-    public record Revocation(long seq, Instant at, String actor, String target, String detail) {
+    /**
+     * An entry that revoked a key: its target ({@code api_key:3}) and the detail describing the key;
+     * {@code replaced} when a replace revoked it.
+     */
+    public record Revocation(long seq, Instant at, String actor, String target, String detail, boolean replaced) {
     }
 
     /** A key past its expiry. {@code ownerUsername} is null for a site key. */
@@ -50,9 +55,18 @@ public final class InactiveRows {
         if (beforeSeq != null) {
             where = where.and(AUDIT_ENTRY.SEQ.lt(beforeSeq));
         }
-        return dsl.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.TARGET, AUDIT_ENTRY.DETAIL)
+        // A replace appends the old key's revocation and, as the very next entry of the same
+        // transaction (the audit head is locked), "replaces api_key:OLD (…)". Told apart by that
+        // entry, never by the revocation's detail: a revoke reason is free text and could mimic it.
+        com.keydesk.store.generated.tables.AuditEntry next = AUDIT_ENTRY.as("next_entry");
+        Condition replacedBy = next.SEQ.eq(AUDIT_ENTRY.SEQ.plus(1)).and(next.ACTION.eq(REPLACED))
+                .and(next.OUTCOME.eq(AuditEntry.OUTCOME_OK))
+                .and(next.DETAIL.startsWith(DSL.concat(DSL.inline("replaces "), AUDIT_ENTRY.TARGET, DSL.inline(" ("))));
+        return dsl.select(AUDIT_ENTRY.SEQ, AUDIT_ENTRY.AT, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.TARGET, AUDIT_ENTRY.DETAIL,
+                        DSL.field(DSL.exists(DSL.selectOne().from(next).where(replacedBy))))
                 .from(AUDIT_ENTRY).where(where).orderBy(AUDIT_ENTRY.SEQ.desc()).limit(limit)
-                .fetch(r -> new Revocation(r.value1(), fromDb(r.value2()), r.value3(), r.value4(), r.value5()));
+                .fetch(r -> new Revocation(r.value1(), fromDb(r.value2()), r.value3(), r.value4(), r.value5(),
+                        Boolean.TRUE.equals(r.value6())));
     }
 
     /** The usernames of today's administrators: who may have revoked a key that was not their own. */

@@ -150,8 +150,23 @@ class InactiveKeysTest {
         assertThat(store.services.keys().inactive(store.admin, KeyType.USER, 10).keys())
                 .singleElement().satisfies(k -> {
                     assertThat(k.id()).isEqualTo(old.key().id());
-                    assertThat(k.kind()).isEqualTo(InactiveKey.Kind.REVOKED);
+                    assertThat(k.kind()).as("a replaced key says so, not only that it was revoked")
+                            .isEqualTo(InactiveKey.Kind.REPLACED);
+                    assertThat(k.revokedBy()).isEqualTo(TestStore.ADMIN);
                 });
+    }
+
+    @Test
+    void aRevokeReasonThatPosesAsAReplaceIsStillARevoke() {
+        IssuedKey earlier = userKey("bob", "Earlier", null);
+        store.services.keys().replace(store.admin, earlier.key().id());
+        IssuedKey key = userKey("bob", "Plain revoke", null);
+        // the replace's own revocation detail ends "(replaced by api_key:N)"; a reason can say the same
+        store.services.keys().revoke(store.admin, key.key().id(), "x (replaced by api_key:" + (key.key().id() + 1) + ")");
+
+        assertThat(store.services.keys().inactive(store.admin, KeyType.USER, 10).keys())
+                .filteredOn(k -> k.id() == key.key().id()).singleElement()
+                .extracting(InactiveKey::kind).isEqualTo(InactiveKey.Kind.REVOKED);
     }
 
     @Test

@@ -104,6 +104,26 @@ class FeedbackRobotTest extends AppRobotTest {
     }
 
     @Test
+    void theInactiveViewSaysAKeyWasReplacedNotOnlyRevoked() {
+        signInAsAdmin();
+        clickOn("#nav-USER_KEYS");
+        selectKey("Nightly");
+        clickOn("#replaceButton");
+        clickDialogButton("Revoke and create a new key");
+        clickOn("#acknowledge");
+        clickOn("#doneButton");
+        clickOn("#inactiveButton");
+        List<InactiveRow> rows = rowsOf("#inactiveTable");
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.name()).isEqualTo("Nightly");
+            assertThat(row.state()).isEqualTo("Replaced");
+            assertThat(row.by()).isEqualTo(TestStore.ADMIN);
+        });
+        clickOn("#inactiveClose");
+        assertNothingUncaught();
+    }
+
+    @Test
     void aLongConfirmationStaysInsideTheWindowWhenAShorterOneStacksUnderIt() throws Exception {
         org.testfx.api.FxToolkit.setupFixture(() -> {
             stage.setX(0);

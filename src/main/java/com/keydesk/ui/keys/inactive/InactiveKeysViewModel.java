@@ -53,11 +53,15 @@ public final class InactiveKeysViewModel {
     }
 
     private InactiveRow row(InactiveKey key) {
-        boolean revoked = key.kind() == InactiveKey.Kind.REVOKED;
+        String state = switch (key.kind()) {
+            case REVOKED -> "inactive.revoked";
+            case REPLACED -> "inactive.replaced";
+            case EXPIRED -> "inactive.expired";
+        };
         return new InactiveRow(key.id(), key.name(),
                 key.ownerUsername() == null ? Messages.get("inactive.siteKey") : key.ownerUsername(),
-                Messages.get(revoked ? "inactive.revoked" : "inactive.expired"),
-                revoked ? key.revokedBy() : "",
+                Messages.get(state),
+                key.revokedBy() == null ? "" : key.revokedBy(),
                 WHEN.withZone(zone).format(key.at()));
     }
 
