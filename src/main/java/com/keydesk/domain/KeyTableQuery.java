@@ -38,6 +38,11 @@ public record KeyTableQuery(KeyType type, String search, KeyStatusFilter status,
         return new KeyTableQuery(type, search, filter, order, descending);
     }
 
+    /** The same keys in {@code other}'s order: two queries that match the same keys compare equal so. */
+    public KeyTableQuery withOrderOf(KeyTableQuery other) {
+        return sortedBy(other.order, other.descending);
+    }
+
     public KeyTableQuery sortedBy(Order by, boolean reversed) {
         return new KeyTableQuery(type, search, status, by, reversed);
     }

@@ -212,13 +212,8 @@ public final class KeyTableViewModel {
                 keep.add(shown.get(at));
             }
         }
-        refiltering = true;
-        try {
-            if (!keep.equals(selected)) {
-                selected.setAll(keep);
-            }
-        } finally {
-            refiltering = false;
+        if (!keep.equals(selected)) {
+            quietly(() -> selected.setAll(keep));
         }
         pagesReplaced.set(pagesReplaced.get() + 1);
     }
@@ -236,12 +231,7 @@ public final class KeyTableViewModel {
             }
             if (found.row() != null) {
                 revealId = 0;
-                refiltering = true;
-                try {
-                    selected.setAll(found.row());
-                } finally {
-                    refiltering = false;
-                }
+                quietly(() -> selected.setAll(found.row()));
                 revealed.set(null);   // the same row twice still scrolls
                 revealed.set(found.row());
             } else if (found.hidden()) {
@@ -470,15 +460,13 @@ public final class KeyTableViewModel {
             selected.forEach(r -> ids.add(r.id()));
             keep = result.stream().filter(r -> ids.contains(r.id())).toList();
         }
-        refiltering = true;
-        try {
-            if (!keep.equals(selected)) {
-                selected.setAll(keep);
+        List<KeyRow> kept = keep;
+        quietly(() -> {
+            if (!kept.equals(selected)) {
+                selected.setAll(kept);
             }
             visible.swap(result);
-        } finally {
-            refiltering = false;
-        }
+        });
         if (reveal != null) {
             revealed.set(null);   // the same row twice still scrolls
             revealed.set(reveal);

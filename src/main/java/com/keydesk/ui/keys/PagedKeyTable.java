@@ -114,7 +114,9 @@ final class PagedKeyTable {
         ctx.tasks().run(() -> {
             var keys = ctx.services().keys();
             long n = keys.count(ctx.session(), q);
-            long all = keys.count(ctx.session(), KeyTableQuery.all(scope.queryType()));
+            KeyTableQuery whole = KeyTableQuery.all(scope.queryType());
+            // with no search or filter the match is the whole table: counted once, not twice
+            long all = q.withOrderOf(whole).equals(whole) ? n : keys.count(ctx.session(), whole);
             Map<Integer, List<KeyRow>> reread = new LinkedHashMap<>();
             for (int page : pages.subList(0, Math.min(REREAD, pages.size()))) {
                 reread.put(page, read(q, (long) page * rows.pageSize()));
