@@ -108,6 +108,10 @@ class KeyTablePagesTest {
                             assertThat(keys.count(store.admin, query)).as(what).isEqualTo(expected.size());
                             assertThat(ids(keys.page(store.admin, query, 0, 1000, Function.identity()))).as(what)
                                     .isEqualTo(expected);
+                            // a page of one: read in the order's index whenever a key matches (see
+                            // KeyTablePages.readsMatchesFirst), where the page of 1,000 reads the matches first
+                            assertThat(ids(keys.page(store.admin, query, 0, 1, Function.identity())))
+                                    .as(what + ", the first key alone").isEqualTo(expected.subList(0, Math.min(1, expected.size())));
                         }
                     }
                 }
