@@ -75,7 +75,16 @@ final class PagedKeyTable {
         count.set(-1);
         long[] counted = {-1};   // the count, if it comes before the first page
         boolean[] first = {false};
-        ctx.tasks().run(() -> generation == asked.get() ? read(q, 0) : null, page -> {
+        ctx.tasks().run(() -> {
+            if (generation != asked.get()) {
+                return null;
+            }
+            List<KeyRow> page = read(q, 0);
+            // counted only now: a broad count keeps the database's cores busy for a while, and run
+            // beside the page it made the page, and the drawing of it, wait for them
+            count(q, generation, counted, first);
+            return page;
+        }, page -> {
             if (page == null || generation != asked.get()) {
                 return;
             }
@@ -83,6 +92,9 @@ final class PagedKeyTable {
             quietly.accept(() -> rows.show(reader(q), page, counted[0] >= 0 ? (int) counted[0] : page.size()));
             shown.run();
         }, failed::accept);
+    }
+
+    private void count(KeyTableQuery q, long generation, long[] counted, boolean[] first) {
         ctx.tasks().run(() -> generation == asked.get() ? ctx.services().keys().count(ctx.session(), q) : -1L, (Long n) -> {
             if (n < 0 || generation != asked.get()) {
                 return;
