@@ -130,6 +130,10 @@ public final class PagedTableBench {
         long rowsAt = shown.get(60, TimeUnit.SECONDS);
         UiScaleBench.waitFor(() -> !countText(stage).startsWith("Counting"), 60);
         long countAt = System.nanoTime();
+        if (Boolean.getBoolean("bench.keystrokes")) {
+            String text = UiScaleBench.onFxValue(() -> ((TextField) UiScaleBench.lookup(stage, "#searchField")).getText());
+            System.err.printf(Locale.ROOT, "keystroke '%s': rows %.1f ms, count %.1f ms%n", text, (rowsAt - sent) / 1e6, (countAt - sent) / 1e6);
+        }
         if (rows != null) {
             rows.add((rowsAt - sent) / 1e6);
             counts.add((countAt - sent) / 1e6);
