@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * A key table read on demand: how many keys it shows, one page of them at an offset, and where a
  * key is among them. Every order is a (column, id) index read forwards or backwards and the search
- * a range of api_key_name_fold ({@link KeyTableSql}); a page picks its ids from api_key alone and
+ * a range of api_key_name_fold_owner_id ({@link KeyTableSql}); a page picks its ids from api_key alone and
  * joins owner and creator for those only, so skipping to the middle of a million keys reads index
  * entries, not people. Plain JDBC inside the caller's transaction.
  */

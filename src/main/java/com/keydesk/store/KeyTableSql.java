@@ -49,7 +49,7 @@ final class KeyTableSql {
     static final int MOST_OWNERS_LISTED = 500;
 
     /**
-     * The name's folded form starts with the query (a range of api_key_name_fold), or the owner's
+     * The name's folded form starts with the query (a range of api_key_name_fold_owner_id), or the owner's
      * username does. The owners are listed by id when there are few: PostgreSQL then reads two
      * index ranges (name_fold, user_id) and ORs them; with "IN (SELECT …)" it read every key.
      */

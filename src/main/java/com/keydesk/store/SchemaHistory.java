@@ -33,7 +33,8 @@ final class SchemaHistory {
             new Script("4", "V4__index_key_expiry_then_id.sql", 213100539),
             new Script("5", "V5__site_key_policy.sql", 136015434),
             new Script("6", "V6__user_must_change_password.sql", 965355663),
-            new Script("7", "V7__key_table_order_and_search.sql", 479164956));
+            new Script("7", "V7__key_table_order_and_search.sql", 479164956),
+            new Script("8", "V8__key_search_index_covers_newest.sql", 136270412));
 
     private static final String TABLE = "\"flyway_schema_history\"";
 

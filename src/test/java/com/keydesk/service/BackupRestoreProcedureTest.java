@@ -147,7 +147,7 @@ class BackupRestoreProcedureTest {
         assertThat(entries.keySet()).containsExactly("site.jsonl", "users.jsonl", "keys.jsonl", "audit.jsonl", "manifest.json");
         String secretPart = key.secret().reveal().substring(17, 60);
         entries.values().forEach(text -> assertThat(text).doesNotContain(secretPart).doesNotContain(TestStore.ADMIN_PASSWORD));
-        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":7")
+        assertThat(entries.get("manifest.json")).contains("\"format\":\"keydesk-backup\"").contains("\"schema_version\":8")
                 .contains("\"site_identity\":\"" + store.services.audit().entries(store.admin).getFirst().entryHash() + "\"");
     }
 
@@ -316,7 +316,7 @@ class BackupRestoreProcedureTest {
         entries.put("site.jsonl", entries.get("site.jsonl")
                 .replace(",\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":null", ""));
         entries.put("users.jsonl", entries.get("users.jsonl").replace(",\"must_change_password\":false", ""));
-        entries.put("manifest.json", entries.get("manifest.json").replace("\"schema_version\":7", "\"schema_version\":4"));
+        entries.put("manifest.json", entries.get("manifest.json").replace("\"schema_version\":8", "\"schema_version\":4"));
         BackupZips.resum(entries, "site.jsonl");
         BackupZips.resum(entries, "users.jsonl");
         store.services.site().setMaxKeyLifetimeDays(store.admin, 9);
@@ -339,7 +339,7 @@ class BackupRestoreProcedureTest {
                 .replace(",\"default_permission_set\":\"files_only\",\"max_key_lifetime_days\":null", ""));
         BackupZips.resum(entries, "site.jsonl");
         assertRefusedAndNothingChanged(BackupZips.write(dir.resolve("e.zip"), entries),
-                "its site line does not carry the settings its schema version 7 has");
+                "its site line does not carry the settings its schema version 8 has");
     }
 
     @Test

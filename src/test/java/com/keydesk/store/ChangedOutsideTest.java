@@ -162,18 +162,18 @@ class ChangedOutsideTest {
 
     @Test
     void aStoreWhoseHistoryNamesANewerVersionIsReportedAsNewerWhateverElseItHolds() {
-        // as a newer KeyDesk's schema 8 would look: a table this program does not know, and its history row
+        // as a newer KeyDesk's schema 9 would look: a table this program does not know, and its history row
         OutsideEdit.run(folder, "CREATE TABLE TEAM (ID INT PRIMARY KEY)",
                 "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
                         + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                        + " VALUES (99, '8', 'teams', 'SQL', 'V8__teams.sql', 1, 'keydesk', 0, TRUE)");
+                        + " VALUES (99, '9', 'teams', 'SQL', 'V9__teams.sql', 1, 'keydesk', 0, TRUE)");
         FileState before = FileState.of(folder);
 
         assertThatThrownBy(() -> Database.open(folder))
                 .isInstanceOf(StoreException.class)
                 .satisfies(e -> assertThat(((StoreException) e).reason()).isEqualTo(Reason.NEWER_VERSION))
-                .hasMessage("The store in " + folder + " was written by a newer KeyDesk (schema 8, this program knows"
-                        + " up to 7). Install the newer KeyDesk to use it.");
+                .hasMessage("The store in " + folder + " was written by a newer KeyDesk (schema 9, this program knows"
+                        + " up to 8). Install the newer KeyDesk to use it.");
         assertThat(FileState.of(folder)).isEqualTo(before);
     }
 

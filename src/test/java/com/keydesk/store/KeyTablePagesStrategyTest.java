@@ -62,8 +62,11 @@ class KeyTablePagesStrategyTest {
             KeyTableQuery oldNewestFirst = query("old", Order.NEWEST);
             KeyTablePages.Picked old = picked(db, oldNewestFirst);
             assertThat(old.matchesFirst()).as("none of the newest keys is an old one").isTrue();
-            assertThat(plan(db, old, engine)).as("the old ones found through the name index")
-                    .containsIgnoringCase("api_key_name_fold");
+            String plan = plan(db, old, engine);
+            assertThat(plan).as("not by walking the newest keys").doesNotContainIgnoringCase(engine.equals("h2") ? "PRIMARY_KEY" : "api_key_pkey");
+            if (engine.equals("h2")) {   // PostgreSQL reads 10,000 rows whole, as it may: its estimate, not the order, decides
+                assertThat(plan).as("the old ones found through the name index").containsIgnoringCase("api_key_name_fold_owner_id");
+            }
             assertThat(ids(db, oldNewestFirst, 200))
                     .isEqualTo(LongStream.iterate(first + OLD - 1, id -> id - 1).limit(200).boxed().toList());
 

@@ -87,7 +87,7 @@ class SchemaHistoryTest {
         try (Connection c = connect(store); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (8, '8', 'from the future', 'SQL', 'V8__from_the_future.sql', 8, 'keydesk', 0, TRUE)");
+                    + " VALUES (9, '9', 'from the future', 'SQL', 'V9__from_the_future.sql', 9, 'keydesk', 0, TRUE)");
             assertThat(SchemaHistory.isCurrent(c)).isFalse();
         }
 

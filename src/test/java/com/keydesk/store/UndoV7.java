@@ -8,10 +8,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Undoes migration V7 by hand, history row included, for tests that make a store look older. */
+/** Undoes migrations V8 and V7 by hand, history rows included, for tests that make a store look older. */
 public final class UndoV7 {
-    private static final List<String> STATEMENTS = List.of("DROP INDEX api_key_name_sort_id",
-            "DROP INDEX api_key_name_fold", "DROP INDEX api_key_created_at_id", "DROP INDEX api_key_last_use_at_id",
+    private static final List<String> STATEMENTS = List.of(
+            // V8
+            "CREATE INDEX api_key_name_fold ON api_key(name_fold)", "DROP INDEX api_key_name_fold_owner_id",
+            "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '8'",
+            // V7
+            "DROP INDEX api_key_name_sort_id", "DROP INDEX api_key_name_fold", "DROP INDEX api_key_created_at_id", "DROP INDEX api_key_last_use_at_id",
             "ALTER TABLE api_key DROP COLUMN name_sort", "ALTER TABLE api_key DROP COLUMN name_fold",
             "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'");
 
