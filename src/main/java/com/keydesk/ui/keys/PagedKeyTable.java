@@ -73,39 +73,31 @@ final class PagedKeyTable {
         query = q;
         long generation = asked.incrementAndGet();
         count.set(-1);
-        long[] counted = {-1};   // the count, if it comes before the first page
-        boolean[] first = {false};
-        ctx.tasks().run(() -> {
-            if (generation != asked.get()) {
-                return null;
-            }
-            List<KeyRow> page = read(q, 0);
-            // counted only now: a broad count keeps the database's cores busy for a while, and run
-            // beside the page it made the page, and the drawing of it, wait for them
-            count(q, generation, counted, first);
-            return page;
-        }, page -> {
+        ctx.tasks().run(() -> generation == asked.get() ? read(q, 0) : null, page -> {
             if (page == null || generation != asked.get()) {
                 return;
             }
-            first[0] = true;
-            quietly.accept(() -> rows.show(reader(q), page, counted[0] >= 0 ? (int) counted[0] : page.size()));
+            quietly.accept(() -> rows.show(reader(q), page, page.size()));
             shown.run();
+            // counted only now: a broad count keeps the database's cores busy for a few hundred ms
+            // at a million keys, and run beside the page it made the page, and its drawing, wait
+            count(q, generation);
         }, failed::accept);
     }
 
-    private void count(KeyTableQuery q, long generation, long[] counted, boolean[] first) {
+    /** The exact count of the table shown for {@code q}; the list grows (or shrinks) to it. */
+    private void count(KeyTableQuery q, long generation) {
         ctx.tasks().run(() -> generation == asked.get() ? ctx.services().keys().count(ctx.session(), q) : -1L, (Long n) -> {
             if (n < 0 || generation != asked.get()) {
                 return;
             }
             count.set(n);
-            if (first[0]) {
-                quietly.accept(() -> rows.resize(n.intValue()));
-            } else {
-                counted[0] = n;
+            quietly.accept(() -> rows.resize(n.intValue()));
+        }, failure -> {
+            if (generation == asked.get()) {
+                failed.accept(failure);   // a count the person typed past may fail as it likes
             }
-        }, failed::accept);
+        });
     }
 
     /** The unfiltered count, read with the first load. */

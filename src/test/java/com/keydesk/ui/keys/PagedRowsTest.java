@@ -159,4 +159,26 @@ class PagedRowsTest {
         assertThat(changes).containsExactly("added 10-1000");
         assertThat(rows.get(9).id()).isEqualTo(9);
     }
+
+    @Test
+    void aNewTableIsOneChangeOfEveryRowAndACountBelowTheRowsShownRemovesTheEnd() throws Exception {
+        PagedRows.Reader reader = keys(1_000, 0);
+        rows.show(reader, reader.read(0, PAGE), PAGE);
+        rows.resize(1_000);
+        List<String> changes = new ArrayList<>();
+        rows.addListener((ListChangeListener<KeyRow>) c -> {
+            while (c.next()) {
+                String kind = c.wasReplaced() ? "replaced " : c.wasAdded() ? "added " : c.wasRemoved() ? "removed " : "other ";
+                changes.add(kind + c.getFrom() + "-" + c.getTo() + ", " + c.getRemovedSize() + " gone"
+                        + (c.getRemoved().stream().allMatch(PagedRows::isLoading) ? "" : " (rows)"));
+            }
+        });
+        PagedRows.Reader other = keys(500, 10_000);
+        rows.show(other, other.read(0, PAGE), PAGE);
+        rows.resize(400);
+        rows.resize(300);
+        assertThat(changes).containsExactly("replaced 0-10, 1000 gone", "added 10-400, 0 gone", "removed 300-300, 100 gone");
+        assertThat(rows).hasSize(300);
+        assertThat(rows.get(0).id()).isEqualTo(10_000);
+    }
 }
