@@ -3,6 +3,7 @@ package com.keydesk.store;
 import com.keydesk.domain.KeySummary;
 import com.keydesk.domain.KeyTableQuery;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,8 +118,28 @@ public final class KeyTablePages {
 
     /** The page's ids read in the order's index, the search and filter checked on each key on the way. */
     private String inOrder(KeyTableSql sql, String column) {
-        return "SELECT k.id" + (column == null ? "" : ", k." + column) + " FROM api_key k"
+        return "SELECT k.id" + (column == null ? "" : ", k." + column) + " FROM api_key k" + orderIndexHint()
                 + sql.whereClause() + " ORDER BY " + KeyTableSql.orderBy(query, "k.") + " LIMIT ? OFFSET ?";
+    }
+
+    /**
+     * H2 is told to read the order's index: given a search, it reads the search's range and sorts
+     * every match whatever their number (90,000 sorted for "s" at 100,000 keys: 200 ms a keystroke),
+     * where the order's index meets a page of common matches at once. An empty hint leaves H2 its
+     * table scan, which it then serves from the primary key, in id order. PostgreSQL weighs the two
+     * itself, from its statistics.
+     */
+    private String orderIndexHint() {
+        if (tx.dialect().family() != SQLDialect.H2) {
+            return "";
+        }
+        return switch (query.order()) {
+            case NEWEST -> " USE INDEX ()";
+            case NAME -> " USE INDEX (api_key_name_sort_id)";
+            case CREATED -> " USE INDEX (api_key_created_at_id)";
+            case EXPIRES -> " USE INDEX (api_key_expires_at_id)";
+            case LAST_USE -> " USE INDEX (api_key_last_use_at_id)";
+        };
     }
 
     /**
