@@ -22,6 +22,10 @@ import java.util.Map;
  * {@code pg_…_1k_keys}, {@code first_rows_ratio_1m_vs_1k_keys} and
  * {@code filter_keystroke_p95_ratio_1m_vs_1k_keys} (against the team store of 1,000: the same
  * engine), and {@code pg_demo_data_s_1m_keys}, how long making the store took.
+ * <p>
+ * Making the million takes minutes; {@code -Dbench.million.store=URL -Dbench.million.password=…}
+ * measures a million-key team store made before (by {@code init --admin admin} and {@code demo-data}),
+ * which the step then leaves as it found it.
  */
 final class MillionKeyFigures {
     static final int REFERENCE = 1_000;
@@ -42,17 +46,10 @@ final class MillionKeyFigures {
         try (VirtualDisplay display = VirtualDisplay.start()) {
             // the million first: the reference then meets a machine no colder than the million did
             for (int size : new int[] {KEYS, REFERENCE}) {
-                String store = cluster.newDatabase();
-                long start = System.nanoTime();
-                Processes.run(PgFigures.cli(app, bench, store, "init", "--site", "Benchmark site", "--admin", DemoStores.ADMIN), null);
-                Processes.run(PgFigures.cli(app, bench, store, "demo-data", "--keys", Integer.toString(size)), null);
-                double made = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "Made a team store of %,d demo keys in %.1f s%n", size, made);
-                if (size == KEYS) {
-                    figures.put("pg_demo_data_s_1m_keys", made);
-                }
-                cluster.psql(PgCluster.databaseOf(store), "VACUUM ANALYZE");   // what autovacuum does after a bulk load
-                Map<String, Double> ui = desktopTables(app, store, size, testClasses, bench, display);
+                String given = size == KEYS ? System.getProperty("bench.million.store", "").strip() : "";
+                String store = given.isEmpty() ? make(app, bench, cluster, size, figures) : given;
+                Map<String, Double> ui = desktopTables(app, store, size, testClasses, bench, display,
+                        given.isEmpty() ? DemoStores.PASSWORD : System.getProperty("bench.million.password"));
                 String prefix = size == KEYS ? "" : "pg_";
                 String suffix = "_" + Figures.sizeLabel(size) + "_keys";
                 figures.put(prefix + "first_rows_ms" + suffix, ui.get("first_rows_ms"));
@@ -60,7 +57,9 @@ final class MillionKeyFigures {
                 figures.put(prefix + "filter_keystroke_p95_ms" + suffix, ui.get("filter_keystroke_p95_ms"));
                 figures.put(prefix + "filter_keystroke_median_ms" + suffix, ui.get("filter_keystroke_median_ms"));
                 figures.put(prefix + "rss_mb" + suffix, ui.get("peak_rss_mb"));
-                cluster.psql("postgres", "DROP DATABASE " + PgCluster.databaseOf(store));   // a million keys: 1 GB of disk
+                if (given.isEmpty()) {
+                    cluster.psql("postgres", "DROP DATABASE " + PgCluster.databaseOf(store));   // a million keys: 1 GB of disk
+                }
             }
         }
         ratio(figures, "first_rows_ratio_1m_vs_1k_keys", "first_rows_ms_1m_keys", "pg_first_rows_ms_1k_keys");
@@ -68,10 +67,25 @@ final class MillionKeyFigures {
                 "pg_filter_keystroke_p95_ms_1k_keys");
     }
 
+    /** A team store of {@code size} demo keys made through the installed launcher, as autovacuum leaves it. */
+    private static String make(AppImage app, Path bench, PgCluster cluster, int size, Figures figures) throws Exception {
+        String store = cluster.newDatabase();
+        long start = System.nanoTime();
+        Processes.run(PgFigures.cli(app, bench, store, "init", "--site", "Benchmark site", "--admin", DemoStores.ADMIN), null);
+        Processes.run(PgFigures.cli(app, bench, store, "demo-data", "--keys", Integer.toString(size)), null);
+        double made = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "Made a team store of %,d demo keys in %.1f s%n", size, made);
+        if (size == KEYS) {
+            figures.put("pg_demo_data_s_1m_keys", made);
+        }
+        cluster.psql(PgCluster.databaseOf(store), "VACUUM ANALYZE");   // what autovacuum does after a bulk load
+        return store;
+    }
+
     private static Map<String, Double> desktopTables(AppImage app, String store, int size, Path testClasses, Path bench,
-                                                     VirtualDisplay display) throws Exception {
+                                                     VirtualDisplay display, String password) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
-                List.of(store, DemoStores.ADMIN, DemoStores.PASSWORD, "0")));
+                List.of(store, DemoStores.ADMIN, password, "0")));
         builder.environment().put("DISPLAY", display.name());
         PgFigures.privateWitness(builder, bench);
         Path out = bench.resolve("pg-ui-" + Figures.sizeLabel(size) + ".json");
