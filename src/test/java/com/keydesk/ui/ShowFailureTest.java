@@ -50,4 +50,15 @@ class ShowFailureTest {
         assertThat(sentences).containsExactly(ErrorText.sentence(bug));
         assertThat(details).containsExactly(bug);
     }
+
+    @Test
+    void runningOutOfMemorySaysHowMuchItMayUseAndWhereToRaiseItWithNoDetails() {
+        OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+        dialogs.showFailure("Could not load the audit log", full);
+        long capMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertThat(sentences).singleElement().asString()
+                .startsWith("KeyDesk ran out of memory: this needs more than the " + capMb + " MB it may use.")
+                .contains("-Xmx", "lib/app/keydesk.cfg");
+        assertThat(details).containsExactly((Throwable) null);
+    }
 }
