@@ -24,6 +24,26 @@ public final class AuditService {
     }
 
     /**
+     * The newest {@code limit} entries, oldest first, and how many the log holds: what the audit
+     * screen shows. A million-key site has a million entries and more; held whole they did not fit
+     * the desktop's heap (the screen froze, its old generation full), and nobody reads them in a window.
+     */
+    public Newest newest(Session session, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("the newest entries are at least one, not " + limit);
+        }
+        return guard.run(session, (tx, actor) -> {
+            Policy.requireAdmin(actor, "audit.viewed", "audit");
+            com.keydesk.store.AuditRepository entries = new com.keydesk.store.AuditRepository(tx);
+            return new Newest(entries.newest(limit), entries.count());
+        });
+    }
+
+    /** The newest entries, oldest first, and how many the log holds in all. */
+    public record Newest(List<AuditEntry> entries, long total) {
+    }
+
+    /**
      * What the keys and users these entries name are called, by target ({@code api_key:3} to the
      * key's name, {@code user:2} to the username): a revoked key by the name its entries last
      * recorded. A target with no name found (the site, a username no one has) is left out.

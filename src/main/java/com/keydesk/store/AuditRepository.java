@@ -184,6 +184,19 @@ public final class AuditRepository {
         return dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetch(AuditRepository::toEntry);
     }
 
+    /** The newest {@code limit} entries, oldest first. */
+    public List<AuditEntry> newest(int limit) {
+        List<AuditEntry> newest = new java.util.ArrayList<>(dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ.desc())
+                .limit(limit).fetch(AuditRepository::toEntry));
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
+    /** How many entries the log holds. */
+    public long count() {
+        return dsl.fetchCount(AUDIT_ENTRY);
+    }
+
     /** What one entry was about, without its text or hashes: enough to know which rows changed. */
     public record Touched(long seq, String action, String target, String outcome) {
     }

@@ -136,6 +136,21 @@ class AuditLogTest {
     }
 
     @Test
+    void theNewestEntriesAreTheLogsLastOnesOldestFirstForAnAdministratorOnly() {
+        Session bob = store.addUser("bob");
+        store.siteKey("one");
+        store.siteKey("two");
+        List<AuditEntry> whole = store.services.audit().entries(store.admin);
+
+        AuditService.Newest newest = store.services.audit().newest(store.admin, 2);
+        assertThat(newest.entries()).isEqualTo(whole.subList(whole.size() - 2, whole.size()));
+        assertThat(newest.total()).isEqualTo(whole.size());
+        assertThat(store.services.audit().newest(store.admin, whole.size() + 5).entries()).isEqualTo(whole);
+        assertThatThrownBy(() -> store.services.audit().newest(bob, 2)).isInstanceOf(PermissionDeniedException.class);
+        assertThat(StoreSnapshot.lastAudit(store).action()).as("the refusal is audited").isEqualTo("audit.viewed");
+    }
+
+    @Test
     void deniedTurnedIntoOkIsFound() {
         Session bob = store.addUser("bob");
         assertThatThrownBy(() -> store.services.users().list(bob)).isInstanceOf(PermissionDeniedException.class);

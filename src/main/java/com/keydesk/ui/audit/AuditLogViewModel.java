@@ -50,7 +50,7 @@ public final class AuditLogViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The entries and the names of their targets, read together in the background. */
-    private record Loaded(List<AuditEntry> entries, Map<String, String> names) {
+    private record Loaded(List<AuditEntry> entries, long total, Map<String, String> names) {
     }
 
     private final SignedIn ctx;
@@ -73,8 +73,24 @@ public final class AuditLogViewModel {
     private final LongProperty brokenSeq = new SimpleLongProperty(-1);
     private final StringBinding count;
 
+    /**
+     * The most entries the screen holds, the newest: about 13 MB of heap and 0.45 MB a thousand
+     * entries (docs/PERFORMANCE.md, session 11), so 20,000 fit beside the key tables in the
+     * launcher's heap; {@code keydesk audit list} and Verify integrity read the whole log.
+     */
+    public static final int MOST_SHOWN = 20_000;
+
+    private final int mostShown;
+    private final LongProperty total = new SimpleLongProperty(0);
+
     public AuditLogViewModel(SignedIn ctx, ZoneId zone, FilePicker files) {
+        this(ctx, zone, files, MOST_SHOWN);
+    }
+
+    /** With at most {@code mostShown} entries held: the newest. */
+    AuditLogViewModel(SignedIn ctx, ZoneId zone, FilePicker files, int mostShown) {
         this.ctx = ctx;
+        this.mostShown = mostShown;
         this.work = new BackgroundWork(ctx.tasks(), sentence -> { });   // each task says its failure itself
         this.zone = zone;
         this.files = files;
@@ -83,19 +99,29 @@ public final class AuditLogViewModel {
         target.addListener((o, a, b) -> refilter());
         from.addListener((o, a, b) -> refilter());
         to.addListener((o, a, b) -> refilter());
-        count = Bindings.createStringBinding(() -> filtered.size() == entries.size()
-                ? Messages.format("audit.count", entries.size())
-                : Messages.format("audit.countFiltered", filtered.size(), entries.size()), filtered, entries);
+        count = Bindings.createStringBinding(this::countText, filtered, entries, total);
+    }
+
+    private String countText() {
+        boolean window = total.get() > entries.size();
+        if (filtered.size() == entries.size()) {
+            return window ? Messages.format("audit.countNewest", entries.size(), total.get())
+                    : Messages.format("audit.count", entries.size());
+        }
+        return window ? Messages.format("audit.countFilteredNewest", filtered.size(), entries.size(), total.get())
+                : Messages.format("audit.countFiltered", filtered.size(), entries.size());
     }
 
     public void reload() {
         work.task(() -> {
-            List<AuditEntry> list = ctx.services().audit().entries(ctx.session());
-            return new Loaded(list, ctx.services().audit().targetNames(ctx.session(), list));
+            var newest = ctx.services().audit().newest(ctx.session(), mostShown);
+            return new Loaded(newest.entries(), newest.total(),
+                    ctx.services().audit().targetNames(ctx.session(), newest.entries()));
         }).onSuccess(loaded -> {
             List<AuditEntry> list = loaded.entries();
             targetNames = loaded.names();
             entries.setAll(list);
+            total.set(loaded.total());
             refilter(); // the target filter matches names, which may have changed
             String chosen = action.get();
             actions.setAll(ALL_ACTIONS);

@@ -58,6 +58,30 @@ class AuditLogViewModelTest {
     }
 
     @Test
+    void aLogLongerThanTheScreenHoldsShowsItsNewestEntriesAndSaysHowManyThereAre() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            for (int i = 0; i < 5; i++) {
+                ui.store.siteKey("Deploy " + i);
+            }
+            List<AuditEntry> whole = ui.store.services.audit().entries(ui.store.admin);
+            AuditLogViewModel vm = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files, 3);
+            vm.reload();
+
+            assertThat(vm.entries()).extracting(AuditEntry::seq)
+                    .containsExactlyElementsOf(whole.subList(whole.size() - 3, whole.size()).stream().map(AuditEntry::seq).toList());
+            assertThat(vm.countProperty().get())
+                    .isEqualTo("The newest 3 of " + whole.size() + " entries (keydesk audit list gives every one)");
+            vm.actionProperty().set("user.created");   // made with the store, long before the keys
+            assertThat(vm.countProperty().get()).isEqualTo("0 of the newest 3 of " + whole.size() + " entries");
+
+            AuditLogViewModel roomy = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files, whole.size());
+            roomy.reload();
+            assertThat(roomy.entries()).hasSize(whole.size());
+            assertThat(roomy.countProperty().get()).isEqualTo(whole.size() + " entries");
+        }
+    }
+
+    @Test
     void targetsAreShownByNameAndARevokedKeyByItsLastName() {
         try (UiFixture ui = new UiFixture(dir)) {
             var bob = ui.store.addUser("bob");
