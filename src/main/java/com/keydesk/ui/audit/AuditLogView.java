@@ -183,6 +183,12 @@ public final class AuditLogView extends BorderPane {
         table.getColumns().add(atLeast(name("audit.column.target", vm::targetText, 215), 140));
         table.getColumns().add(atLeast(text("audit.column.outcome", AuditEntry::outcome, 92), 92));   // its header whole
         table.getColumns().add(atLeast(text("audit.column.detail", AuditEntry::detail, 260), 100));
+        // an entry's number whole at any size of log: 101004 was cut to "10…" in a 56 px column
+        vm.entries().addListener((javafx.collections.ListChangeListener<AuditEntry>) change -> {
+            double width = seqWidth(vm.entries().isEmpty() ? 0 : vm.entries().getLast().seq());
+            seq.setMinWidth(width);
+            seq.setPrefWidth(Math.max(56, width));
+        });
         seq.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(seq);
         vm.sortedEntries().comparatorProperty().bind(table.comparatorProperty());
@@ -235,4 +241,9 @@ public final class AuditLogView extends BorderPane {
         return picker;
     }
 
+
+    /** Room for the largest entry number (the entries are oldest first): the cell's padding and 9 px a digit. */
+    static double seqWidth(long largest) {
+        return Math.max(48, 20 + 9 * Long.toString(largest).length());
+    }
 }
