@@ -1,18 +1,12 @@
 package com.keydesk.bench;
 
 import com.keydesk.ui.FxTaskRunner;
-import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
-import javafx.event.Event;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
@@ -22,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The desktop app on a store with more keys than a table holds (read a page at a time), as
@@ -93,50 +85,19 @@ public final class PagedTableBench {
     }
 
     /** One key into the search field; the time until the rows for the new text are drawn, and until the count is. */
-    @SuppressWarnings("unchecked")
     private static void keystroke(Stage stage, char c, boolean backspace, List<Double> rows, List<Double> counts) throws Exception {
-        CompletableFuture<Long> shown = new CompletableFuture<>();
-        long sent = UiScaleBench.onFxValue(() -> {
-            TextField search = (TextField) UiScaleBench.lookup(stage, "#searchField");
-            search.requestFocus();
-            Scene scene = stage.getScene();
-            TableView<Object> table = (TableView<Object>) UiScaleBench.lookup(stage, "#keyTable");
-            ListChangeListener<Object>[] listener = new ListChangeListener[1];
-            listener[0] = change -> {
-                boolean replaced = false;
-                while (change.next()) {
-                    replaced |= !change.wasUpdated();
-                }
-                if (replaced) {
-                    table.getItems().removeListener(listener[0]);
-                    Runnable[] once = new Runnable[1];
-                    once[0] = () -> {
-                        scene.removePostLayoutPulseListener(once[0]);
-                        shown.complete(System.nanoTime());
-                    };
-                    scene.addPostLayoutPulseListener(once[0]);
-                    Platform.requestNextPulse();
-                }
-            };
-            table.getItems().addListener(listener[0]);
-            long t = System.nanoTime();
-            if (backspace) {
-                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.BACK_SPACE, false, false, false, false));
-            } else {
-                Event.fireEvent(search, new KeyEvent(KeyEvent.KEY_TYPED, String.valueOf(c), "", KeyCode.UNDEFINED, false, false, false, false));
-            }
-            return t;
-        });
-        long rowsAt = shown.get(60, TimeUnit.SECONDS);
-        UiScaleBench.waitFor(() -> !countText(stage).startsWith("Counting"), 60);
+        UiScaleBench.Typed typed = UiScaleBench.type(stage, c, backspace);
+        UiScaleBench.waitForCount(stage);
         long countAt = System.nanoTime();
+        double rowsMs = (typed.rowsShown() - typed.sent()) / 1e6;
+        double countMs = (countAt - typed.sent()) / 1e6;
         if (Boolean.getBoolean("bench.keystrokes")) {
             String text = UiScaleBench.onFxValue(() -> ((TextField) UiScaleBench.lookup(stage, "#searchField")).getText());
-            System.err.printf(Locale.ROOT, "keystroke '%s': rows %.1f ms, count %.1f ms%n", text, (rowsAt - sent) / 1e6, (countAt - sent) / 1e6);
+            System.err.printf(Locale.ROOT, "keystroke '%s': rows %.1f ms, count %.1f ms%n", text, rowsMs, countMs);
         }
         if (rows != null) {
-            rows.add((rowsAt - sent) / 1e6);
-            counts.add((countAt - sent) / 1e6);
+            rows.add(rowsMs);
+            counts.add(countMs);
         }
     }
 

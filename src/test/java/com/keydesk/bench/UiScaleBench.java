@@ -149,8 +149,19 @@ public final class UiScaleBench {
      * paged one (more keys than {@code keydesk.table.pagedAbove}) when its page arrives from the
      * store, and its exact count follows: the next key waits for it, and is not timed by it.
      */
-    @SuppressWarnings("unchecked")
     private static double keystroke(Stage stage, char c, boolean backspace) throws Exception {
+        Typed typed = type(stage, c, backspace);
+        waitForCount(stage);
+        return (typed.rowsShown() - typed.sent()) / 1e6;
+    }
+
+    /** When a key was sent and when the pulse that drew the rows for it ended ({@link System#nanoTime}). */
+    record Typed(long sent, long rowsShown) {
+    }
+
+    /** One key into the search field, and the end of the pulse that draws the rows for the new text. */
+    @SuppressWarnings("unchecked")
+    static Typed type(Stage stage, char c, boolean backspace) throws Exception {
         CompletableFuture<Long> shown = new CompletableFuture<>();
         long sent = onFxValue(() -> {
             TextField search = (TextField) lookup(stage, "#searchField");
@@ -183,9 +194,12 @@ public final class UiScaleBench {
             }
             return t;
         });
-        double ms = (shown.get(60, TimeUnit.SECONDS) - sent) / 1e6;
+        return new Typed(sent, shown.get(60, TimeUnit.SECONDS));
+    }
+
+    /** Until a paged table's exact count is shown ("Counting the keys…" gone); at once for an in-memory one. */
+    static void waitForCount(Stage stage) throws Exception {
         waitFor(() -> !(lookup(stage, "#keyCount") instanceof Label count && count.getText().startsWith("Counting")), 60);
-        return ms;
     }
 
     private static int tableSize(Stage stage) {

@@ -1,7 +1,6 @@
 package com.keydesk.ui.keys;
 
 import com.keydesk.ui.TaskRunner;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 import java.util.ArrayDeque;
@@ -254,78 +253,18 @@ final class PagedRows extends ObservableListBase<KeyRow> {
 
     /**
      * One change at {@code from}: {@code removed} rows gone, rows {@code from} to {@code to} there
-     * now. Not through ObservableListBase's change builder: it copies every removed row into a list
-     * of its own, one at a time, and a new search at a million keys removed 900,000 (most of a
-     * keystroke's time on the JavaFX thread). The removed rows are said to be placeholders, which
-     * costs nothing to make: they were rows not worth reading again.
+     * now ({@link OneSpanChange}: a new search at a million keys removed 900,000 rows, and the change
+     * builder's copy of them was most of a keystroke's time on the JavaFX thread). The removed rows
+     * are said to be placeholders, which costs nothing to make: they were rows not worth reading again.
      */
     private void fireSpan(int from, int to, int removed) {
         if (to > from || removed > 0) {
-            fireChange(new Span(from, to, placeholders(removed)));
+            fireChange(new OneSpanChange<>(this, from, to, placeholders(removed)));
         }
     }
 
     /** What a change says was removed: rows not worth reading again (and never read for that). */
     private static List<KeyRow> placeholders(int count) {
         return Collections.nCopies(count, KeyRow.LOADING);
-    }
-
-    /** A change of one span: rows removed at {@code from}, rows {@code from} to {@code to} added. */
-    private final class Span extends ListChangeListener.Change<KeyRow> {
-        private final int from;
-        private final int to;
-        private final List<KeyRow> removed;
-        private boolean onIt;
-
-        Span(int from, int to, List<KeyRow> removed) {
-            super(PagedRows.this);
-            this.from = from;
-            this.to = to;
-            this.removed = removed;
-        }
-
-        @Override
-        public boolean next() {
-            if (onIt) {
-                return false;
-            }
-            onIt = true;
-            return true;
-        }
-
-        @Override
-        public void reset() {
-            onIt = false;
-        }
-
-        @Override
-        public int getFrom() {
-            onIt();
-            return from;
-        }
-
-        @Override
-        public int getTo() {
-            onIt();
-            return to;
-        }
-
-        @Override
-        public List<KeyRow> getRemoved() {
-            onIt();
-            return removed;
-        }
-
-        @Override
-        protected int[] getPermutation() {
-            onIt();
-            return new int[0];
-        }
-
-        private void onIt() {
-            if (!onIt) {
-                throw new IllegalStateException("Invalid Change state: next() must be called before inspecting the Change.");
-            }
-        }
     }
 }
