@@ -17,9 +17,9 @@ import java.util.function.Function;
 /**
  * A key table read on demand: how many keys it shows, one page of them at an offset, and where a
  * key is among them. Every order is a (column, id) index read forwards or backwards and the search
- * a range of api_key_name_fold_owner_id ({@link KeyTableSql}); a page picks its ids from api_key alone and
- * joins owner and creator for those only, so skipping to the middle of a million keys reads index
- * entries, not people. Plain JDBC inside the caller's transaction.
+ * a range of api_key_name_fold_owner_id ({@link KeyTableSql}); a page picks its ids from api_key
+ * alone and joins owner and creator for those only, so skipping to the middle of a million keys
+ * reads index entries, not people. Plain JDBC inside the caller's transaction.
  */
 public final class KeyTablePages {
     private final DSLContext tx;
@@ -82,7 +82,8 @@ public final class KeyTablePages {
      * the start of the order, and the database's planner assumes they are spread evenly; they
      * often are not: keys named "sync job 4…" by a script were made together, so newest first
      * meets the first of them only after half a million others (0.8 s at a million keys, against
-     * 40 ms for reading the 100,000 matches and sorting them). So the first {@link #SAMPLE} keys of
+     * 66-75 ms for reading the 100,000 matches from V8's index and sorting them, on a busy machine:
+     * docs/PERFORMANCE.md). So the first {@link #SAMPLE} keys of
      * the order are looked at: with fewer than a page of matches among them, the matches are read
      * first. Either way the answer is the same; only the work differs.
      */
