@@ -122,7 +122,7 @@ public final class AuditLogView extends BorderPane {
         Hyperlink show = new Hyperlink(Messages.get("audit.verify.show"));
         show.setId("showBrokenEntry");
         show.setMinWidth(Region.USE_PREF_SIZE);
-        show.visibleProperty().bind(vm.brokenSeqProperty().greaterThan(0));
+        show.visibleProperty().bind(vm.brokenShownProperty());
         show.managedProperty().bind(show.visibleProperty());
         show.setOnAction(e -> {
             AuditEntry broken = vm.revealBroken();
@@ -240,7 +240,6 @@ public final class AuditLogView extends BorderPane {
         picker.setPrefWidth(140);
         return picker;
     }
-
 
     /** Room for the largest entry number (the entries are oldest first): the cell's padding and 9 px a digit. */
     static double seqWidth(long largest) {

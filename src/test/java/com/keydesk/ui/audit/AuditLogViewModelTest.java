@@ -201,6 +201,13 @@ class AuditLogViewModelTest {
             assertThat(broken.seq()).isEqualTo(2);
             assertThat(broken.detail()).isEqualTo("x");
             assertThat(vm.filteredEntries()).contains(broken);
+            assertThat(vm.brokenShownProperty().get()).isTrue();
+
+            AuditLogViewModel newest = new AuditLogViewModel(ui.admin(), ZoneOffset.UTC, files, 2);
+            newest.reload();
+            newest.verify();
+            assertThat(newest.brokenSeqProperty().get()).isEqualTo(2);
+            assertThat(newest.brokenShownProperty().get()).as("entry 2 is older than the newest two held").isFalse();
         }
     }
 
