@@ -74,9 +74,18 @@ class MallocArenasTest {
     @Test
     void theDesktopGivesTheBlockBackAndTheServerKeepsIt() throws IOException {
         // the server checks new keys faster with the block kept (docs/PERFORMANCE.md): only Main gives it back
-        assertThat(callsIn(Main.class)).contains("MallocArenas.returnLargeBlocksSoon").doesNotContain("MallocArenas.cap");
-        assertThat(callsIn(ServeMain.class)).contains("MallocArenas.cap")
+        assertThat(callsIn(Main.class, "main")).contains("Main.prepareDesktopProcess");
+        assertThat(callsIn(Main.class, "prepareDesktopProcess")).contains("MallocArenas.returnLargeBlocksSoon")
+                .doesNotContain("MallocArenas.cap");
+        assertThat(callsIn(ServeMain.class, "main")).contains("MallocArenas.cap")
                 .doesNotContain("MallocArenas.returnLargeBlocks", "MallocArenas.returnLargeBlocksSoon");
+    }
+
+    @Test
+    void theDesktopsStartUpAlsoChoosesHowToDraw() throws IOException {
+        // kept beside the check above: both are the desktop process's steps before JavaFX starts
+        assertThat(callsIn(Main.class, "prepareDesktopProcess")).contains("SoftwareRendering.chooseBeforeToolkitStarts");
+        assertThat(callsIn(ServeMain.class, "main")).doesNotContain("Main.prepareDesktopProcess");
     }
 
     /** glibc's mallinfo2().hblkhd: the bytes malloc holds in blocks mapped on their own. */
@@ -94,11 +103,11 @@ class MallocArenasTest {
         return C.downcallHandle(C.defaultLookup().find(name).orElseThrow(), descriptor);
     }
 
-    /** Owner.method of every call in the class's main method. */
-    private static List<String> callsIn(Class<?> type) throws IOException {
+    /** Owner.method of every call in the class's method of that name. */
+    private static List<String> callsIn(Class<?> type, String method) throws IOException {
         try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             ClassModel model = ClassFile.of().parse(in.readAllBytes());
-            MethodModel main = model.methods().stream().filter(m -> m.methodName().equalsString("main")).findFirst().orElseThrow();
+            MethodModel main = model.methods().stream().filter(m -> m.methodName().equalsString(method)).findFirst().orElseThrow();
             return main.code().orElseThrow().elementStream()
                     .filter(e -> e instanceof InvokeInstruction)
                     .map(e -> (InvokeInstruction) e)

@@ -30,6 +30,7 @@ public final class PagedTableBench {
     private static final String TYPED = "sync job 42";
 
     public static void main(String[] args) {
+        com.keydesk.app.Main.prepareDesktopProcess();   // as bin/keydesk does for the desktop
         com.keydesk.app.QuietLogging.install();
         try {
             measure(args);

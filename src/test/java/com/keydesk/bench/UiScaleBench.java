@@ -53,7 +53,7 @@ public final class UiScaleBench {
     private static final long TYPING_MS = 3_000;
 
     public static void main(String[] args) {
-        com.keydesk.app.MallocArenas.returnLargeBlocksSoon();   // as bin/keydesk (Main) does for the desktop
+        com.keydesk.app.Main.prepareDesktopProcess();   // as bin/keydesk does for the desktop
         com.keydesk.app.QuietLogging.install();
         try {
             measure(args);
@@ -117,6 +117,7 @@ public final class UiScaleBench {
         System.out.printf(Locale.ROOT, "{\"user_key_rows\": %d, \"main_window_ms\": %.1f, \"first_rows_ms\": %.1f, \"filter_keystroke_median_ms\": %.2f, "
                 + "\"filter_keystroke_p95_ms\": %.2f, \"keystrokes\": %d, \"peak_rss_mb\": %.1f}%n",
                 rows, mainShownMs, firstRowsMs, median, p95, keystrokes.size(), peakRssMb());
+        Thread.sleep(Long.getLong("bench.holdMs", 0));   // time to look at the process (jcmd, smaps) by hand
         tasks.close();
     }
 

@@ -32,7 +32,7 @@ public final class ViewsHeapBench {
     private static final Map<String, String> SCREENS = screens();
 
     public static void main(String[] args) {
-        com.keydesk.app.MallocArenas.returnLargeBlocksSoon();   // as bin/keydesk (Main) does for the desktop
+        com.keydesk.app.Main.prepareDesktopProcess();   // as bin/keydesk does for the desktop
         com.keydesk.app.QuietLogging.install();
         try {
             measure(args);
