@@ -22,6 +22,11 @@ public final class DeferredTaskRunner implements TaskRunner {
         }
     }
 
+    /** True while an outcome is held. */
+    public boolean holding() {
+        return !outcomes.isEmpty();
+    }
+
     /** Hands the oldest held outcome over. */
     public void deliverOne() {
         outcomes.poll().run();

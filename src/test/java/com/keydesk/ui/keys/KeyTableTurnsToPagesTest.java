@@ -1,0 +1,101 @@
+package com.keydesk.ui.keys;
+
+import com.keydesk.ui.DeferredTaskRunner;
+import com.keydesk.ui.SignedIn;
+import com.keydesk.ui.UiFixture;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ObservableList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A table that turns out to hold more keys than it keeps in memory: its newest rows show before
+ * anything is counted, and stay until the first page read from the store takes their place.
+ */
+class KeyTableTurnsToPagesTest {
+    private static final int KEYS = 260;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void readAPageAtATimeAbove220Keys() {
+        System.setProperty("keydesk.table.pagedAbove", "220");   // above the first page's 200 rows
+    }
+
+    @AfterAll
+    static void backToTheDefault() {
+        System.clearProperty("keydesk.table.pagedAbove");
+    }
+
+    @Test
+    void theNewestRowsShowAtOnceAndTheTableIsNeverEmptyOnItsWayToPages() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            DeferredTaskRunner tasks = new DeferredTaskRunner();
+            KeyTableViewModel vm = siteKeys(ui, tasks);
+
+            tasks.deliverOne();   // the newest rows: shown, nothing counted yet
+            assertThat(vm.pagedProperty().get()).isFalse();
+            assertThat(vm.visibleRows()).hasSize(KeyTableViewModel.FIRST_PAGE);
+            assertThat(vm.visibleRows().getFirst().name()).isEqualTo("key 259");
+            while (tasks.holding()) {   // the count, then the first page, then its count
+                tasks.deliverOne();
+                assertThat(shown(vm)).as("rows on screen after each step").isNotEmpty();
+            }
+            assertThat(vm.pagedProperty().get()).isTrue();
+            assertThat(vm.pagedRows()).hasSize(KEYS);
+            assertThat(vm.pagedRows().getFirst().name()).isEqualTo("key 259");
+            assertThat(vm.countProperty().get()).isEqualTo("260 keys");
+        }
+    }
+
+    @Test
+    void aSearchTypedWhileTheTableTurnsToPagesIsTheOneThePagesShow() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            DeferredTaskRunner tasks = new DeferredTaskRunner();
+            KeyTableViewModel vm = siteKeys(ui, tasks);
+
+            tasks.deliverOne();   // the newest rows, in memory: key 060 to key 259
+            tasks.deliverOne();   // the count: the first page is asked for, with no search
+            vm.searchProperty().set("key 01");
+            assertThat(vm.visibleRows()).as("none of the rows held so far matches").isEmpty();
+            tasks.deliver();
+
+            assertThat(vm.pagedProperty().get()).isTrue();
+            List<String> names = new ArrayList<>();
+            vm.pagedRows().forEach(row -> names.add(row.name()));
+            assertThat(names).containsExactly("key 019", "key 018", "key 017", "key 016", "key 015",
+                    "key 014", "key 013", "key 012", "key 011", "key 010");
+        }
+    }
+
+    private static void seed(UiFixture ui) {
+        for (int i = 0; i < KEYS; i++) {
+            ui.store.siteKey(String.format("key %03d", i));
+        }
+    }
+
+    private static KeyTableViewModel siteKeys(UiFixture ui, DeferredTaskRunner tasks) {
+        KeyTableViewModel vm = new KeyTableViewModel(new SignedIn(ui.store.services, ui.store.admin, tasks, ui.dialogs,
+                ui.clipboard, ui.store.clock), KeyScope.SITE_KEYS, ui.keyDialogs, true, new SimpleBooleanProperty(true),
+                ZoneOffset.UTC);
+        vm.reload();
+        return vm;
+    }
+
+    /** What the table view shows: the held rows, or the pages once the table reads a page at a time. */
+    private static ObservableList<KeyRow> shown(KeyTableViewModel vm) {
+        return vm.pagedProperty().get() ? vm.pagedRows() : vm.visibleRows();
+    }
+}
