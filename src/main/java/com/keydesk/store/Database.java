@@ -334,12 +334,23 @@ public final class Database implements AutoCloseable {
      * closing decides itself whether to compact ({@link DeadSpace}), instead of rewriting part of the
      * file on every close. TRACE_LEVEL_FILE=0: H2 would otherwise write its errors (even the
      * expected one after a compacting close) to keydesk.trace.db beside the store, a file nobody
-     * reads that was left behind; KeyDesk reports failures itself.
+     * reads that was left behind; KeyDesk reports failures itself. CACHE_SIZE: see {@link #PAGE_CACHE_KB}.
      */
+    /**
+     * H2's page cache, in KB. H2 sizes it by the heap (64 MB per GB of -Xmx: 9 MB for the
+     * desktop's 144 MB), and what it holds costs about twice its nominal size in objects: 20 MB of
+     * the desktop's 85 MB live heap at 100,000 keys, which made the heap run to its cap. At 2 MB the
+     * desktop's peak resident memory there was 20-25 MB lower with keystrokes no slower
+     * (docs/PERFORMANCE.md, "H2's page cache"); the pages come from the operating system's file
+     * cache. H2 stores the value in the file, and every open sets it again ({@link SchemaShape}
+     * allows the setting, whatever a file says, as it allows WRITE_DELAY).
+     */
+    static final int PAGE_CACHE_KB = 2048;
+
     static String url(Path folder) {
         String base = folder.resolve(StoreLocation.FILE_BASE_NAME).toAbsolutePath().toString();
         return "jdbc:h2:file:" + base + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME=0"
-                + ";TRACE_LEVEL_FILE=0;IFEXISTS=TRUE";
+                + ";TRACE_LEVEL_FILE=0;IFEXISTS=TRUE;CACHE_SIZE=" + PAGE_CACHE_KB;
     }
 
     /** For callers written when create let H2 make the file: every store exists before H2 opens it now. */

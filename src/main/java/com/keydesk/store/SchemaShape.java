@@ -21,16 +21,17 @@ import java.util.regex.Pattern;
  * migrations make. What differs from store to store is normalised away first: the salt and hash
  * of the database user (its password is empty; the file is protected by the folder), the names
  * H2 generates (from hashes and random UUIDs), a sequence's current value and the column
- * statistics (SELECTIVITY) H2 writes into a table's statement when it analyses the table. Two settings H2
- * writes itself (the build that created the file, and WRITE_DELAY from KeyDesk's URL) are allowed
- * in any store and are not part of a shape.
+ * statistics (SELECTIVITY) H2 writes into a table's statement when it analyses the table. Three settings H2
+ * writes itself (the build that created the file, and WRITE_DELAY and CACHE_SIZE from KeyDesk's URL,
+ * which sets them again at every open) are allowed in any store and are not part of a shape.
  */
 final class SchemaShape {
     static final String RESOURCE_FOLDER = "db/shape/";
 
     private static final List<Pattern> ALLOWED_SETTINGS = List.of(
             Pattern.compile("SET CREATE_BUILD \\d{1,6}"),
-            Pattern.compile("SET WRITE_DELAY \\d{1,6}"));
+            Pattern.compile("SET WRITE_DELAY \\d{1,6}"),
+            Pattern.compile("SET CACHE_SIZE \\d{1,7}"));
     private static final Pattern KEYDESK_USER = Pattern.compile(
             "CREATE USER IF NOT EXISTS \"KEYDESK\" SALT '[0-9a-f]{16}' HASH '[0-9a-f]{64}' ADMIN");
     private static final String KEYDESK_USER_SHAPE = "CREATE USER IF NOT EXISTS \"KEYDESK\" SALT '#' HASH '#' ADMIN";

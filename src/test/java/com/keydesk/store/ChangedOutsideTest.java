@@ -129,6 +129,18 @@ class ChangedOutsideTest {
     }
 
     @Test
+    void aPageCacheSizeFromTheFileIsAllowedAndKeyDesksOwnIsSetAgainAtOpen() {
+        // H2 stores CACHE_SIZE from KeyDesk's URL in the file; a size written there by anyone else is replaced
+        OutsideEdit.run(folder, "SET CACHE_SIZE 4000000");
+
+        try (Database db = Database.open(folder)) {
+            Object cacheKb = db.autoCommitted(dsl -> dsl.fetchValue(
+                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'CACHE_SIZE'"));
+            assertThat(cacheKb).isEqualTo(Integer.toString(Database.PAGE_CACHE_KB));
+        }
+    }
+
+    @Test
     void aRoleIsRefused() throws IOException {
         refused("holds a role AUDITOR", "CREATE ROLE AUDITOR");
     }
