@@ -17,6 +17,19 @@ public final class KeySearch {
     private KeySearch() {
     }
 
+    /**
+     * The longest search that can match: a key's name is at most 100 characters (UTF-16 units,
+     * service/InputRules) and a username 64, and folding keeps lengths. A longer one matches no key,
+     * and the store is not asked: a search is typed (or pasted) text of any length, and would
+     * otherwise become a statement's parameter whole.
+     */
+    public static final int LONGEST_MATCHABLE = 100;
+
+    /** Whether a {@link #normalize}d query is short enough to match a key's name or owner. */
+    public static boolean canMatch(String normalizedQuery) {
+        return normalizedQuery.length() <= LONGEST_MATCHABLE;
+    }
+
     /** The query as matched: stripped and folded; made once per keystroke. */
     public static String normalize(String query) {
         return query == null ? "" : fold(query.strip());

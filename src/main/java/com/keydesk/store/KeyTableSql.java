@@ -57,6 +57,10 @@ final class KeyTableSql {
         if (q.isEmpty()) {
             return;
         }
+        if (!KeySearch.canMatch(q)) {
+            where.add("1 = 0");   // longer than any name or username: nothing matches, and it is not sent
+            return;
+        }
         byte[] from = KeyNameColumns.prefix(q);
         byte[] upTo = KeyNameColumns.afterEveryExtensionOf(from);
         String names = upTo == null ? "k.name_fold >= ?" : "(k.name_fold >= ? AND k.name_fold < ?)";
@@ -90,6 +94,9 @@ final class KeyTableSql {
         String q = KeySearch.normalize(query.search());
         if (q.isEmpty()) {
             return null;
+        }
+        if (!KeySearch.canMatch(q)) {
+            return List.of();   // no username is that long
         }
         List<Long> ids = new ArrayList<>();
         try (java.sql.PreparedStatement s = c.prepareStatement("SELECT id FROM app_user WHERE " + OWNER_LIKE
