@@ -1,6 +1,7 @@
 package com.keydesk.cli;
 
 import com.keydesk.format.AuditFields;
+import tools.jackson.core.JsonGenerator;
 import com.keydesk.format.Json;
 import com.keydesk.domain.AuditEntry;
 import com.keydesk.service.AuditVerification;
@@ -9,6 +10,9 @@ import com.keydesk.service.Witness.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,14 +48,40 @@ final class AuditCommands {
             return "audit list [--json]";
         }
 
+        /**
+         * Each entry is written as the store hands it over and none is kept: a million-key site has
+         * a million entries, more than the command line's heap holds. The bytes are those of
+         * encoding the whole list at once (AuditListStreamsTest).
+         */
         @Override
         public int run(Context ctx) {
-            List<AuditEntry> entries = ctx.services().audit().entries(ctx.signIn());
+            Session session = ctx.signIn();
             if (json) {
-                ctx.out.println(Json.write(entries.stream().map(AuditFields::of).toList()));
+                // the stream's own charset, as println of the whole text used; nothing is written before the first entry is read
+                Writer text = new BufferedWriter(new OutputStreamWriter(ctx.out, ctx.out.charset()), 1 << 16) {
+                    @Override
+                    public void close() throws java.io.IOException {
+                        flush();   // closing the generator must not close standard output
+                    }
+                };
+                try (JsonGenerator g = Json.generator(text)) {
+                    boolean[] started = {false};
+                    ctx.services().audit().forEach(session, e -> {
+                        if (!started[0]) {
+                            g.writeStartArray();
+                            started[0] = true;
+                        }
+                        Json.value(g, AuditFields.of(e));
+                    });
+                    if (!started[0]) {
+                        g.writeStartArray();
+                    }
+                    g.writeEndArray();
+                }
+                ctx.out.println();
             } else {
-                entries.forEach(e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n", e.seq(), e.at(), e.actor(),
-                        e.action(), e.target() == null ? "" : e.target(), e.outcome(),
+                ctx.services().audit().forEach(session, e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n",
+                        e.seq(), e.at(), e.actor(), e.action(), e.target() == null ? "" : e.target(), e.outcome(),
                         e.detail() == null ? "" : e.detail()));
             }
             return ExitCode.OK;

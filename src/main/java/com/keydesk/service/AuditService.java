@@ -15,6 +15,18 @@ public final class AuditService {
         this.audit = audit;
     }
 
+    /**
+     * Hands every entry to {@code each}, oldest first, as the store reads them: for front ends that
+     * write each one out and keep none ({@code keydesk audit list} of a million entries).
+     */
+    public void forEach(Session session, java.util.function.Consumer<AuditEntry> each) {
+        guard.run(session, (tx, actor) -> {
+            Policy.requireAdmin(actor, "audit.viewed", "audit");
+            new com.keydesk.store.AuditRepository(tx).forEach(each);
+            return null;
+        });
+    }
+
     /** Every entry, oldest first. */
     public List<AuditEntry> entries(Session session) {
         return guard.run(session, (tx, actor) -> {

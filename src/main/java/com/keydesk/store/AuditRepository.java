@@ -172,11 +172,15 @@ public final class AuditRepository {
 
     /** Every entry in order of sequence number, read lazily: the log of a large store does not fit in memory twice. */
     public void forEach(java.util.function.Consumer<AuditEntry> each) {
-        try (var cursor = dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetchSize(1_000).fetchLazy()) {
-            for (var r : cursor) {
-                each.accept(toEntry(r));
+        dsl.connection(connection -> {
+            // H2 would otherwise copy the whole result into the heap first: a million-key site has a million entries
+            try (LazyReading lazily = LazyReading.on(connection);
+                 var cursor = dsl.selectFrom(AUDIT_ENTRY).orderBy(AUDIT_ENTRY.SEQ).fetchSize(1_000).fetchLazy()) {
+                for (var r : cursor) {
+                    each.accept(toEntry(r));
+                }
             }
-        }
+        });
     }
 
     /** All entries in stored order of sequence number. */
