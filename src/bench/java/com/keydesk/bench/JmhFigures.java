@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * 13 forks of about 12 s and CreateTurns (about 30 s): about 3.5 minutes on a loaded machine, plus about 45 s once to make the
  * 100,000-key store.
  * Usage: JmhFigures OUTPUT_FOLDER (./mvnw -Pbench verify passes target/bench); skipped with
- * -Dbench.only=scan, -Dbench.only=pg, -Dbench.only=api, -Dbench.only=tables or -Dbench.only=million; -Dbench.only=create runs
+ * -Dbench.only=scan, pg, api, tables, million or startup; -Dbench.only=create runs
  * only creation against one hash, on both engines ({@link #createOnly}).
  */
 public final class JmhFigures {
@@ -64,7 +64,7 @@ public final class JmhFigures {
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench").toAbsolutePath();
         String only = System.getProperty("bench.only", "all").strip();
-        if (only.equals("scan") || only.equals("pg") || only.equals("api") || only.equals("tables") || only.equals("million")) {
+        if (java.util.Set.of("scan", "pg", "api", "tables", "million", "startup").contains(only)) {
             System.out.println("bench.only=" + only + ": the JMH half is skipped.");
             return;
         }

@@ -34,7 +34,8 @@ import java.util.jar.Manifest;
  * bench.only=million the desktop tables on a team store of a million keys against one of 1,000
  * ({@link MillionKeyFigures}),
  * bench.only=api the HTTP API's ({@link ApiFigures}), bench.only=tables the local store's command
- * line and desktop tables with their same-run ratios ({@link SameRun}) and nothing else, bench.only=create
+ * line and desktop tables with their same-run ratios ({@link SameRun}) and nothing else,
+ * bench.only=startup the start-up pairs (KeyDesk against the bare window) alone, bench.only=create
  * only the creation figures JmhFigures took (no app image is used: add -Dappimage.phase=none).
  */
 public final class ProcessFigures {
@@ -88,6 +89,14 @@ public final class ProcessFigures {
         Map<Integer, Path> stores = new LinkedHashMap<>();
         for (int size : sizes) {
             stores.put(size, DemoStores.ensure(app, bench, size));
+        }
+        if (only.equals("startup")) {
+            try (VirtualDisplay display = VirtualDisplay.start()) {
+                startup(app, image, bench, testClasses, DemoStores.dataHome(bench, largest), display, startups, figures);
+            }
+            figures.write(bench.resolve("results.json"));
+            report(figures, bench.resolve("results.json"));
+            return;
         }
         for (int size : sizes) {
             cliList(app, stores.get(size), size, bench, testClasses, figures);
