@@ -339,13 +339,14 @@ public final class Database implements AutoCloseable {
     /**
      * H2's page cache, in KB. H2 sizes it by the heap (64 MB per GB of -Xmx: 9 MB for the
      * desktop's 144 MB), and what it holds costs about twice its nominal size in objects: 20 MB of
-     * the desktop's 85 MB live heap at 100,000 keys, which made the heap run to its cap. At 2 MB the
-     * desktop's peak resident memory there was 20-25 MB lower with keystrokes no slower
-     * (docs/PERFORMANCE.md, "H2's page cache"); the pages come from the operating system's file
-     * cache. H2 stores the value in the file, and every open sets it again ({@link SchemaShape}
+     * the desktop's 85 MB live heap at 100,000 keys. At 4 MB the desktop's peak resident memory
+     * there was 311-316 MB with keystrokes as before (p95 39-44 ms); 2 MB saved 5 MB more but made
+     * the keystrokes slower (p95 47-55 ms, goal 50), and keydesk serve listed every key in 1.2 s
+     * with a 48 MB heap at 4 MB against 3.0 s with H2's own size (docs/PERFORMANCE.md, "H2's page
+     * cache"). H2 stores the value in the file, and every open sets it again ({@link SchemaShape}
      * allows the setting, whatever a file says, as it allows WRITE_DELAY).
      */
-    static final int PAGE_CACHE_KB = 2048;
+    static final int PAGE_CACHE_KB = 4096;
 
     static String url(Path folder) {
         String base = folder.resolve(StoreLocation.FILE_BASE_NAME).toAbsolutePath().toString();
