@@ -64,20 +64,22 @@ final class AuditCommands {
                         flush();   // closing the generator must not close standard output
                     }
                 };
-                try (JsonGenerator g = Json.generator(text)) {
-                    boolean[] started = {false};
-                    ctx.services().audit().forEach(session, e -> {
-                        if (!started[0]) {
-                            g.writeStartArray();
-                            started[0] = true;
-                        }
-                        Json.value(g, AuditFields.of(e));
-                    });
+                // Not closed on a failure: closing would end the array, and a list cut short must not
+                // read as a whole one (a refusal comes before the first entry, so it prints nothing)
+                JsonGenerator g = Json.generator(text);
+                boolean[] started = {false};
+                ctx.services().audit().forEach(session, e -> {
                     if (!started[0]) {
                         g.writeStartArray();
+                        started[0] = true;
                     }
-                    g.writeEndArray();
+                    Json.value(g, AuditFields.of(e));
+                });
+                if (!started[0]) {
+                    g.writeStartArray();
                 }
+                g.writeEndArray();
+                g.close();
                 ctx.out.println();
             } else {
                 ctx.services().audit().forEach(session, e -> ctx.out.printf("%6d  %s  %-12s %-24s %-16s %-7s %s%n",

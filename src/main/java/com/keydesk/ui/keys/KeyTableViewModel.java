@@ -145,7 +145,7 @@ public final class KeyTableViewModel {
                 }
             }
             if (first.rows().size() < FIRST_PAGE) {
-                held(generation, first.rows().size(), first.rows());   // all there are, and few
+                held(generation, first.rows());   // all there are, and few
             } else {
                 work.task(this::countAll).onSuccess(keys -> {
                     if (generation != loads) {
@@ -154,7 +154,7 @@ public final class KeyTableViewModel {
                     if (keys > pagedAbove()) {
                         readPaged(keys);
                     } else {
-                        work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> held(generation, keys, all))
+                        work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> held(generation, all))
                                 .onFailure(this::loadFailed).start();
                     }
                 }).onFailure(this::loadFailed).start();
@@ -163,7 +163,7 @@ public final class KeyTableViewModel {
     }
 
     /** Every key of the table read, no more than {@link #pagedAbove()}: the table holds them in memory. */
-    private void held(long generation, long keys, List<KeyRow> all) {
+    private void held(long generation, List<KeyRow> all) {
         if (generation == loads && pagedMode.get()) {
             pagedMode.set(false);   // fewer keys now: held in memory again
             loaded.set(false);
