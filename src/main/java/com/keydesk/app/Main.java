@@ -25,9 +25,11 @@ public final class Main {
      * the desktop their own way and must measure it as shipped.
      */
     public static void prepareDesktopProcess() {
+        // no GPU: JavaFX's own software drawing, without Mesa's (about 48 MB) doing the same. First,
+        // while no thread of KeyDesk's runs: it may set an environment variable (setenv is not safe
+        // beside another thread's getenv)
+        SoftwareRendering.chooseBeforeToolkitStarts();
         // sign-in's Argon2id block (19 MiB) given back once hashed, not kept for the whole session
         MallocArenas.returnLargeBlocksSoon();
-        // no GPU: JavaFX's own software drawing, without Mesa's (about 48 MB) doing the same
-        SoftwareRendering.chooseBeforeToolkitStarts();
     }
 }
