@@ -57,27 +57,19 @@ final class AuditCommands {
         public int run(Context ctx) {
             Session session = ctx.signIn();
             if (json) {
-                // the stream's own charset, as println of the whole text used; nothing is written before the first entry is read
+                // The stream's own charset, as println of the whole text used. The generator and the
+                // writer hold the start until 64 KB are written or the generator closes, and it is not
+                // closed on a failure: a refusal (before the first entry) prints nothing, and a list
+                // cut short does not end its array, so it cannot read as a whole one.
                 Writer text = new BufferedWriter(new OutputStreamWriter(ctx.out, ctx.out.charset()), 1 << 16) {
                     @Override
                     public void close() throws java.io.IOException {
                         flush();   // closing the generator must not close standard output
                     }
                 };
-                // Not closed on a failure: closing would end the array, and a list cut short must not
-                // read as a whole one (a refusal comes before the first entry, so it prints nothing)
                 JsonGenerator g = Json.generator(text);
-                boolean[] started = {false};
-                ctx.services().audit().forEach(session, e -> {
-                    if (!started[0]) {
-                        g.writeStartArray();
-                        started[0] = true;
-                    }
-                    Json.value(g, AuditFields.of(e));
-                });
-                if (!started[0]) {
-                    g.writeStartArray();
-                }
+                g.writeStartArray();
+                ctx.services().audit().forEach(session, e -> Json.value(g, AuditFields.of(e)));
                 g.writeEndArray();
                 g.close();
                 ctx.out.println();
