@@ -1,11 +1,8 @@
 package com.keydesk.app;
 
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -66,18 +63,10 @@ public final class MallocArenas {
     }
 
     private static boolean mallopt(int parameter, int value) {
-        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
-            return false;
-        }
         try {
-            Linker linker = Linker.nativeLinker();
-            Optional<MemorySegment> mallopt = linker.defaultLookup().find("mallopt");
-            if (mallopt.isEmpty()) {
-                return false;
-            }
-            MethodHandle call = linker.downcallHandle(mallopt.get(),
+            Optional<MethodHandle> mallopt = Libc.function("mallopt",
                     FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-            return (int) call.invokeExact(parameter, value) == 1;   // mallopt returns 1 on success
+            return mallopt.isPresent() && (int) mallopt.get().invokeExact(parameter, value) == 1;   // 1 on success
         } catch (Throwable e) {
             return false;   // an optimisation only: KeyDesk runs the same without it
         }

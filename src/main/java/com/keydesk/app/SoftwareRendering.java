@@ -3,8 +3,6 @@ package com.keydesk.app;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
@@ -78,15 +76,12 @@ final class SoftwareRendering {
      */
     private static void setEnvUnlessSet(String name, String value) {
         try (Arena arena = Arena.ofConfined()) {
-            Linker linker = Linker.nativeLinker();
-            Optional<MemorySegment> setenv = linker.defaultLookup().find("setenv");
-            if (setenv.isEmpty()) {
-                return;
-            }
-            MethodHandle call = linker.downcallHandle(setenv.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT,
+            Optional<MethodHandle> setenv = Libc.function("setenv", FunctionDescriptor.of(ValueLayout.JAVA_INT,
                     ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
-            int keepExisting = 0;   // a person's own GDK_GL wins
-            int ignored = (int) call.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), keepExisting);
+            if (setenv.isPresent()) {
+                int keepExisting = 0;   // a person's own GDK_GL wins
+                int ignored = (int) setenv.get().invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), keepExisting);
+            }
         } catch (Throwable e) {
             // an optimisation only: KeyDesk draws the same without it
         }
