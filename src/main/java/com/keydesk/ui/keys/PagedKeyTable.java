@@ -1,5 +1,7 @@
 package com.keydesk.ui.keys;
 
+import com.keydesk.domain.KeySearch;
+import com.keydesk.domain.KeyStatusFilter;
 import com.keydesk.domain.KeyTableQuery;
 import com.keydesk.ui.SignedIn;
 import javafx.beans.property.LongProperty;
@@ -39,6 +41,8 @@ final class PagedKeyTable {
     private final LongProperty count = new SimpleLongProperty(-1);
     /** Every key of the table without search or filter, for "12 of 1,000,000 keys". */
     private final LongProperty total = new SimpleLongProperty(-1);
+    /** {@link #total(long)}'s count, until the next read takes it (-1: none): that read's count when it is unfiltered. */
+    private long totalJustCounted = -1;
 
     PagedKeyTable(SignedIn ctx, KeyScope scope, Executor later, Consumer<Throwable> failed, Consumer<Runnable> quietly) {
         this.ctx = ctx;
@@ -87,6 +91,13 @@ final class PagedKeyTable {
 
     /** The exact count of the table shown for {@code q}; the list grows (or shrinks) to it. */
     private void count(KeyTableQuery q, long generation) {
+        long known = unfiltered(q) ? totalJustCounted : -1;
+        totalJustCounted = -1;
+        if (known >= 0) {   // the first read after the table was counted: the store is not asked the same again
+            count.set(known);
+            quietly.accept(() -> rows.resize((int) known));
+            return;
+        }
         ctx.tasks().run(() -> generation == asked.get() ? ctx.services().keys().count(ctx.session(), q) : -1L, (Long n) -> {
             if (n < 0 || generation != asked.get()) {
                 return;
@@ -100,9 +111,14 @@ final class PagedKeyTable {
         });
     }
 
-    /** The unfiltered count, read with the first load. */
+    /** The unfiltered count, read with the first load; the read that follows counts no more if it is unfiltered too. */
     void total(long keys) {
         total.set(keys);
+        totalJustCounted = keys;
+    }
+
+    private static boolean unfiltered(KeyTableQuery q) {
+        return KeySearch.normalize(q.search()).isEmpty() && q.status() == KeyStatusFilter.ALL;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.keydesk.ui.keys;
 
+import com.keydesk.testing.H2Statements;
 import com.keydesk.ui.DeferredTaskRunner;
 import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.UiFixture;
@@ -56,6 +57,21 @@ class KeyTableTurnsToPagesTest {
             assertThat(vm.pagedRows()).hasSize(KEYS);
             assertThat(vm.pagedRows().getFirst().name()).isEqualTo("key 259");
             assertThat(vm.countProperty().get()).isEqualTo("260 keys");
+        }
+    }
+
+    @Test
+    void theTableIsCountedOnceOnItsWayToPages() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            seed(ui);
+            H2Statements statements = H2Statements.countFrom(ui.store.db);
+            DeferredTaskRunner tasks = new DeferredTaskRunner();
+            KeyTableViewModel vm = siteKeys(ui, tasks);
+            tasks.deliver();
+
+            assertThat(vm.countProperty().get()).isEqualTo("260 keys");
+            assertThat(statements.executed().entrySet()).filteredOn(e -> e.getKey().startsWith("select count(*) from api_key k"))
+                    .extracting(java.util.Map.Entry::getValue).containsExactly(1);
         }
     }
 
