@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the built .deb, as installed, not as a jar: unpack it into a temporary root, run
-# its launcher's command line, then open the desktop window under Xvfb, time it and save a screenshot.
+# its launcher's command line and server, then open the desktop window as the menu entry does under Xvfb,
+# time it and save a screenshot.
 # Usage: packaging/linux/smoke-test.sh [target/installer/keydesk_*.deb]   (after ./mvnw -Pinstaller package)
 # Needs: dpkg-deb, curl, Xvfb, xwininfo (x11-utils), import (imagemagick), GTK 3.
 set -euo pipefail
@@ -19,15 +20,26 @@ dpkg-deb -I "$deb" | contains 'libgtk-3-0 \| libgtk-3-0t64' || fail "the .deb do
 dpkg-deb -x "$deb" "$root"
 kd="$root/opt/keydesk/bin/keydesk"
 [ -x "$kd" ] || fail "no launcher at /opt/keydesk/bin/keydesk"
-[ -f "$root/opt/keydesk/lib/keydesk-keydesk.desktop" ] || fail "no menu entry (.desktop file)"
+menu="$root/opt/keydesk/lib/keydesk-keydesk.desktop"
+[ -f "$menu" ] || fail "no menu entry (.desktop file)"
+# the menu's one entry starts the window's launcher; jpackage's entries for the others stay hidden
+contains '^Exec=/opt/keydesk/bin/keydesk-desktop$' <"$menu" || fail "the menu entry does not start bin/keydesk-desktop"
+! contains '^NoDisplay=' <"$menu" || fail "the menu entry is hidden"
+for other in keydesk-serve keydesk-desktop; do
+  contains '^NoDisplay=true$' <"$root/opt/keydesk/lib/keydesk-$other.desktop" || fail "a menu entry shows $other"
+done
 
 # What the postinst does: the class-data archive of KeyDesk's classes (packaging/linux/class-data.sh).
 app="$root/opt/keydesk"
 [ ! -e "$app/lib/runtime/lib/server/classes.jsa" ] || fail "the .deb carries a class-data archive; the postinst makes it"
-# "made": the archive holds KeyDesk's classes; dump checks that the command line is loaded from it
-sh "$app/lib/class-data.sh" dump "$app" | contains '^class-data: made ' || fail "class-data.sh dump made no archive of KeyDesk's classes"
+# "made": the archives hold KeyDesk's classes; dump checks that the command line is loaded from the
+# one, the window's main class from the other (listed at build time by opening the window under Xvfb)
+[ -f "$app/lib/app/keydesk-desktop.classlist" ] || fail "the .deb carries no list of the window's classes"
+dumped=$(sh "$app/lib/class-data.sh" dump "$app") || fail "class-data.sh dump failed"
+contains "^class-data: made $app/lib/runtime/lib/server/classes.jsa\$" <<<"$dumped" || fail "class-data.sh dump made no archive of KeyDesk's classes"
+contains "^class-data: made $app/lib/runtime/lib/server/desktop.jsa\$" <<<"$dumped" || fail "class-data.sh dump made no archive of the window's classes"
 ! ls "$app/lib/runtime/lib/server" | contains '^class-data\.' || fail "class-data.sh dump left its working folder behind"
-echo "class-data archive of the installed app: ok ($(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB)"
+echo "class-data archives of the installed app: ok (command line $(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB, window $(du -m "$app/lib/runtime/lib/server/desktop.jsa" | cut -f1) MB)"
 
 export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8
 "$kd" --version | contains '^KeyDesk ' || fail "--version"
@@ -62,7 +74,8 @@ Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1
 start=$(date +%s%N)
-DISPLAY=$display "$kd" >"$root/gui.log" 2>&1 &
+# as the menu entry starts it: a missing or stale archive would log "[error][cds]" (judged below)
+DISPLAY=$display "$root/opt/keydesk/bin/keydesk-desktop" >"$root/gui.log" 2>&1 &
 app_pid=$!
 mapped=""
 for _ in $(seq 1 300); do

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * scene; what is lost is only what a GPU would have given, and there is none.
  * <p>
  * With a GPU device (a DRM node under /dev/dri, or NVIDIA's /dev/nvidiactl) nothing changes. A
- * person's own {@code -Dprism.order} (lib/app/keydesk.cfg) or {@code GDK_GL} wins. Must run before
+ * person's own {@code -Dprism.order} (lib/app/keydesk-desktop.cfg, keydesk.cfg) or {@code GDK_GL} wins. Must run before
  * the JavaFX toolkit starts: JavaFX reads prism.order, and GTK reads GDK_GL, once.
  */
 final class SoftwareRendering {

@@ -62,9 +62,23 @@ class ClassDataScriptTest {
                 [JavaOptions]
                 java-options=-Xmx64m
                 """);
+        // the window's launcher (Linux): its own options, and the archive it maps named by jpackage's token
+        Files.writeString(app.resolve("keydesk-desktop.cfg"), """
+                [Application]
+                app.classpath=$APPDIR/app.jar
+                app.mainclass=com.sun.tools.javac.Main
+
+                [JavaOptions]
+                java-options=-Djpackage.app-version=1.0.0
+                java-options=-Xmx48m
+                java-options=-XX:SharedArchiveFile=$ROOTDIR/lib/runtime/lib/server/desktop.jsa
+                """);
         Files.copy(JDK.resolve("lib/classlist"), image.resolve("lib/runtime/lib/classlist"));
         // KeyDesk's list is tried first; without com.keydesk.cli.Cli in it the JDK's own list follows
         Files.copy(JDK.resolve("lib/classlist"), app.resolve("keydesk.classlist"));
+        // the window's list: its main class must come from the archive made of it
+        Files.writeString(app.resolve("keydesk-desktop.classlist"),
+                Files.readString(JDK.resolve("lib/classlist")) + "com/sun/tools/javac/Main\n");
         calls = temp.resolve("java-calls.txt");
         javaWrapper(bin.resolve("java"), "exec '" + JDK.resolve("bin/java") + "' \"$@\"");
 
@@ -91,6 +105,7 @@ class ClassDataScriptTest {
             }
         }
         Files.delete(server.resolve("classes.jsa"));
+        Files.delete(server.resolve("desktop.jsa"));
         List<Path> planted = new ArrayList<>();
         for (String name : names) {
             for (Path folder : new Path[] {tmp, server}) {
@@ -107,15 +122,19 @@ class ClassDataScriptTest {
         assertThat(second.exit).as(second.output).isZero();
         assertThat(Files.readString(canary)).isEqualTo(CANARY_TEXT);
         assertThat(listing(tmp)).as("the temporary folder, as planted").isEqualTo(tmpBefore);
-        // a link where the archive goes is replaced by the archive (mv renames over the link itself)
+        // a link where an archive goes is replaced by the archive (mv renames over the link itself)
         planted.remove(server.resolve("classes.jsa"));
+        planted.remove(server.resolve("desktop.jsa"));
         assertThat(planted).allSatisfy(link -> assertThat(Files.isSymbolicLink(link)).as("%s", link).isTrue());
         Set<Path> leftBeside = new TreeSet<>(listing(server));
         leftBeside.removeAll(planted);
-        assertThat(leftBeside).as("beside the archive: only the archive").containsExactly(server.resolve("classes.jsa"));
-        assertThat(Files.isSymbolicLink(server.resolve("classes.jsa"))).isFalse();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.resolve("classes.jsa"))))
-                .isEqualTo("rw-r--r--");
+        assertThat(leftBeside).as("beside the archives: only the archives")
+                .containsExactly(server.resolve("classes.jsa"), server.resolve("desktop.jsa"));
+        for (String archive : List.of("classes.jsa", "desktop.jsa")) {
+            assertThat(Files.isSymbolicLink(server.resolve(archive))).isFalse();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.resolve(archive))))
+                    .isEqualTo("rw-r--r--");
+        }
     }
 
     @Test
@@ -133,8 +152,44 @@ class ClassDataScriptTest {
         assertThat(recorded).containsPattern("-Xlog:class\\+load:file=" + server.resolve("class-data.") + "[^\\n]*/loaded::filecount=0");
         assertThat(Files.exists(server.resolve("classes.jsa"))).isTrue();
         try (Stream<Path> left = Files.list(server)) {
-            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactly("classes.jsa");
+            assertThat(left).extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("classes.jsa", "desktop.jsa");
         }
+    }
+
+    @Test
+    void theWindowsArchiveIsMadeOfItsOwnListWithItsLaunchersOptions() throws Exception {
+        Result run = dump();
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("class-data: made " + server.resolve("desktop.jsa"))
+                .doesNotContain("the JDK's start-up classes");
+        List<String> dumps = List.of(Files.readString(calls).split("--- call\n")).stream()
+                .filter(call -> call.contains("-Xshare:dump")).toList();
+        List<String> window = dumps.stream().filter(call -> call.contains("keydesk-desktop.classlist")).toList();
+        // its launcher's heap cap, not the command line's; not the archive its .cfg names (the one being made)
+        assertThat(window).singleElement().asString().contains("-Xmx48m").doesNotContain("-Xmx64m")
+                .doesNotContain("$ROOTDIR").doesNotContain("-Djpackage.");
+        assertThat(dumps.stream().filter(call -> !call.contains("keydesk-desktop.classlist")))
+                .isNotEmpty().allSatisfy(call -> assertThat(call).contains("-Xmx64m").doesNotContain("-Xmx48m"));
+        // a JVM that maps the window's archive takes the window's main class from it
+        Process check = new ProcessBuilder(JDK.resolve("bin/java").toString(), "-Xmx48m", "-Xshare:on",
+                "-XX:SharedArchiveFile=" + server.resolve("desktop.jsa"), "-Xlog:class+load",
+                "-cp", image.resolve("lib/app/app.jar").toString(), "com.sun.tools.javac.Main", "--version")
+                .redirectErrorStream(true).start();
+        String loaded = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(loaded).contains("com.sun.tools.javac.Main source: shared objects file");
+    }
+
+    @Test
+    void withoutTheWindowsListItsArchiveHoldsTheJdksStartUpClasses() throws Exception {
+        Files.delete(image.resolve("lib/app/keydesk-desktop.classlist"));
+
+        Result run = dump();
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("class-data: made " + server.resolve("desktop.jsa") + " of the JDK's start-up classes");
+        assertThat(Files.readString(calls)).contains("-XX:SharedClassListFile=" + image.resolve("lib/runtime/lib/classlist"));
     }
 
     @Test
@@ -150,8 +205,10 @@ class ClassDataScriptTest {
         // what the postinst runs: a failure there never fails the installation
         assertThat(Files.readString(Path.of("packaging/linux/postinst")))
                 .contains("sh /opt/keydesk/lib/class-data.sh dump /opt/keydesk || true");
+        assertThat(run.output).contains("the window's class-data archive; it starts without one");
         assertThat(Files.readString(Path.of("packaging/linux/prerm")))
-                .contains("rm -rf /opt/keydesk/lib/runtime/lib/server/class-data.*");
+                .contains("rm -rf /opt/keydesk/lib/runtime/lib/server/class-data.*")
+                .contains("rm -f /opt/keydesk/lib/runtime/lib/server/desktop.jsa");
     }
 
     private record Result(int exit, String output) {

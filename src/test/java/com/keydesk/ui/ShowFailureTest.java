@@ -58,7 +58,7 @@ class ShowFailureTest {
         long capMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
         assertThat(sentences).singleElement().asString()
                 .startsWith("KeyDesk ran out of memory: this needs more than the " + capMb + " MB it may use.")
-                .contains("-Xmx", "lib/app/keydesk.cfg");
+                .contains("-Xmx", "lib/app/keydesk-desktop.cfg");
         assertThat(details).containsExactly((Throwable) null);
     }
 }

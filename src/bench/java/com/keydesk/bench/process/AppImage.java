@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The app image the installer packs (target/installer-work/image/keydesk): its launcher, its
  * runtime, and what a launcher's configuration (lib/app/keydesk.cfg, or keydesk-serve.cfg for
- * {@link #server()}) gives the JVM.
+ * {@link #server()}, keydesk-desktop.cfg for {@link #desktop()}) gives the JVM.
  */
 record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
 
@@ -22,6 +22,19 @@ record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
         return at(root, "keydesk-serve");
     }
 
+    /**
+     * The same image as the menu entry starts the window: on Linux its keydesk-desktop launcher (the
+     * window's own class-data archive), elsewhere the main launcher, which is the window's there.
+     */
+    AppImage desktop() throws IOException {
+        return Files.isRegularFile(root.resolve("lib/app/keydesk-desktop.cfg")) ? at(root, "keydesk-desktop") : this;
+    }
+
+    /** The image as its launcher named {@code launcher} starts it (lib/app/LAUNCHER.cfg). */
+    static AppImage of(Path root, String launcher) throws IOException {
+        return at(root, launcher);
+    }
+
     private static AppImage at(Path root, String launcher) throws IOException {
         Path cfg = root.resolve("lib/app/" + launcher + ".cfg");
         if (!Files.isRegularFile(cfg)) {
@@ -31,7 +44,9 @@ record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
         List<String> classPath = new ArrayList<>();
         List<String> options = new ArrayList<>();
         for (String line : Files.readAllLines(cfg)) {
-            String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", appDir.toString());
+            // jpackage's tokens: $APPDIR is lib/app, $ROOTDIR the image itself (the desktop's archive is named by it)
+            String value = line.substring(line.indexOf('=') + 1).replace("$APPDIR", appDir.toString())
+                    .replace("$ROOTDIR", root.toAbsolutePath().toString());
             if (line.startsWith("app.classpath=")) {
                 classPath.add(value);
             } else if (line.startsWith("java-options=")) {
@@ -43,6 +58,12 @@ record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
 
     Path launcher() {
         return root.resolve("bin/keydesk");
+    }
+
+    /** What the menu entry starts: bin/keydesk-desktop where there is one (Linux), else bin/keydesk. */
+    Path desktopLauncher() {
+        Path desktop = root.resolve("bin/keydesk-desktop");
+        return Files.isExecutable(desktop) ? desktop : launcher();
     }
 
     Path java() {

@@ -47,7 +47,7 @@ final class ChangeSeen {
     static void measure(AppImage app, String store, Path testClasses, Path bench, VirtualDisplay display,
                         Figures figures) throws Exception {
         QuietLogging.install();
-        ProcessBuilder other = new ProcessBuilder(app.javaCommand(testClasses.toString(),
+        ProcessBuilder other = new ProcessBuilder(app.desktop().javaCommand(testClasses.toString(),
                 "com.keydesk.bench.AppChangeWatcher", List.of(store, DemoStores.ADMIN, DemoStores.PASSWORD)));
         other.environment().put("DISPLAY", display.name());
         PgFigures.privateWitness(other, bench);

@@ -84,7 +84,7 @@ final class MillionKeyFigures {
 
     private static Map<String, Double> desktopTables(AppImage app, String store, int size, Path testClasses, Path bench,
                                                      VirtualDisplay display, String password) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
+        ProcessBuilder builder = new ProcessBuilder(app.desktop().javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
                 List.of(store, DemoStores.ADMIN, password, "0")));
         builder.environment().put("DISPLAY", display.name());
         PgFigures.privateWitness(builder, bench);

@@ -103,7 +103,7 @@ final class PgFigures {
                                       Figures figures) throws Exception {
         String listed = Files.readString(bench.resolve("pg-keys-list-" + Figures.sizeLabel(KEYS) + ".json"));
         int userKeys = listed.split("\"type\": \"user\"", -1).length - 1;
-        ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
+        ProcessBuilder builder = new ProcessBuilder(app.desktop().javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
                 List.of(store, DemoStores.ADMIN, DemoStores.PASSWORD, Integer.toString(userKeys))));
         builder.environment().put("DISPLAY", display.name());
         privateWitness(builder, bench);

@@ -170,7 +170,7 @@ public final class ProcessFigures {
     }
 
     /**
-     * Launch to first window mapped, KeyDesk (on the largest store, as its default store) against
+     * Launch to first window mapped, KeyDesk as its menu entry starts it (on the largest store, as its default store) against
      * the bare window, taking turns so that both see the same machine; the first pair warms the
      * disk cache and is not counted.
      */
@@ -180,9 +180,10 @@ public final class ProcessFigures {
         List<Double> bare = new ArrayList<>();
         List<Double> keydesk = new ArrayList<>();
         try (MapTimer timer = new MapTimer(display.name())) {
+            archiveBareWindow(bareLauncher, timer, display, bench);
             for (int run = 0; run <= runs; run++) {
                 ProcessBuilder bareStart = new ProcessBuilder(bareLauncher.toString());
-                ProcessBuilder appStart = new ProcessBuilder(app.launcher().toString());
+                ProcessBuilder appStart = new ProcessBuilder(app.desktopLauncher().toString());
                 for (ProcessBuilder b : List.of(bareStart, appStart)) {
                     b.environment().put("DISPLAY", display.name());
                     b.environment().put("XDG_DATA_HOME", dataHome.toString());
@@ -206,10 +207,10 @@ public final class ProcessFigures {
 
     /**
      * The bare window packaged like KeyDesk: the same jlinked runtime (copied from KeyDesk's app
-     * image, as built), a jpackage launcher, and KeyDesk's JVM options, with the class-data archive
-     * of the JDK's start-up classes that jlink makes. KeyDesk's own archive holds the classes of
-     * its command line, not of its window (packaging/linux/class-data.sh), so neither side has
-     * its window's classes archived.
+     * image, as built), a jpackage launcher, and KeyDesk's JVM options, with a class-data archive of
+     * the JDK's start-up classes here, of its own window's classes once {@link #archiveBareWindow}
+     * has run: KeyDesk's menu launcher maps an archive of its window's classes (keydesk-desktop,
+     * packaging/linux/class-data.sh), so both sides start with their window's classes archived.
      */
     private static Path bareWindowImage(AppImage app, Path bench, Path testClasses) throws Exception {
         Path input = bench.resolve("bare-window/input");
@@ -242,12 +243,34 @@ public final class ProcessFigures {
         return dest.resolve("bare-window/bin/bare-window");
     }
 
-    /** UiScaleBench in the app's runtime with the launcher's options: first rows, filter keystrokes, peak memory. */
+    /**
+     * The bare window's own class-data archive, as KeyDesk's window has one (on Linux desktop.jsa,
+     * listed by opening the window at build time): the classes one run loaded up to its window
+     * mapped, archived with its launcher's options where its runtime looks by default.
+     */
+    private static void archiveBareWindow(Path bareLauncher, MapTimer timer, VirtualDisplay display, Path bench)
+            throws Exception {
+        Path list = bench.resolve("bare-window/loaded.classlist").toAbsolutePath();
+        ProcessBuilder record = new ProcessBuilder(bareLauncher.toString());
+        record.environment().put("DISPLAY", display.name());
+        record.environment().put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list);
+        record.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        timer.launchToMappedMs(record);
+        AppImage bare = AppImage.of(bareLauncher.getParent().getParent(), "bare-window");
+        List<String> dump = new ArrayList<>(List.of(bare.java().toString()));
+        bare.javaOptions().stream().filter(option -> !option.startsWith("-Djpackage.")).forEach(dump::add);
+        dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list,
+                "-XX:SharedArchiveFile=" + bare.root().resolve("lib/runtime/lib/server/classes.jsa"),
+                "-cp", String.join(java.io.File.pathSeparator, bare.classPath())));
+        Processes.run(new ProcessBuilder(dump), null);
+    }
+
+    /** UiScaleBench in the app's runtime with the window's launcher's options: first rows, filter keystrokes, peak memory. */
     private static void desktopTables(AppImage app, Path store, int size, Path testClasses, Path bench,
                                       VirtualDisplay display, Figures figures) throws Exception {
         String listed = Files.readString(bench.resolve("keys-list-" + size + ".json"));
         int userKeys = occurrences(listed, "\"type\": \"user\"");
-        ProcessBuilder builder = new ProcessBuilder(app.javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
+        ProcessBuilder builder = new ProcessBuilder(app.desktop().javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
                 List.of(store.toString(), DemoStores.ADMIN, DemoStores.PASSWORD, Integer.toString(userKeys))));
         builder.environment().put("DISPLAY", display.name());
         Path out = bench.resolve("ui-" + size + ".json");
