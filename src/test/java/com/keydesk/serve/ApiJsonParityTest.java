@@ -186,9 +186,9 @@ class ApiJsonParityTest {
         out.put("id", key.id());
         out.put("descriptive_label", key.descriptiveLabel());
         out.put("description", key.description() == null ? "" : key.description());
-        out.put("created_at", KeyJson.time(key.createdAt()));
-        out.put("expires_at", KeyJson.time(key.expiresAt()));
-        out.put("last_use_at", KeyJson.time(key.lastUseAt()));
+        out.put("created_at", instant(key.createdAt()));
+        out.put("expires_at", instant(key.expiresAt()));
+        out.put("last_use_at", instant(key.lastUseAt()));
         out.put("name", key.name());
         out.put("permission_set", key.permissionSet().wireName());
         out.put("platform", "");
@@ -196,6 +196,26 @@ class ApiJsonParityTest {
         out.put("user_id", key.userId());
         out.put("path", "");
         return out;
+    }
+
+    private static String instant(Instant t) {
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
+    @Test
+    void timesAreWrittenAsInstantWritesThemToTheSecond() {
+        List<Instant> times = new ArrayList<>(List.of(Instant.EPOCH, Instant.EPOCH.minusNanos(1), Instant.ofEpochSecond(-1),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"), Instant.MIN, Instant.MAX,
+                Instant.parse("2024-02-29T12:34:56.789Z"), Instant.parse("2100-03-01T00:00:00Z")));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(13);
+        for (int i = 0; i < 20_000; i++) {
+            times.add(Instant.ofEpochSecond(random.nextLong(-62_167_219_200L - 86_400, 253_402_300_800L + 86_400),
+                    random.nextInt(1_000_000_000)));
+        }
+        for (Instant t : times) {
+            assertThat(KeyJson.time(t)).as(t.toString()).isEqualTo(instant(t));
+        }
     }
 
     private static byte[] listed(List<ApiKey> keys) {
