@@ -304,7 +304,7 @@ public final class KeyRepository {
      * Records a use, at most once per {@code throttle} window: verification must not turn into a write storm.
      * Returns whether it was recorded now. A fixed SQL text in plain JDBC, as {@link KeyCheck}'s read: every
      * key the HTTP API sees for the first time in a process records its use here, and jOOQ's rendering of
-     * this one statement cost more than H2 took to run it.
+     * this one statement cost more than H2's update itself (its commit aside; JFR of keydesk serve).
      */
     public boolean recordUse(long id, Instant now, Instant notAfter) {
         return dsl.connectionResult(connection -> {
