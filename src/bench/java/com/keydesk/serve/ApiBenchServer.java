@@ -44,7 +44,7 @@ public final class ApiBenchServer {
             Services services = Services.over(db, Argon2Params.SHIPPED, Clock.systemUTC(), new SecureRandom());
             Session admin = services.auth().signIn(args[1], args[2].toCharArray());
             IssuedKey client = services.keys().create(admin, NewKey.site("API benchmark client", null, null));
-            byte[] constant = Params.JSON.writeValueAsBytes(KeyJson.of(client.key()));
+            byte[] constant = ApiJson.bytes(KeyJson.of(client.key()));
             PrintStream log = System.out;
             ApiHandler api = new ApiHandler(services, FailedKeyThrottle.Rules.STANDARD, log);
             try (ApiServer server = ApiServer.start(new ConstantBeside(api, constant), "127.0.0.1", 0, null,

@@ -1,6 +1,5 @@
 package com.keydesk.serve;
 
-import com.keydesk.domain.ApiKey;
 import com.keydesk.service.ApiAccess;
 import com.keydesk.service.ApiAccess.Caller;
 import com.keydesk.service.FailedKeyThrottle;
@@ -13,8 +12,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.SerializationFeature;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -33,8 +30,6 @@ final class ApiHandler extends Handler.Abstract {
     static final String BASE = "/api/rest/v1";
     static final int MAX_BODY = 64 * 1024;
     static final int MAX_URI = 4096;
-    /** Without a flush after each value: a list's keys share the buffer instead of one write each. */
-    private static final ObjectWriter LIST_WRITER = Params.JSON.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
     private final Services services;
     private final KeysApi api;
@@ -142,11 +137,9 @@ final class ApiHandler extends Handler.Abstract {
     private static void stream(KeyJson.Listed listed, Response response, Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         try (OutputStream out = new BufferedOutputStream(Content.Sink.asOutputStream(response), 64 * 1024);
-             JsonGenerator json = LIST_WRITER.createGenerator(out)) {
+             JsonGenerator json = ApiJson.generator(out)) {
             json.writeStartArray();
-            for (ApiKey key : listed.keys()) {
-                LIST_WRITER.writeValue(json, KeyJson.of(key));
-            }
+            listed.writeEach(json);
             json.writeEndArray();
         } catch (IOException | JacksonException e) {
             callback.failed(e);   // the client went away mid-list: nothing more to say to it
@@ -167,7 +160,7 @@ final class ApiHandler extends Handler.Abstract {
             stream(listed, response, callback);
             return;
         }
-        byte[] bytes = Params.JSON.writeValueAsBytes(answer.body());
+        byte[] bytes = ApiJson.bytes((JsonBody) answer.body());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);

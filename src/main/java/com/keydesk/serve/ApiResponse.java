@@ -3,7 +3,10 @@ package com.keydesk.serve;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What an endpoint answers: a status, a JSON body (null: none, as DELETE's 204) and extra headers. */
+/**
+ * What an endpoint answers: a status, a body (null: none, as DELETE's 204; a {@link JsonBody} or a
+ * {@link KeyJson.Listed}) and extra headers.
+ */
 record ApiResponse(int status, Object body, Map<String, String> headers) {
     static ApiResponse ok(Object body) {
         return new ApiResponse(200, body, Map.of());
@@ -18,12 +21,15 @@ record ApiResponse(int status, Object body, Map<String, String> headers) {
     }
 
     static ApiResponse error(ApiError e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.getMessage());
-        body.put("http-code", e.status);
-        body.put("instance", "");
-        body.put("title", e.getMessage());
-        body.put("type", e.type);
+        JsonBody body = json -> {
+            json.writeStartObject();
+            json.writeStringProperty("error", e.getMessage());
+            json.writeNumberProperty("http-code", e.status);
+            json.writeStringProperty("instance", "");
+            json.writeStringProperty("title", e.getMessage());
+            json.writeStringProperty("type", e.type);
+            json.writeEndObject();
+        };
         ApiResponse response = new ApiResponse(e.status, body, Map.of());
         return e.retryAfter > 0 ? response.withHeader("Retry-After", Long.toString(e.retryAfter)) : response;
     }

@@ -28,10 +28,12 @@ public final class ApiServer implements AutoCloseable {
 
     private final Server server;
     private final ServerConnector connector;
+    private final AccessLog accessLog;
 
-    private ApiServer(Server server, ServerConnector connector) {
+    private ApiServer(Server server, ServerConnector connector, AccessLog accessLog) {
         this.server = server;
         this.connector = connector;
+        this.accessLog = accessLog;
     }
 
     /**
@@ -79,25 +81,33 @@ public final class ApiServer implements AutoCloseable {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new JsonErrorHandler());
-        server.setRequestLog(new AccessLog(log));
+        AccessLog accessLog = new AccessLog(log);
+        server.setRequestLog(accessLog);
         server.setHandler(new GracefulHandler(handler));
         server.setStopTimeout(STOP_GRACE_MS);
         server.setStopAtShutdown(false);   // the command stops it itself, then closes the store
-        server.start();
-        return new ApiServer(server, connector);
+        try {
+            server.start();
+        } catch (Exception e) {
+            accessLog.close();
+            throw e;
+        }
+        return new ApiServer(server, connector, accessLog);
     }
 
     public int port() {
         return connector.getLocalPort();
     }
 
-    /** Stops accepting, lets requests in flight finish, then returns. */
+    /** Stops accepting, lets requests in flight finish, writes the access lines still held, then returns. */
     @Override
     public void close() {
         try {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("The server did not stop cleanly", e);
+        } finally {
+            accessLog.close();
         }
     }
 

@@ -13,7 +13,6 @@ import com.keydesk.service.Services;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The endpoints of docs/api.md, each a thin translation from parameters to one service call and
@@ -183,7 +182,11 @@ final class KeysApi {
         return new ApiError(405, "bad-request/unsupported-http-method", "This endpoint does not answer that method.");
     }
 
-    static Map<String, Object> health() {
-        return Map.of("status", "ok");
+    static JsonBody health() {
+        return json -> {
+            json.writeStartObject();
+            json.writeStringProperty("status", "ok");
+            json.writeEndObject();
+        };
     }
 }

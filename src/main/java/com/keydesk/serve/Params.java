@@ -1,10 +1,8 @@
 package com.keydesk.serve;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
@@ -23,11 +21,16 @@ import java.util.Optional;
  * A request's parameters: from the query string (GET, DELETE) or a JSON object body (POST,
  * PATCH), each read as the type its field needs. Unknown parameters are ignored, as Files.com
  * does; a repeated query parameter counts with its last value, as Files.com's Rails does.
+ * <p>
+ * A JSON body is read token by token ({@link ApiJson}): a text value is kept as a String (as a query
+ * value is), a whole number that fits a long as a Long, null as {@link #JSON_NULL}, and anything
+ * else (fractions, booleans, arrays, objects) as {@link #OTHER}, read to its end but never used.
  */
 final class Params {
-    /** A repeated field or anything after the object is a malformed body, not a guess at which part counts. */
-    static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** A parameter sent as JSON null: present, with no value. */
+    private static final Object JSON_NULL = new Object();
+    /** A parameter of a JSON type no parameter takes. */
+    private static final Object OTHER = new Object();
 
     private final Map<String, Object> values;
 
@@ -57,25 +60,91 @@ final class Params {
         return new Params(out);
     }
 
-    /** From a JSON body; an empty body is no parameters. */
+    /**
+     * From a JSON body; an empty body is no parameters. The whole body is read before anything is
+     * judged: malformed JSON (a repeated field at any depth, anything after the first value) says so
+     * first, then a body that is not one object.
+     */
     static Params ofJson(byte[] body) {
         if (body.length == 0 || isBlank(body)) {
             return new Params(Map.of());
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
+        Map<String, Object> out = new LinkedHashMap<>();
+        boolean object;
+        try (JsonParser json = ApiJson.parser(body)) {
+            object = json.nextToken() == JsonToken.START_OBJECT;
+            if (object) {
+                JsonToken t = json.nextToken();
+                for (; t == JsonToken.PROPERTY_NAME; t = json.nextToken()) {
+                    String name = json.currentName();
+                    json.nextToken();
+                    out.put(name, value(json));
+                }
+                if (t != JsonToken.END_OBJECT) {
+                    throw ApiError.invalidBody("The body is not valid JSON.");
+                }
+            } else {
+                value(json);
+            }
+            if (json.nextToken() != null) {
+                throw ApiError.invalidBody("The body is not valid JSON.");
+            }
         } catch (JacksonException e) {
             throw ApiError.invalidBody("The body is not valid JSON.");
         }
-        if (root == null || !root.isObject()) {
+        if (!object) {
             throw ApiError.invalidBody("The body must be one JSON object of parameters.");
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
-            out.put(field.getKey(), field.getValue());
-        }
         return new Params(out);
+    }
+
+    /**
+     * The value at the parser's token, read to its end. Every text and number inside an array or
+     * object is decoded too, so a broken escape or an over-long number anywhere is malformed JSON.
+     */
+    private static Object value(JsonParser json) {
+        JsonToken token = json.currentToken();
+        if (token == null) {
+            return OTHER;
+        }
+        switch (token) {
+            case VALUE_STRING:
+                return json.getString();
+            case VALUE_NULL:
+                return JSON_NULL;
+            case VALUE_NUMBER_INT:
+                return json.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? decoded(json) : json.getLongValue();
+            case START_OBJECT:
+            case START_ARRAY:
+                for (int depth = 1; depth > 0; ) {
+                    JsonToken inner = json.nextToken();
+                    if (inner == null) {
+                        throw ApiError.invalidBody("The body is not valid JSON.");
+                    }
+                    if (inner.isStructStart()) {
+                        depth++;
+                    } else if (inner.isStructEnd()) {
+                        depth--;
+                    } else if (inner.isScalarValue()) {
+                        decoded(json);
+                    }
+                }
+                return OTHER;
+            default:
+                return decoded(json);
+        }
+    }
+
+    /** Decodes a scalar the way building a tree of it would, and returns {@link #OTHER}. */
+    private static Object decoded(JsonParser json) {
+        switch (json.currentToken()) {
+            case VALUE_STRING -> json.getString();
+            case VALUE_NUMBER_INT -> json.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+            default -> {
+            }
+        }
+        return OTHER;
     }
 
     boolean has(String name) {
@@ -85,42 +154,25 @@ final class Params {
     /** A text parameter; null when absent or JSON null. A number or object where text belongs is refused. */
     String text(String name) {
         Object v = values.get(name);
-        if (v == null) {
+        if (v == null || v == JSON_NULL) {
             return null;
         }
         if (v instanceof String s) {
             return s;
         }
-        JsonNode node = (JsonNode) v;
-        if (node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw ApiError.invalidParams("The parameter " + name + " must be text.");
-        }
-        return node.stringValue();
+        throw ApiError.invalidParams("The parameter " + name + " must be text.");
     }
 
     /** A whole number parameter (a JSON number or, in a query, digits); empty when absent or null. */
     Optional<Long> number(String name) {
         Object v = values.get(name);
-        if (v == null) {
+        if (v == null || v == JSON_NULL) {
             return Optional.empty();
         }
-        if (v instanceof JsonNode node) {
-            if (node.isNull()) {
-                return Optional.empty();
-            }
-            if (node.isIntegralNumber() && node.canConvertToLong() && node.longValue() >= 0) {
-                return Optional.of(node.longValue());
-            }
-            if (!node.isString()) {
-                throw ApiError.invalidParams("The parameter " + name + " must be a whole number.");
-            }
-            v = node.stringValue();
+        if (v instanceof Long n && n >= 0) {
+            return Optional.of(n);
         }
-        String s = (String) v;
-        if (!s.matches("[0-9]{1,18}")) {
+        if (!(v instanceof String s) || !s.matches("[0-9]{1,18}")) {
             throw ApiError.invalidParams("The parameter " + name + " must be a whole number.");
         }
         return Optional.of(Long.parseLong(s));

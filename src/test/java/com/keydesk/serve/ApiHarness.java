@@ -7,6 +7,7 @@ import com.keydesk.service.FailedKeyThrottle;
 import com.keydesk.service.Session;
 import com.keydesk.testing.TestStore;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -20,6 +21,9 @@ import java.time.Duration;
 
 /** A real store and a real server on a free loopback port, with a client that speaks to it as the SDKs do. */
 final class ApiHarness implements AutoCloseable {
+    /** Reads answers as trees (the server itself writes them with the streaming generator alone). */
+    static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     final TestStore store;
     final ApiServer server;
     final ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -66,7 +70,7 @@ final class ApiHarness implements AutoCloseable {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = r.body().isEmpty() ? null : Params.JSON.readTree(r.body());
+        JsonNode json = r.body().isEmpty() ? null : JSON.readTree(r.body());
         return new Reply(r.statusCode(), r, json);
     }
 

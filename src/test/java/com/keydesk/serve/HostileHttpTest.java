@@ -78,7 +78,7 @@ class HostileHttpTest {
         if (contentType == null || !contentType.startsWith("application/json")) {
             return "not JSON: " + contentType;
         }
-        JsonNode body = Params.JSON.readTree(a.body());
+        JsonNode body = ApiHarness.JSON.readTree(a.body());
         if (body.get("http-code").intValue() != a.status() || body.get("error").stringValue().isBlank()) {
             return "error body " + a.body();
         }
@@ -237,7 +237,7 @@ class HostileHttpTest {
         assertThat(statuses.subList(0, 10)).containsOnly(401);
         assertThat(statuses.subList(10, 60)).containsOnly(429);
         assertThat(last.header("Retry-After")).matches("[1-9][0-9]*");
-        assertThat(Params.JSON.readTree(last.body()).get("type").stringValue()).isEqualTo("rate-limited/too-many-login-attempts");
+        assertThat(ApiHarness.JSON.readTree(last.body()).get("type").stringValue()).isEqualTo("rate-limited/too-many-login-attempts");
         // only the ten keys looked at were checked (and audited); the fifty after were refused unread
         assertThat(failuresAudited() - auditedBefore).isEqualTo(10);
         // the address waits, even with a right key; then it may go on

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>first-seen keys: keys made through the API (untimed), then each presented once by 32
  *   clients at a time from this JVM; against the limit cores ÷ one Argon2id check (shipped
  *   parameters, the median of 15 measured here after each round), and beside it what this
- *   machine gives at that moment: as many threads as cores checking for 3 s;</li>
+ *   machine gives at that moment: as many threads as cores checking for 3 s, and the CPU time a
+ *   key costs the server (its Argon2id threads and the rest) and this JVM;</li>
  *   <li>every key, 10,000 a page, following X-Files-Cursor: the median of 5 after one warm-up;</li>
  *   <li>the server's peak resident memory (VmHWM) after all of the above.</li>
  * </ul>
@@ -84,7 +85,7 @@ final class ApiFigures {
             }
             // the peak after each part, so that a figure over its goal says which part raised it
             figures.put("api_server_rss_mb_peak_after_find_current", status(server.pid(), "VmHWM") / 1024.0);
-            firstSeenKeys(client, base, key, figures);
+            firstSeenKeys(client, base, key, server.pid(), figures);
             figures.put("api_server_rss_mb_peak_after_first_seen", status(server.pid(), "VmHWM") / 1024.0);
             listAll(client, base, key, figures);
             figures.put("api_server_rss_mb_100k_keys", status(server.pid(), "VmHWM") / 1024.0);
@@ -175,24 +176,43 @@ final class ApiFigures {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
-    /** Keys nobody has presented yet, each once, 32 at a time: each costs the server one Argon2id check. */
-    private static void firstSeenKeys(HttpClient client, String base, String key, Figures figures) throws Exception {
+    /**
+     * Keys nobody has presented yet, each once, 32 at a time over 32 kept-alive connections: each
+     * costs the server one Argon2id check. Beside the rate, the server's CPU time a key, split into
+     * its Argon2id threads' and the rest (its requests, the store, its compilers), and this JVM's.
+     */
+    private static void firstSeenKeys(HttpClient client, String base, String key, long pid, Figures figures) throws Exception {
         Argon2idHasher hasher = new Argon2idHasher(Argon2Params.SHIPPED);
         String stored = hasher.hash("a secret to check again and again".toCharArray());
         int cores = Runtime.getRuntime().availableProcessors();
+        int port = URI.create(base).getPort();
         List<Double> ratios = new ArrayList<>();
         List<Double> rates = new ArrayList<>();
         List<Double> hashes = new ArrayList<>();
         List<Double> parallels = new ArrayList<>();
+        List<Double> serverMs = new ArrayList<>();
+        List<Double> outsideMs = new ArrayList<>();
+        List<Double> clientMs = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             Queue<String> fresh = new ConcurrentLinkedQueue<>(makeKeys(client, base, key, FIRST_SEEN_KEYS, round));
+            double serverBefore = cpuSeconds(pid);
+            double argon2Before = threadCpuSeconds(pid, "keydesk-argon2id");
+            double clientBefore = cpuSeconds(ProcessHandle.current().pid());
             long start = System.nanoTime();
             inParallel(() -> {
-                for (String k = fresh.poll(); k != null; k = fresh.poll()) {
-                    expect(200, client.send(get(base + "/api/rest/v1/api_key", k), HttpResponse.BodyHandlers.discarding()));
+                try (KeepAliveGets connection = new KeepAliveGets(port)) {
+                    for (String k = fresh.poll(); k != null; k = fresh.poll()) {
+                        int status = connection.get("/api/rest/v1/api_key", k);
+                        if (status != 200) {
+                            throw new IllegalStateException("GET /api/rest/v1/api_key answered " + status + " instead of 200");
+                        }
+                    }
                 }
             });
             double rps = FIRST_SEEN_KEYS / ((System.nanoTime() - start) / 1e9);
+            double server = (cpuSeconds(pid) - serverBefore) * 1000 / FIRST_SEEN_KEYS;
+            double argon2 = (threadCpuSeconds(pid, "keydesk-argon2id") - argon2Before) * 1000 / FIRST_SEEN_KEYS;
+            double self = (cpuSeconds(ProcessHandle.current().pid()) - clientBefore) * 1000 / FIRST_SEEN_KEYS;
             List<Double> checks = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
                 long t = System.nanoTime();
@@ -206,14 +226,41 @@ final class ApiFigures {
             hashes.add(hashMs);
             ratios.add(rps / limit);
             parallels.add(parallel);
+            serverMs.add(server);
+            outsideMs.add(server - argon2);
+            clientMs.add(self);
             System.out.printf(Locale.ROOT, "first-seen keys: %.1f rps; one Argon2id check %.1f ms, so at most %.1f rps"
-                    + " on %d cores: %.2f; %d threads checking here got %.1f checks/s%n", rps, hashMs, limit, cores,
-                    rps / limit, cores, parallel);
+                    + " on %d cores: %.2f; %d threads checking here got %.1f checks/s; server CPU %.1f ms a key"
+                    + " (Argon2id threads %.1f, the rest %.1f), this JVM's %.2f ms; load %.1f%n", rps, hashMs, limit,
+                    cores, rps / limit, cores, parallel, server, argon2, server - argon2, self, loadAverage());
         }
         figures.put("api_argon2id_parallel_checks_per_s", Figures.median(parallels));
         figures.put("api_first_seen_key_rps", Figures.median(rates));
         figures.put("api_argon2id_check_ms", Figures.median(hashes));
+        figures.put("api_first_seen_server_cpu_ms", Figures.median(serverMs));
+        figures.put("api_first_seen_server_cpu_ms_outside_argon2id", Figures.median(outsideMs));
+        figures.put("api_first_seen_client_cpu_ms", Figures.median(clientMs));
         figures.put("api_first_seen_key_rps_ratio_vs_argon2id_limit", Figures.median(ratios));
+    }
+
+    /** CPU seconds of the process's threads whose name starts with {@code prefix} (Linux cuts names at 15 characters). */
+    private static double threadCpuSeconds(long pid, String prefix) throws IOException {
+        String cut = prefix.substring(0, Math.min(15, prefix.length()));
+        double sum = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).startsWith(cut)) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        sum += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        return sum;
     }
 
     /**

@@ -1,0 +1,12 @@
+package com.keydesk.serve;
+
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * An answer's JSON, written straight to Jackson's streaming generator: no tree or map of it is
+ * built first, and the server needs only jackson-core (databind's 433 classes stay unloaded).
+ */
+@FunctionalInterface
+interface JsonBody {
+    void writeTo(JsonGenerator json);
+}
