@@ -14,7 +14,7 @@ import java.io.OutputStream;
  * The API's JSON through Jackson's streaming core alone (parser and generator, as the command line's
  * {@code format/Json}): bodies are read token by token ({@link Params}) and answers written field by
  * field ({@link JsonBody}). Jackson's defaults otherwise, so the bytes are the ones its databind wrote
- * before (ApiJsonBytesTest).
+ * before (ApiJsonParityTest).
  */
 final class ApiJson {
     /** A repeated field, at any depth, is a malformed body, not a guess at which one counts. */

@@ -60,6 +60,21 @@ class RecentStoresTest {
     }
 
     @Test
+    void aFileCutShortAnywhereGivesNothingAndReturns() throws Exception {
+        Path file = dir.resolve("recent-team-stores.json");
+        RecentStores recent = new RecentStores(file);
+        recent.remember(at("whole"));
+        String whole = Files.readString(file);
+        // every prefix of a file this class wrote: a crash mid-write elsewhere, a disk that filled up
+        for (int end = 0; end < whole.strip().length(); end++) {
+            Files.writeString(file, whole.substring(0, end));
+            int cut = end;
+            assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    recent::load)).as("cut at %d", cut).isEmpty();
+        }
+    }
+
+    @Test
     void aFileThatCannotBeWrittenOnlyForgets() throws Exception {
         Path blocker = dir.resolve("a-file");
         Files.writeString(blocker, "");
