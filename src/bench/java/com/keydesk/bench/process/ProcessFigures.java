@@ -283,6 +283,7 @@ public final class ProcessFigures {
         figures.put("main_window_ms" + suffix, ui.get("main_window_ms"));
         figures.put("filter_keystroke_p95_ms" + suffix, ui.get("filter_keystroke_p95_ms"));
         figures.put("filter_keystroke_median_ms" + suffix, ui.get("filter_keystroke_median_ms"));
+        figures.put("filter_count_median_ms" + suffix, ui.get("filter_count_median_ms"));   // the exact count after the rows
         figures.put("rss_mb" + suffix, ui.get("peak_rss_mb"));
     }
 
