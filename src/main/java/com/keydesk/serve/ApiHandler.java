@@ -152,17 +152,15 @@ final class ApiHandler extends Handler.Abstract {
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        if (answer.body() == null) {
-            response.write(true, null, callback);
-            return;
+        switch (answer.body()) {
+            case null -> response.write(true, null, callback);
+            case KeyJson.Listed listed -> stream(listed, response, callback);
+            case JsonBody body -> {
+                byte[] bytes = ApiJson.bytes(body);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+                response.write(true, ByteBuffer.wrap(bytes), callback);
+            }
         }
-        if (answer.body() instanceof KeyJson.Listed listed) {
-            stream(listed, response, callback);
-            return;
-        }
-        byte[] bytes = ApiJson.bytes((JsonBody) answer.body());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 }

@@ -4,15 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an endpoint answers: a status, a body (null: none, as DELETE's 204; a {@link JsonBody} or a
- * {@link KeyJson.Listed}) and extra headers.
+ * What an endpoint answers: a status, a body (null: none, as DELETE's 204) and extra headers.
  */
-record ApiResponse(int status, Object body, Map<String, String> headers) {
-    static ApiResponse ok(Object body) {
+record ApiResponse(int status, ApiBody body, Map<String, String> headers) {
+    static ApiResponse ok(ApiBody body) {
         return new ApiResponse(200, body, Map.of());
     }
 
-    static ApiResponse created(Object body) {
+    static ApiResponse created(ApiBody body) {
         return new ApiResponse(201, body, Map.of());
     }
 
@@ -21,7 +20,13 @@ record ApiResponse(int status, Object body, Map<String, String> headers) {
     }
 
     static ApiResponse error(ApiError e) {
-        JsonBody body = json -> {
+        ApiResponse response = new ApiResponse(e.status, errorBody(e), Map.of());
+        return e.retryAfter > 0 ? response.withHeader("Retry-After", Long.toString(e.retryAfter)) : response;
+    }
+
+    /** The documented error body (api.md): the same for a refusal of KeysApi and one of Jetty's own. */
+    static JsonBody errorBody(ApiError e) {
+        return json -> {
             json.writeStartObject();
             json.writeStringProperty("error", e.getMessage());
             json.writeNumberProperty("http-code", e.status);
@@ -30,8 +35,6 @@ record ApiResponse(int status, Object body, Map<String, String> headers) {
             json.writeStringProperty("type", e.type);
             json.writeEndObject();
         };
-        ApiResponse response = new ApiResponse(e.status, body, Map.of());
-        return e.retryAfter > 0 ? response.withHeader("Retry-After", Long.toString(e.retryAfter)) : response;
     }
 
     ApiResponse withHeader(String name, String value) {

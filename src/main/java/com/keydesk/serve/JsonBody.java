@@ -7,6 +7,6 @@ import tools.jackson.core.JsonGenerator;
  * built first, and the server needs only jackson-core (databind's 433 classes stay unloaded).
  */
 @FunctionalInterface
-interface JsonBody {
+non-sealed interface JsonBody extends ApiBody {
     void writeTo(JsonGenerator json);
 }

@@ -30,7 +30,7 @@ final class JsonErrorHandler extends ErrorHandler {
             case 413 -> "The body is larger than 64 KiB.";
             default -> status >= 500 ? "The server could not complete the request." : "The request is malformed.";
         };
-        byte[] body = ApiJson.bytes((JsonBody) ApiResponse.error(new ApiError(status, type, sentence)).body());
+        byte[] body = ApiJson.bytes(ApiResponse.errorBody(new ApiError(status, type, sentence)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);

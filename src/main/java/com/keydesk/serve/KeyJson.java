@@ -30,7 +30,7 @@ final class KeyJson {
      * of 10,000 keys never exists as 10,000 objects of text or as one 2.6 MB array, which a server's
      * small heap would otherwise promote and keep resident.
      */
-    record Listed(List<ApiKey> keys) {
+    record Listed(List<ApiKey> keys) implements ApiBody {
         void writeEach(JsonGenerator json) {
             for (ApiKey key : keys) {
                 fields(json, key, null);

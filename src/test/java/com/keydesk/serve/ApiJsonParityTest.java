@@ -58,7 +58,7 @@ class ApiJsonParityTest {
             errorMap.put("instance", "");
             errorMap.put("title", odd);
             errorMap.put("type", "bad-request/" + odd);
-            assertThat(text(ApiJson.bytes((JsonBody) ApiResponse.error(error).body())))
+            assertThat(text(ApiJson.bytes(ApiResponse.errorBody(error))))
                     .isEqualTo(text(DATABIND.writeValueAsBytes(errorMap)));
         }
         assertThat(text(listed(List.of()))).isEqualTo("[]");
