@@ -56,6 +56,7 @@ final class MillionKeyFigures {
                 figures.put(prefix + "main_window_ms" + suffix, ui.get("main_window_ms"));
                 figures.put(prefix + "filter_keystroke_p95_ms" + suffix, ui.get("filter_keystroke_p95_ms"));
                 figures.put(prefix + "filter_keystroke_median_ms" + suffix, ui.get("filter_keystroke_median_ms"));
+                figures.put(prefix + "filter_count_median_ms" + suffix, ui.get("filter_count_median_ms"));
                 figures.put(prefix + "rss_mb" + suffix, ui.get("peak_rss_mb"));
                 if (given.isEmpty()) {
                     cluster.psql("postgres", "DROP DATABASE " + PgCluster.databaseOf(store));   // a million keys: 1 GB of disk
