@@ -27,8 +27,6 @@ import java.util.Locale;
  * Arguments: STORE USERNAME PASSWORD. Prints one JSON object. Run under Xvfb.
  */
 public final class PagedTableBench {
-    private static final String TYPED = "sync job 42";
-
     public static void main(String[] args) {
         com.keydesk.app.Main.prepareDesktopProcess();   // as bin/keydesk does for the desktop
         com.keydesk.app.QuietLogging.install();
@@ -58,16 +56,9 @@ public final class PagedTableBench {
         double openCountMs = (System.nanoTime() - opened) / 1e6;
         String total = countText(stage);
 
-        List<Double> rows = new ArrayList<>();
-        List<Double> counts = new ArrayList<>();
-        for (int round = 0; round < 6; round++) {
-            for (char c : TYPED.toCharArray()) {
-                keystroke(stage, c, false, round > 0 ? rows : null, round > 0 ? counts : null);
-            }
-            for (int i = 0; i < TYPED.length(); i++) {
-                keystroke(stage, '\b', true, round > 0 ? rows : null, round > 0 ? counts : null);
-            }
-        }
+        UiScaleBench.Keystrokes typed = UiScaleBench.typeRounds(stage);
+        List<Double> rows = typed.rows();
+        List<Double> counts = typed.counts();
         double middleMs = scroll(stage, 0.5);
         double endMs = scroll(stage, 1.0);
         System.gc();
@@ -83,23 +74,6 @@ public final class PagedTableBench {
                 percentile(counts, 0.95), rows.size(), middleMs, endMs, heapMb,
                 Runtime.getRuntime().maxMemory() / 1048576.0, peakRssMb());
         tasks.close();
-    }
-
-    /** One key into the search field; the time until the rows for the new text are drawn, and until the count is. */
-    private static void keystroke(Stage stage, char c, boolean backspace, List<Double> rows, List<Double> counts) throws Exception {
-        UiScaleBench.Typed typed = UiScaleBench.type(stage, c, backspace);
-        UiScaleBench.waitForCount(stage);
-        long countAt = System.nanoTime();
-        double rowsMs = (typed.rowsShown() - typed.sent()) / 1e6;
-        double countMs = (countAt - typed.sent()) / 1e6;
-        if (Boolean.getBoolean("bench.keystrokes")) {
-            String text = UiScaleBench.onFxValue(() -> ((TextField) UiScaleBench.lookup(stage, "#searchField")).getText());
-            System.err.printf(Locale.ROOT, "keystroke '%s': rows %.1f ms, count %.1f ms%n", text, rowsMs, countMs);
-        }
-        if (rows != null) {
-            rows.add(rowsMs);
-            counts.add(countMs);
-        }
     }
 
     /** Scrolls to a fraction of the table; the time until the rows there are drawn. */

@@ -49,7 +49,7 @@ import java.util.function.BooleanSupplier;
  * first round of keystrokes warms the JIT and is not counted.
  */
 public final class UiScaleBench {
-    private static final String TYPED = "sync job 42";
+    static final String TYPED = "sync job 42";
     private static final long TYPING_MS = 3_000;
 
     public static void main(String[] args) {
@@ -100,19 +100,9 @@ public final class UiScaleBench {
         onFx(() -> ((ButtonBase) lookup(stage[0], "#nav-USER_KEYS")).fire());
         int expected = Integer.parseInt(args.length > 3 ? args[3] : "0");
         waitFor(() -> tableSize(stage[0]) >= expected && tableSize(stage[0]) > 200, 120);
-        List<Double> keystrokes = new ArrayList<>();
-        List<Double> counts = new ArrayList<>();
-        for (int round = 0; round < 6; round++) {
-            for (int i = 0; i < 2 * TYPED.length(); i++) {
-                boolean backspace = i >= TYPED.length();
-                Typed typed = type(stage[0], backspace ? '\b' : TYPED.charAt(i), backspace);
-                waitForCount(stage[0]);
-                keystrokes.add((typed.rowsShown() - typed.sent()) / 1e6);
-                counts.add((System.nanoTime() - typed.sent()) / 1e6);
-            }
-        }
-        keystrokes = warm(keystrokes);
-        counts = warm(counts);
+        Keystrokes typed = typeRounds(stage[0]);
+        List<Double> keystrokes = sorted(typed.rows());
+        List<Double> counts = sorted(typed.counts());
         double p95 = keystrokes.get((int) Math.ceil(keystrokes.size() * 0.95) - 1);
         double median = keystrokes.get(keystrokes.size() / 2);
         int rows = onFxValue(() -> tableSize(stage[0]));
@@ -146,17 +136,45 @@ public final class UiScaleBench {
         return stage;
     }
 
+    /** Each keystroke's time from the key until its rows are drawn, and until the exact count is shown. */
+    record Keystrokes(List<Double> rows, List<Double> counts) {
+    }
+
     /**
-     * The times of every round but the first (it warms the JIT), sorted. A keystroke's time ends
-     * with the pulse that draws the rows for the new text: an in-memory table replaces its rows
-     * while the key is handled; a paged one (more keys than {@code keydesk.table.pagedAbove}) when
-     * its page arrives from the store. Its exact count follows, and the next key waits for it: the
-     * count's time (from the key) is kept apart, since a person sees the rows first.
+     * {@link #TYPED} typed into the search field and erased again, six rounds; the times of every
+     * round but the first (it warms the JIT). A keystroke's rows are drawn by the pulse that ends
+     * its time: an in-memory table replaces its rows while the key is handled, a paged one (more
+     * keys than {@code keydesk.table.pagedAbove}) when its page arrives from the store. Its exact
+     * count follows, and the next key waits for it; a person sees the rows first, so the count's
+     * time is kept apart. {@code -Dbench.keystrokes=true} prints each one on stderr.
      */
-    private static List<Double> warm(List<Double> times) {
-        List<Double> warm = new ArrayList<>(times.subList(2 * TYPED.length(), times.size()));
-        Collections.sort(warm);
-        return warm;
+    static Keystrokes typeRounds(Stage stage) throws Exception {
+        List<Double> rows = new ArrayList<>();
+        List<Double> counts = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < 2 * TYPED.length(); i++) {
+                boolean backspace = i >= TYPED.length();
+                Typed typed = type(stage, backspace ? '\b' : TYPED.charAt(i), backspace);
+                waitForCount(stage);
+                double rowsMs = (typed.rowsShown() - typed.sent()) / 1e6;
+                double countMs = (System.nanoTime() - typed.sent()) / 1e6;
+                if (Boolean.getBoolean("bench.keystrokes")) {
+                    String text = onFxValue(() -> ((TextField) lookup(stage, "#searchField")).getText());
+                    System.err.printf(Locale.ROOT, "keystroke '%s': rows %.1f ms, count %.1f ms%n", text, rowsMs, countMs);
+                }
+                if (round > 0) {
+                    rows.add(rowsMs);
+                    counts.add(countMs);
+                }
+            }
+        }
+        return new Keystrokes(rows, counts);
+    }
+
+    private static List<Double> sorted(List<Double> times) {
+        List<Double> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     /** When a key was sent and when the pulse that drew the rows for it ended ({@link System#nanoTime}). */

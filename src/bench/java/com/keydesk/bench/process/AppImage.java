@@ -31,11 +31,7 @@ record AppImage(Path root, List<String> classPath, List<String> javaOptions) {
     }
 
     /** The image as its launcher named {@code launcher} starts it (lib/app/LAUNCHER.cfg). */
-    static AppImage of(Path root, String launcher) throws IOException {
-        return at(root, launcher);
-    }
-
-    private static AppImage at(Path root, String launcher) throws IOException {
+    static AppImage at(Path root, String launcher) throws IOException {
         Path cfg = root.resolve("lib/app/" + launcher + ".cfg");
         if (!Files.isRegularFile(cfg)) {
             throw new IOException("No app image at " + root + "; build it with ./mvnw -Pbench verify (or -Pinstaller package).");

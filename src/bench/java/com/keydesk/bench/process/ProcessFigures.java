@@ -256,7 +256,7 @@ public final class ProcessFigures {
         record.environment().put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list);
         record.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         timer.launchToMappedMs(record);
-        AppImage bare = AppImage.of(bareLauncher.getParent().getParent(), "bare-window");
+        AppImage bare = AppImage.at(bareLauncher.getParent().getParent(), "bare-window");
         List<String> dump = new ArrayList<>(List.of(bare.java().toString()));
         bare.javaOptions().stream().filter(option -> !option.startsWith("-Djpackage.")).forEach(dump::add);
         dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list,
