@@ -42,6 +42,25 @@ contains "^class-data: made $app/lib/runtime/lib/server/desktop.jsa\$" <<<"$dump
 echo "class-data archives of the installed app: ok (command line $(du -m "$app/lib/runtime/lib/server/classes.jsa" | cut -f1) MB, window $(du -m "$app/lib/runtime/lib/server/desktop.jsa" | cut -f1) MB)"
 
 export KEYDESK_HOME="$root/data" KEYDESK_USER=admin KEYDESK_PASSWORD='smoke test password 1' LC_ALL=C.UTF-8
+# The launchers are sh scripts (packaging/linux/launcher.sh): jpackage's native ones asked rpm and dpkg
+# which package owns them at every start. A fake dpkg and rpm first on PATH record any call, from here
+# to the window's start; the calls are judged once the window has run.
+fakes="$root/fake-package-managers"
+calls="$root/package-manager-calls"
+mkdir "$fakes"
+for tool in dpkg rpm; do
+  printf '#!/bin/sh\nprintf "%%s\\n" "$0 $*" >>"$CALLS"\nexit 1\n' >"$fakes/$tool"
+  chmod 755 "$fakes/$tool"
+done
+export CALLS="$calls" PATH="$fakes:$PATH"
+# A launcher reached through a symbolic link (/usr/local/bin/keydesk) finds its image; -Xshare:on makes
+# the JVM fail unless it maps the command line's archive (classes.jsa), so the launcher starts the JVM
+# as the archive was made; and the archive draws no warning.
+mkdir "$root/links"
+ln -s "$kd" "$root/links/keydesk"
+JAVA_TOOL_OPTIONS=-Xshare:on "$root/links/keydesk" --version 2>"$root/version.err" | contains '^KeyDesk ' \
+  || { cat "$root/version.err" >&2; fail "--version through a symbolic link, with -Xshare:on"; }
+! contains '\[cds\]' <"$root/version.err" || { cat "$root/version.err" >&2; fail "--version: the class-data archive gave a warning"; }
 "$kd" --version | contains '^KeyDesk ' || fail "--version"
 "$kd" init --site Smoke --admin admin 2>/dev/null || fail "init"
 secret=$("$kd" keys create --site --name 'Smoke key' 2>/dev/null)
@@ -74,8 +93,9 @@ Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb_pid=$!
 sleep 1
 start=$(date +%s%N)
-# as the menu entry starts it: a missing or stale archive would log "[error][cds]" (judged below)
-DISPLAY=$display "$root/opt/keydesk/bin/keydesk-desktop" >"$root/gui.log" 2>&1 &
+# as the menu entry starts it: a missing or stale archive would log "[error][cds]" (judged below), and
+# -Xshare:on stops the window unless it maps its own archive (desktop.jsa)
+DISPLAY=$display JAVA_TOOL_OPTIONS=-Xshare:on "$root/opt/keydesk/bin/keydesk-desktop" >"$root/gui.log" 2>&1 &
 app_pid=$!
 mapped=""
 for _ in $(seq 1 300); do
@@ -92,8 +112,10 @@ import -display "$display" -window root "$shots/installed-app.png"
 cp "$root/gui.log" "$root/gui-running.log"
 kill "$app_pid" 2>/dev/null || true
 wait "$app_pid" 2>/dev/null || true
-grep -qiE 'exception|error' "$root/gui-running.log" && { cat "$root/gui-running.log" >&2; fail "the desktop app logged an error"; }
+grep -qiE 'exception|error|\[cds\]' "$root/gui-running.log" && { cat "$root/gui-running.log" >&2; fail "the desktop app logged an error"; }
 echo "desktop window of the installed app: ok (screenshot $shots/installed-app.png)"
+[ ! -s "$calls" ] || { cat "$calls" >&2; fail "a launcher asked the package manager which package owns it"; }
+echo "launchers: no package-manager query, the class-data archives map: ok"
 
 # A jar that no longer matches the archive makes the JVM warn; the warning goes to stderr, never
 # into a command's output (the launcher's -Xlog options, packaging/common/jvm-options.txt).
