@@ -71,7 +71,7 @@ expand() {
     rest=${rest#"$head"}
     case $rest in
       '') return ;;
-      '\\'* | '\$'*) 
+      '\\'* | '\$'*)
         tail=${rest#??}
         escaped=${rest#?}
         expanded=$expanded${escaped%"$tail"}
