@@ -167,6 +167,10 @@ while [ "$arguments" -gt 0 ]; do
   arguments=$((arguments - 1))
 done
 unset JDK_JAVA_OPTIONS
+# The JVM runs under the launcher's name, as under jpackage's launcher (ps, top, pkill keydesk-serve,
+# the journal's identifier): the app-image build links lib/runtime/bin/NAME to java, and the kernel
+# names a process after the file it was started through. java finds its runtime from the link's target.
+[ -x "$root/lib/runtime/bin/$name" ] && java=$root/lib/runtime/bin/$name
 if [ -n "$has_classpath" ]; then
   exec "$java" --disable-@files -classpath "$classpath" "$@"
 fi

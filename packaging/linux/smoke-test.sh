@@ -105,6 +105,8 @@ for _ in $(seq 1 300); do
 done
 [ -n "$mapped" ] || { cat "$root/gui.log" >&2; fail "no KeyDesk window within 15 s"; }
 echo "launch to window mapped: $(( (mapped - start) / 1000000 )) ms"
+# the window's JVM bears its launcher's name (lib/runtime/bin/keydesk-desktop, a link to java)
+[ "$(cat "/proc/$app_pid/comm")" = keydesk-desktop ] || fail "the window's process is named $(cat "/proc/$app_pid/comm"), not keydesk-desktop"
 sleep 6   # the window shows "Opening the store…" first; let it reach the sign-in screen
 mkdir -p "$shots"
 import -display "$display" -window root "$shots/installed-app.png"

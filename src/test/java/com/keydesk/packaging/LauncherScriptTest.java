@@ -67,6 +67,7 @@ class LauncherScriptTest {
                 #!/bin/sh
                 printf '%s\\0' "$@"
                 printf 'pid=%s\\n' "$$" >&2
+                printf 'process=%s\\n' "$(cat /proc/$$/comm)" >&2
                 printf 'JDK_JAVA_OPTIONS=%s\\n' "${JDK_JAVA_OPTIONS-unset}" >&2
                 cat >&2
                 exit 7
@@ -91,6 +92,27 @@ class LauncherScriptTest {
                 "-Djpackage.app-path=" + image.resolve("bin/keydesk"),
                 "com.keydesk.app.Main",
                 "keys", "list", "--json");
+    }
+
+    @Test
+    void theJvmRunsUnderTheLaunchersNameWhereTheRuntimeHasALinkOfThatName() throws Exception {
+        Path bin = image.resolve("lib/runtime/bin");
+        assertThat(processName(image.resolve("bin/keydesk"))).isEqualTo("java");   // no link: java's own name
+        Files.createSymbolicLink(bin.resolve("keydesk"), Path.of("java"));   // as the app-image build makes it
+        Path link = Files.createSymbolicLink(temp.resolve("kd"), image.resolve("bin/keydesk"));
+
+        assertThat(processName(image.resolve("bin/keydesk"))).isEqualTo("keydesk");
+        assertThat(processName(link)).isEqualTo("keydesk");
+    }
+
+    private String processName(Path launcher) throws Exception {
+        Path err = temp.resolve("name.txt");
+        Process process = new ProcessBuilder(launcher.toString(), "--version").directory(work.toFile())
+                .redirectError(err.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(err).lines().filter(line -> line.startsWith("process=")).findFirst().orElseThrow()
+                .substring("process=".length());
     }
 
     @Test
@@ -274,7 +296,8 @@ class LauncherScriptTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String stderr = Files.readString(err);
         // the fake java's own lines are not the launcher's
-        String launcherStderr = stderr.lines().filter(line -> !line.startsWith("pid=") && !line.startsWith("JDK_JAVA_OPTIONS="))
+        String launcherStderr = stderr.lines().filter(line -> !line.startsWith("pid=") && !line.startsWith("JDK_JAVA_OPTIONS=")
+                && !line.startsWith("process="))
                 .map(line -> line + "\n").reduce("", String::concat);
         List<String> parsed = out.isEmpty() ? List.of() : List.of(out.substring(0, out.length() - 1).split("\0", -1));
         return new Run(process.exitValue(), parsed, launcherStderr);
