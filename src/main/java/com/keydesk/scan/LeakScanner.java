@@ -57,6 +57,8 @@ public final class LeakScanner {
 
     private final Options options;
     private final BooleanSupplier cancelled;
+    /** Files of a folder read at once ({@link OrderedReads}); the listener still hears them in walk order. */
+    private final int readers;
     private long files;
     private long bytes;
     private long binary;
@@ -64,8 +66,14 @@ public final class LeakScanner {
     private long unreadable;
 
     public LeakScanner(Options options, BooleanSupplier cancelled) {
+        this(options, cancelled, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** @param readers files of a folder read at once (1: one after the other, on the caller's thread) */
+    LeakScanner(Options options, BooleanSupplier cancelled, int readers) {
         this.options = options;
         this.cancelled = cancelled;
+        this.readers = readers;
     }
 
     /**
@@ -131,6 +139,14 @@ public final class LeakScanner {
         }
         Optional<IgnoreFilter> filter = ignore;
         Path real = realStart;
+        try (OrderedReads reads = new OrderedReads(readers)) {
+            walk(start, filter, real, reads, listener);
+            reads.finish();
+        }
+    }
+
+    private void walk(Path start, Optional<IgnoreFilter> filter, Path real, OrderedReads reads, Listener listener)
+            throws IOException {
         Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -147,30 +163,45 @@ public final class LeakScanner {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                         if (attrs.isSymbolicLink()) {
-                            links++;
-                            listener.skipped(file.toString(), "a symbolic link (never followed)");
+                            reads.say(() -> {
+                                links++;
+                                listener.skipped(file.toString(), "a symbolic link (never followed)");
+                            });
                         } else if (!attrs.isRegularFile()) {
-                            listener.skipped(file.toString(), "not a regular file");
+                            reads.say(() -> listener.skipped(file.toString(), "not a regular file"));
                         } else if (filter.isEmpty()
                                 || filter.get().keepsFile(real.resolve(start.relativize(file)).normalize())) {
-                            scanFile(file, listener);
+                            reads.read(() -> scanFile(file, listener));
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        unreadable++;
-                        listener.skipped(file.toString(), "unreadable");
+                        reads.say(() -> {
+                            unreadable++;
+                            listener.skipped(file.toString(), "unreadable");
+                        });
                         return FileVisitResult.CONTINUE;
                     }
                 });
     }
 
-    private void scanFile(Path file, Listener listener) {
+    /**
+     * Reads one file, on any thread: what it found and read is returned as actions for the walk's
+     * thread to run in turn (they tell the listener and count), never done here.
+     */
+    private List<Runnable> scanFile(Path file, Listener listener) {
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("The scan was cancelled.");
         }
+        List<Runnable> outcome = new java.util.ArrayList<>();
+        Listener recorded = new Listener() {
+            @Override
+            public void found(Finding finding) {
+                outcome.add(() -> listener.found(finding));
+            }
+        };
         try {
             // Most files hold no key. A first pass that counts no lines (counting them is most of
             // the scanner's cost) says whether the file needs the pass that places each finding.
@@ -181,24 +212,34 @@ public final class LeakScanner {
                 kind = ContentScanner.scan(new CountingInputStream(in, count), (line, column, key) -> any[0] = true,
                         cancelled, false);
             }
-            if (!any[0]) {
-                counted(listener, file.toString(), count[0], kind);
-                return;
+            if (any[0]) {
+                try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+                    kind = find(file.toString(), in, recorded, count);
+                }
             }
-            try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-                scanStream(file.toString(), in, listener);
-            }
+            ContentKind read = kind;
+            outcome.add(() -> counted(listener, file.toString(), count[0], read));
         } catch (IOException e) {
-            unreadable++;
-            listener.skipped(file.toString(), "unreadable");
+            // what was found before the file failed is still a key lying there: said, then the failure
+            outcome.add(() -> {
+                unreadable++;
+                listener.skipped(file.toString(), "unreadable");
+            });
         }
+        return outcome;
     }
 
     private void scanStream(String path, InputStream in, Listener listener) throws IOException {
         long[] count = {0};
-        ContentKind kind = ContentScanner.scan(new CountingInputStream(in, count), (line, column, key) ->
-                listener.found(new Finding(path, null, false, line, column, new Secret(key))), cancelled);
+        ContentKind kind = find(path, in, listener, count);
         counted(listener, path, count[0], kind);
+    }
+
+    /** Tells {@code listener} each key in {@code in}, placed; {@code count} gets the bytes read. */
+    private ContentKind find(String path, InputStream in, Listener listener, long[] count) throws IOException {
+        count[0] = 0;
+        return ContentScanner.scan(new CountingInputStream(in, count), (line, column, key) ->
+                listener.found(new Finding(path, null, false, line, column, new Secret(key))), cancelled);
     }
 
     private void counted(Listener listener, String path, long n, ContentKind kind) {

@@ -39,6 +39,56 @@ class LeakScannerTest {
     }
 
     @Test
+    void filesReadOnSeveralThreadsAreToldInWalkOrderAsOneThreadTellsThem() throws IOException {
+        String line = "ordinary words and numbers 12345 kd_ noise\n";
+        for (int i = 0; i < 60; i++) {
+            Path file = temp.resolve("tree/d" + (i % 7) + "/f" + i + ".txt");
+            // some files hold keys (one of them two), some are large, some binary, one is a link
+            String body = i % 5 == 0 ? line.repeat(i * 40) + "k=" + Keys.site() + "\n" + (i == 10 ? Keys.user() : "")
+                    : line.repeat(i * 20);
+            write(file, body);
+            if (i % 13 == 0) {
+                Files.write(temp.resolve("tree/d" + (i % 7) + "/blob" + i + ".bin"), new byte[] {0, 1, 2, 0, 0, 3});
+            }
+        }
+        Files.createSymbolicLink(temp.resolve("tree/d1/link"), temp.resolve("tree/d1/f1.txt"));
+
+        List<String> oneThread = new ArrayList<>();
+        LeakScanner.Summary one = new LeakScanner(LeakScanner.Options.plain(), () -> false, 1)
+                .scan(List.of(temp.resolve("tree").toString()), InputStream.nullInputStream(), recording(oneThread));
+        List<String> threeThreads = new ArrayList<>();
+        LeakScanner.Summary three = new LeakScanner(LeakScanner.Options.plain(), () -> false, 3)
+                .scan(List.of(temp.resolve("tree").toString()), InputStream.nullInputStream(), recording(threeThreads));
+
+        assertThat(oneThread).hasSizeGreaterThan(60).anyMatch(told -> told.startsWith("found"))
+                .anyMatch(told -> told.endsWith("binary")).anyMatch(told -> told.contains("symbolic link"));
+        assertThat(threeThreads).containsExactlyElementsOf(oneThread);
+        assertThat(three).isEqualTo(one);
+        assertThat(one.files()).isEqualTo(60);
+    }
+
+    /** Everything the scanner tells, one line each, with the thread it was told on. */
+    private static LeakScanner.Listener recording(List<String> told) {
+        Thread caller = Thread.currentThread();
+        return new LeakScanner.Listener() {
+            @Override
+            public void found(Finding finding) {
+                told.add("found " + finding + (Thread.currentThread() == caller ? "" : " on another thread"));
+            }
+
+            @Override
+            public void scanned(String path, long bytes) {
+                told.add("scanned " + path + " " + bytes + (Thread.currentThread() == caller ? "" : " on another thread"));
+            }
+
+            @Override
+            public void skipped(String path, String why) {
+                told.add("skipped " + path + " " + why + (Thread.currentThread() == caller ? "" : " on another thread"));
+            }
+        };
+    }
+
+    @Test
     void walksFoldersAndNamesEachFileWithLineAndColumn() throws IOException {
         String a = Keys.site();
         String b = Keys.user();
