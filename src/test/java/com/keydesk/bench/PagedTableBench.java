@@ -10,8 +10,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -72,7 +70,7 @@ public final class PagedTableBench {
                         + "\"max_heap_mb\": %.0f, \"peak_rss_mb\": %.1f}%n",
                 total, openMs, openCountMs, percentile(rows, 0.5), percentile(rows, 0.95), percentile(counts, 0.5),
                 percentile(counts, 0.95), rows.size(), middleMs, endMs, heapMb,
-                Runtime.getRuntime().maxMemory() / 1048576.0, peakRssMb());
+                Runtime.getRuntime().maxMemory() / 1048576.0, UiScaleBench.peakRssMb());
         tasks.close();
     }
 
@@ -115,14 +113,5 @@ public final class PagedTableBench {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get((int) Math.ceil(sorted.size() * p) - 1);
-    }
-
-    private static double peakRssMb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return -1;
     }
 }

@@ -239,7 +239,8 @@ public final class UiScaleBench {
         return stage.getScene() == null ? null : stage.getScene().lookup(selector);
     }
 
-    private static double peakRssMb() throws Exception {
+    /** This process's peak resident memory (VmHWM), in MB; -1 where /proc does not say. */
+    static double peakRssMb() throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;

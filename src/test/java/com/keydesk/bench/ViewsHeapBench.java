@@ -9,8 +9,6 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +60,7 @@ public final class ViewsHeapBench {
             figures.put("heap_after_gc_mb_with_" + name, mb(liveHeap()));
         }
         figures.put("max_heap_mb", mb(Runtime.getRuntime().maxMemory()));
-        figures.put("peak_rss_mb", String.format(Locale.ROOT, "%.1f", peakRssMb()));
+        figures.put("peak_rss_mb", String.format(Locale.ROOT, "%.1f", UiScaleBench.peakRssMb()));
         StringJoiner json = new StringJoiner(", ", "{", "}");
         figures.forEach((k, v) -> json.add("\"" + k + "\": " + v));
         System.out.println(json);
@@ -100,15 +98,6 @@ public final class ViewsHeapBench {
 
     private static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
-    }
-
-    private static double peakRssMb() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return -1;
     }
 
     private static Map<String, String> screens() {
