@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -107,8 +108,10 @@ public final class UiScaleBench {
         double median = keystrokes.get(keystrokes.size() / 2);
         int rows = onFxValue(() -> tableSize(stage[0]));
         System.out.printf(Locale.ROOT, "{\"user_key_rows\": %d, \"main_window_ms\": %.1f, \"first_rows_ms\": %.1f, \"filter_keystroke_median_ms\": %.2f, "
-                + "\"filter_keystroke_p95_ms\": %.2f, \"filter_count_median_ms\": %.2f, \"keystrokes\": %d, \"peak_rss_mb\": %.1f}%n",
-                rows, mainShownMs, firstRowsMs, median, p95, counts.get(counts.size() / 2), keystrokes.size(), peakRssMb());
+                + "\"filter_keystroke_p95_ms\": %.2f, \"filter_count_median_ms\": %.2f, \"keystrokes\": %d, \"peak_rss_mb\": %.1f, "
+                + "\"filter_keystrokes_ms\": %s}%n",
+                rows, mainShownMs, firstRowsMs, median, p95, counts.get(counts.size() / 2), keystrokes.size(), peakRssMb(),
+                keystrokes.stream().map(ms -> String.format(Locale.ROOT, "%.2f", ms)).toList());
         Thread.sleep(Long.getLong("bench.holdMs", 0));   // time to look at the process (jcmd, smaps) by hand
         tasks.close();
     }
@@ -123,6 +126,8 @@ public final class UiScaleBench {
         Platform.startup(started::countDown);
         started.await();
         Path scratch = Files.createTempDirectory("keydesk-bench-app");
+        // the recent-stores file and a team store's local folder: gone when the bench exits, as main's System.exit runs hooks
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(scratch)));
         StoreAddress address = PgAddress.looksLikeUrl(store)
                 ? new TeamStore(PgAddress.parse(store, "postgres"), null) : new StoreAddress.Local(Path.of(store));
         Path localFolder = address instanceof StoreAddress.Local local ? local.folder() : scratch.resolve("local");
@@ -134,6 +139,16 @@ public final class UiScaleBench {
         });
         waitFor(() -> lookup(stage, "#signInButton") != null, 60);
         return stage;
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (java.io.IOException ignored) {
+            // a scratch folder in the temporary directory: the system cleans what is left
+        }
     }
 
     /** Each keystroke's time from the key until its rows are drawn, and until the exact count is shown. */

@@ -325,7 +325,7 @@ final class ApiFigures {
                 HttpResponse<String> page = client.send(get(base + "/api/rest/v1/api_keys?per_page=10000"
                         + (cursor == null ? "" : "&cursor=" + cursor), key), HttpResponse.BodyHandlers.ofString());
                 expect(200, page);
-                listed += occurrences(page.body(), "\"descriptive_label\":");
+                listed += Figures.occurrences(page.body(), "\"descriptive_label\":");
                 cursor = page.headers().firstValue("X-Files-Cursor").orElse(null);
             } while (cursor != null);
             double s = (System.nanoTime() - start) / 1e9;
@@ -447,13 +447,5 @@ final class ApiFigures {
 
     private static double loadAverage() throws IOException {
         return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-    }
-
-    private static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-            count++;
-        }
-        return count;
     }
 }

@@ -60,6 +60,15 @@ final class Figures {
                 ? Long.toString((long) value) : String.format(Locale.ROOT, "%.3f", value);
     }
 
+    /** How many times {@code part} occurs in {@code text}, not overlapping: keys in a listing's JSON. */
+    static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
     static double median(List<Double> samples) {
         List<Double> sorted = new ArrayList<>(samples);
         Collections.sort(sorted);

@@ -21,7 +21,8 @@ import java.util.jar.Manifest;
  * person starts it. Measures start-up against a bare JavaFX window (same runtime, same kind of
  * launcher, same JVM options, alternating, in this run), the command line's {@code keys list
  * --json}, and the desktop tables (first rows, filter per keystroke, peak memory) at 1,000,
- * 10,000 and 100,000 keys; then merges the JMH figures and writes target/bench/results.json.
+ * 10,000 and 100,000 keys, both taking turns between the sizes ({@link TableRounds}); then merges
+ * the JMH figures and writes target/bench/results.json.
  * <p>
  * Then {@code keydesk scan} against ripgrep on a generated text tree ({@link ScanFigures}), the
  * team store's figures on a throwaway PostgreSQL cluster ({@link PgFigures}), and {@code keydesk serve}
@@ -98,16 +99,12 @@ public final class ProcessFigures {
             report(figures, bench.resolve("results.json"));
             return;
         }
-        for (int size : sizes) {
-            cliList(app, stores.get(size), size, bench, testClasses, figures);
-        }
+        cliList(app, stores, bench, testClasses, figures);
         try (VirtualDisplay display = VirtualDisplay.start()) {
             if (!only.equals("tables")) {
                 startup(app, image, bench, testClasses, DemoStores.dataHome(bench, largest), display, startups, figures);
             }
-            for (int size : sizes) {
-                desktopTables(app, stores.get(size), size, testClasses, bench, display, figures);
-            }
+            TableRounds.measure(app, stores, testClasses, bench, display, figures);
         }
         SameRun.ratios(figures, sizes);
         if (only.equals("tables")) {
@@ -125,30 +122,44 @@ public final class ProcessFigures {
     }
 
     /**
-     * {@code keys list --json} through the installed launcher: the median of 5 runs after one to warm
-     * the disk cache; then the same bytes written with no store ({@link SameBytes}), the same way.
+     * {@code keys list --json} through the installed launcher: one run of each size to warm the disk
+     * cache, then 5 rounds taking turns (every size once a round, the order reversed every round, as
+     * {@link TableRounds} does), the median of each size's 5; then, per size, the same bytes written
+     * with no store ({@link SameBytes}).
      */
-    private static void cliList(AppImage app, Path store, int size, Path bench, Path testClasses, Figures figures)
+    private static void cliList(AppImage app, Map<Integer, Path> stores, Path bench, Path testClasses, Figures figures)
             throws Exception {
-        Path out = bench.resolve("keys-list-" + size + ".json");
-        List<Double> seconds = new ArrayList<>();
-        for (int run = 0; run <= 5; run++) {
-            long start = System.nanoTime();
-            Processes.run(DemoStores.cli(app, store, "keys", "list", "--json"), out);
-            if (run > 0) {
-                seconds.add((System.nanoTime() - start) / 1e9);
+        Map<Integer, List<Double>> seconds = new LinkedHashMap<>();
+        List<Integer> order = new ArrayList<>(stores.keySet());
+        for (int round = 0; round <= 5; round++) {
+            for (int size : order) {
+                long start = System.nanoTime();
+                Processes.run(DemoStores.cli(app, stores.get(size), "keys", "list", "--json"), bench.resolve("keys-list-" + size + ".json"));
+                if (round > 0) {
+                    seconds.computeIfAbsent(size, s -> new ArrayList<>()).add((System.nanoTime() - start) / 1e9);
+                }
             }
+            java.util.Collections.reverse(order);
         }
-        int listed = occurrences(Files.readString(out), "\"permission_set\":");
+        for (int size : stores.keySet()) {
+            sameBytes(app, size, seconds.get(size), bench, testClasses, figures);
+        }
+    }
+
+    /** One size's {@code keys list --json} figure, and its reference: its bytes written by the app's runtime with no store. */
+    private static void sameBytes(AppImage app, int size, List<Double> seconds, Path bench, Path testClasses,
+                                  Figures figures) throws Exception {
+        double list = Figures.median(seconds);
+        Path out = bench.resolve("keys-list-" + size + ".json");
+        int listed = Figures.occurrences(Files.readString(out), "\"permission_set\":");
         if (listed < size) {
             throw new IllegalStateException("keys list --json listed " + listed + " keys of a store of " + size);
         }
-        double list = Figures.median(seconds);
         figures.put("cli_list_json_s_" + Figures.sizeLabel(size) + "_keys", list);
         System.out.printf(Locale.ROOT, "keys list --json, %,d keys: %s s%n", size, seconds);
 
-        // the same bytes written by a JVM of the same runtime and options, with no store: taking turns is
-        // not needed here (no store to warm), so five runs after one, as above
+        // the same bytes written by a JVM of the same runtime and options, with no store: five runs after
+        // one (one size's reference, no ratio between sizes to take in turns)
         List<Double> reference = new ArrayList<>();
         ProcessBuilder sameBytes = new ProcessBuilder(app.javaCommand(testClasses.toString(),
                 SameBytes.class.getName(), List.of(out.toString())));
@@ -275,28 +286,6 @@ public final class ProcessFigures {
         Processes.run(new ProcessBuilder(dump), null);
     }
 
-    /** UiScaleBench in the app's runtime with the window's launcher's options: first rows, filter keystrokes, peak memory. */
-    private static void desktopTables(AppImage app, Path store, int size, Path testClasses, Path bench,
-                                      VirtualDisplay display, Figures figures) throws Exception {
-        String listed = Files.readString(bench.resolve("keys-list-" + size + ".json"));
-        int userKeys = occurrences(listed, "\"type\": \"user\"");
-        ProcessBuilder builder = new ProcessBuilder(app.desktop().javaCommand(testClasses.toString(), "com.keydesk.bench.UiScaleBench",
-                List.of(store.toString(), DemoStores.ADMIN, DemoStores.PASSWORD, Integer.toString(userKeys))));
-        builder.environment().put("DISPLAY", display.name());
-        Path out = bench.resolve("ui-" + size + ".json");
-        Processes.run(builder, out);
-        String json = Files.readString(out, StandardCharsets.UTF_8);
-        System.out.printf("desktop tables, %,d keys: %s", size, json);
-        Map<String, Double> ui = Figures.parse(json);
-        String suffix = "_" + Figures.sizeLabel(size) + "_keys";
-        figures.put("first_rows_ms" + suffix, ui.get("first_rows_ms"));
-        figures.put("main_window_ms" + suffix, ui.get("main_window_ms"));
-        figures.put("filter_keystroke_p95_ms" + suffix, ui.get("filter_keystroke_p95_ms"));
-        figures.put("filter_keystroke_median_ms" + suffix, ui.get("filter_keystroke_median_ms"));
-        figures.put("filter_count_median_ms" + suffix, ui.get("filter_count_median_ms"));   // the exact count after the rows
-        figures.put("rss_mb" + suffix, ui.get("peak_rss_mb"));
-    }
-
     private static void report(Figures figures, Path file) {
         System.out.println();
         System.out.println("Goals (" + file + "):");
@@ -333,14 +322,6 @@ public final class ProcessFigures {
         goals.put("pg_first_rows_ms_100k_keys", 1000.0);
         goals.put("pg_change_seen_by_other_app_ms_p95", 2000.0);
         return goals;
-    }
-
-    private static int occurrences(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
-            count++;
-        }
-        return count;
     }
 
     private static void deleteTree(Path root) throws IOException {
