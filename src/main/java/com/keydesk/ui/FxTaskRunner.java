@@ -1,5 +1,6 @@
 package com.keydesk.ui;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import java.util.concurrent.Callable;
@@ -36,6 +37,25 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 Platform.runLater(() -> onFailure.accept(failure));
             }
         });
+    }
+
+    /**
+     * Two pulses on: an animation timer is called at the start of every pulse, so its second call
+     * comes after the pulse that laid out and drew what was changed before the first.
+     */
+    @Override
+    public void afterDrawn(Runnable then) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses == 2) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
     }
 
     @Override

@@ -14,4 +14,14 @@ public interface TaskRunner {
      * A callback must not keep the result longer than it needs (a result may carry a secret).
      */
     <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * Runs {@code then} on the UI thread once what the UI thread has just changed is on the screen.
+     * Work that can wait for that (a count, the rest of a list, a banner) then no longer shares the
+     * two cores of a small machine with the drawing of the first rows. Runners without a screen run
+     * it at once.
+     */
+    default void afterDrawn(Runnable then) {
+        then.run();
+    }
 }

@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -76,6 +77,8 @@ public final class KeyTableViewModel {
         return Integer.getInteger("keydesk.table.pagedAbove", 20_000);
     }
     private final PagedKeyTable paged;
+    private final List<Runnable> waitingForFirstRows = new ArrayList<>();
+    private boolean firstRowsDrawn;
     private final BooleanProperty pagedMode = new SimpleBooleanProperty(false);
     private KeyTableQuery.Order pagedOrder = KeyTableQuery.Order.NEWEST;
     private boolean pagedDescending;
@@ -144,22 +147,55 @@ public final class KeyTableViewModel {
                     show(first.rows());
                 }
             }
-            if (first.rows().size() < FIRST_PAGE) {
-                held(generation, first.rows());   // all there are, and few
-            } else {
-                work.task(this::countAll).onSuccess(keys -> {
-                    if (generation != loads) {
-                        return;   // a newer reload is on its way
-                    }
-                    if (keys > pagedAbove()) {
-                        readPaged(keys);
-                    } else {
-                        work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> held(generation, all))
-                                .onFailure(this::loadFailed).start();
-                    }
-                }).onFailure(this::loadFailed).start();
-            }
-        }).onFailure(this::loadFailed).start();
+            // the rest once those rows are drawn: on two cores a count of 10,000 keys beside the
+            // window's first layout delayed them (docs/PERFORMANCE.md, session 16)
+            ctx.tasks().afterDrawn(() -> {
+                firstRowsDrawn();
+                if (generation != loads) {
+                    return;   // a newer reload is on its way
+                }
+                if (first.rows().size() < FIRST_PAGE) {
+                    held(generation, first.rows());   // all there are, and few
+                } else {
+                    work.task(this::countAll).onSuccess(keys -> {
+                        if (generation != loads) {
+                            return;
+                        }
+                        if (keys > pagedAbove()) {
+                            readPaged(keys);
+                        } else {
+                            work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> held(generation, all))
+                                    .onFailure(this::loadFailed).start();
+                        }
+                    }).onFailure(this::loadFailed).start();
+                }
+            });
+        }).onFailure(failure -> {
+            firstRowsDrawn();   // none will be: what waits for them need not wait longer
+            loadFailed(failure);
+        }).start();
+    }
+
+    /**
+     * Runs {@code then} once this table's first rows are on the screen (at once if they are): work
+     * that a person does not wait for, such as the sign-in banner's count, then leaves the first
+     * rows the machine's cores. If the first rows cannot be read, it runs then.
+     */
+    public void afterFirstRows(Runnable then) {
+        if (firstRowsDrawn) {
+            then.run();
+        } else {
+            waitingForFirstRows.add(then);
+        }
+    }
+
+    private void firstRowsDrawn() {
+        if (!firstRowsDrawn) {
+            firstRowsDrawn = true;
+            List<Runnable> waiting = List.copyOf(waitingForFirstRows);
+            waitingForFirstRows.clear();
+            waiting.forEach(Runnable::run);
+        }
     }
 
     /** Every key of the table read, no more than {@link #pagedAbove()}: the table holds them in memory. */

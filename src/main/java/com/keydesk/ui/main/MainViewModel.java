@@ -27,6 +27,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The signed-in window: who is signed in, what they may be offered (reloaded from the store),
@@ -70,8 +71,10 @@ public final class MainViewModel {
 
     /**
      * Who is signed in and the site first: the first key table is made (and starts loading its
-     * rows) as soon as they are in. The banner's count is asked for after that, so the first rows
-     * do not wait behind it; the banner appears a moment later.
+     * rows) as soon as they are in. The banner's count is asked for once that table's first rows
+     * are drawn: at 100,000 keys it takes a worker about 100 ms, which beside the first page and
+     * the window's first layout delayed the first rows by about 45 ms on two cores (docs/PERFORMANCE.md,
+     * session 16). The banner appears a moment later.
      */
     public void load() {
         ctx.tasks().run(() -> {
@@ -89,8 +92,18 @@ public final class MainViewModel {
             sections.setAll(Section.forRole(start.me().admin()));
             loaded.set(true);
             current.set(sections.getFirst());
-            loadBanner();
+            firstKeyTable().ifPresentOrElse(table -> table.afterFirstRows(this::loadBanner), this::loadBanner);
         }, this::loadFailed);
+    }
+
+    /** The key table the first screen shows, if it shows one. */
+    private Optional<KeyTableViewModel> firstKeyTable() {
+        return switch (sections.getFirst()) {
+            case SITE_KEYS -> Optional.of(keyTable(KeyScope.SITE_KEYS));
+            case USER_KEYS -> Optional.of(keyTable(KeyScope.USER_KEYS));
+            case MY_KEYS -> Optional.of(keyTable(KeyScope.MY_KEYS));
+            default -> Optional.empty();
+        };
     }
 
     private void loadBanner() {

@@ -87,6 +87,27 @@ class MainViewModelTest {
         }
     }
 
+    @Test
+    void theBannerIsCountedOnlyOnceTheFirstTablesRowsAreDrawn() {
+        try (UiFixture ui = new UiFixture(dir)) {
+            ui.store.siteKey("CI deploy");
+            ui.store.services.keys().create(ui.store.admin, NewKey.forUser("alice", "Soon", null, PermissionSet.FULL,
+                    ui.store.clock.instant().plus(Duration.ofDays(2))));
+            com.keydesk.ui.DrawnOnCommandTaskRunner tasks = new com.keydesk.ui.DrawnOnCommandTaskRunner();
+            var ctx = new com.keydesk.ui.SignedIn(ui.store.services, ui.store.admin, tasks, ui.dialogs, ui.clipboard,
+                    ui.store.clock, ui.confirmations);
+            MainViewModel vm = new MainViewModel(ctx, ui.keyDialogs, local(), ZoneOffset.UTC, () -> { });
+
+            vm.load();
+            assertThat(vm.keyTable(com.keydesk.ui.keys.KeyScope.SITE_KEYS).visibleRows())
+                    .extracting(row -> row.name()).containsExactly("CI deploy");
+            assertThat(vm.bannerProperty().get()).as("rows shown, not yet drawn: nothing else counted").isEmpty();
+
+            tasks.draw();
+            assertThat(vm.bannerProperty().get()).isEqualTo("1 key has expired or expires within 7 days.");
+        }
+    }
+
     private FakeOpenStore local() {
         return new FakeOpenStore(dir.toString(), false);
     }
