@@ -147,8 +147,9 @@ public final class KeyTableViewModel {
                     show(first.rows());
                 }
             }
-            // the rest once those rows are drawn: on two cores a count of 10,000 keys beside the
-            // window's first layout delayed them (docs/PERFORMANCE.md, session 16)
+            // the rest once those rows are drawn, and what waits for them (the sign-in banner's
+            // count): on two cores, run beside the window's first layout, the two delayed the
+            // first rows at 100,000 keys by ~45 ms (docs/PERFORMANCE.md, session 16)
             ctx.tasks().afterDrawn(() -> {
                 firstRowsDrawn();
                 if (generation != loads) {

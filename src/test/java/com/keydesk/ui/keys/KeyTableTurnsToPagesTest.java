@@ -2,9 +2,7 @@ package com.keydesk.ui.keys;
 
 import com.keydesk.testing.H2Statements;
 import com.keydesk.ui.DeferredTaskRunner;
-import com.keydesk.ui.SignedIn;
 import com.keydesk.ui.UiFixture;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,9 +38,9 @@ class KeyTableTurnsToPagesTest {
     @Test
     void theNewestRowsShowAtOnceAndTheTableIsNeverEmptyOnItsWayToPages() {
         try (UiFixture ui = new UiFixture(dir)) {
-            seed(ui);
+            SiteKeyTables.seed(ui, KEYS);
             DeferredTaskRunner tasks = new DeferredTaskRunner();
-            KeyTableViewModel vm = siteKeys(ui, tasks);
+            KeyTableViewModel vm = SiteKeyTables.loading(ui, tasks);
 
             tasks.deliverOne();   // the newest rows: shown, nothing counted yet
             assertThat(vm.pagedProperty().get()).isFalse();
@@ -63,10 +60,10 @@ class KeyTableTurnsToPagesTest {
     @Test
     void theTableIsCountedOnceOnItsWayToPages() {
         try (UiFixture ui = new UiFixture(dir)) {
-            seed(ui);
+            SiteKeyTables.seed(ui, KEYS);
             H2Statements statements = H2Statements.countFrom(ui.store.db);
             DeferredTaskRunner tasks = new DeferredTaskRunner();
-            KeyTableViewModel vm = siteKeys(ui, tasks);
+            KeyTableViewModel vm = SiteKeyTables.loading(ui, tasks);
             tasks.deliver();
 
             assertThat(vm.countProperty().get()).isEqualTo("260 keys");
@@ -78,9 +75,9 @@ class KeyTableTurnsToPagesTest {
     @Test
     void aSearchTypedWhileTheTableTurnsToPagesIsTheOneThePagesShow() {
         try (UiFixture ui = new UiFixture(dir)) {
-            seed(ui);
+            SiteKeyTables.seed(ui, KEYS);
             DeferredTaskRunner tasks = new DeferredTaskRunner();
-            KeyTableViewModel vm = siteKeys(ui, tasks);
+            KeyTableViewModel vm = SiteKeyTables.loading(ui, tasks);
 
             tasks.deliverOne();   // the newest rows, in memory: key 060 to key 259
             tasks.deliverOne();   // the count: the first page is asked for, with no search
@@ -94,20 +91,6 @@ class KeyTableTurnsToPagesTest {
             assertThat(names).containsExactly("key 019", "key 018", "key 017", "key 016", "key 015",
                     "key 014", "key 013", "key 012", "key 011", "key 010");
         }
-    }
-
-    private static void seed(UiFixture ui) {
-        for (int i = 0; i < KEYS; i++) {
-            ui.store.siteKey(String.format("key %03d", i));
-        }
-    }
-
-    private static KeyTableViewModel siteKeys(UiFixture ui, DeferredTaskRunner tasks) {
-        KeyTableViewModel vm = new KeyTableViewModel(new SignedIn(ui.store.services, ui.store.admin, tasks, ui.dialogs,
-                ui.clipboard, ui.store.clock), KeyScope.SITE_KEYS, ui.keyDialogs, true, new SimpleBooleanProperty(true),
-                ZoneOffset.UTC);
-        vm.reload();
-        return vm;
     }
 
     /** What the table view shows: the held rows, or the pages once the table reads a page at a time. */

@@ -34,10 +34,10 @@ class KeyTableWaitsForItsFirstRowsTest {
     @Test
     void theCountAndTheRestOfTheRowsAreReadOnlyOnceTheNewestRowsAreDrawn() {
         try (UiFixture ui = new UiFixture(dir)) {
-            seed(ui);
+            SiteKeyTables.seed(ui, KEYS);
             H2Statements statements = H2Statements.countFrom(ui.store.db);
             DrawnOnCommandTaskRunner tasks = new DrawnOnCommandTaskRunner();
-            KeyTableViewModel vm = siteKeys(ui, tasks);
+            KeyTableViewModel vm = SiteKeyTables.loading(ui, tasks);
 
             assertThat(vm.visibleRows()).hasSize(KeyTableViewModel.FIRST_PAGE);
             assertThat(vm.visibleRows().getFirst().name()).isEqualTo("key 259");
@@ -55,7 +55,7 @@ class KeyTableWaitsForItsFirstRowsTest {
         try (UiFixture ui = new UiFixture(dir)) {
             ui.store.siteKey("only key");
             DrawnOnCommandTaskRunner tasks = new DrawnOnCommandTaskRunner();
-            KeyTableViewModel vm = siteKeys(ui, tasks);
+            KeyTableViewModel vm = SiteKeyTables.loading(ui, tasks);
             List<String> ran = new ArrayList<>();
 
             vm.afterFirstRows(() -> ran.add("banner"));
@@ -92,19 +92,5 @@ class KeyTableWaitsForItsFirstRowsTest {
             assertThat(ran).containsExactly("banner");
             assertThat(ui.dialogs.asked).extracting(FakeDialogs.Asked::kind).containsExactly("error");
         }
-    }
-
-    private static void seed(UiFixture ui) {
-        for (int i = 0; i < KEYS; i++) {
-            ui.store.siteKey(String.format("key %03d", i));
-        }
-    }
-
-    private static KeyTableViewModel siteKeys(UiFixture ui, DrawnOnCommandTaskRunner tasks) {
-        KeyTableViewModel vm = new KeyTableViewModel(new SignedIn(ui.store.services, ui.store.admin, tasks, ui.dialogs,
-                ui.clipboard, ui.store.clock), KeyScope.SITE_KEYS, ui.keyDialogs, true, new SimpleBooleanProperty(true),
-                ZoneOffset.UTC);
-        vm.reload();
-        return vm;
     }
 }
