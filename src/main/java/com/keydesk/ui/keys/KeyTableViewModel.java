@@ -131,7 +131,7 @@ public final class KeyTableViewModel {
 
     /**
      * Loads in steps so a large store shows rows at once: the newest {@link #FIRST_PAGE} keys,
-     * shown as soon as they are read; then, only if there may be more, how many there are; then
+     * shown as soon as they are read; once they are drawn, only if there may be more, how many there are; then
      * all of them, or, above {@link #pagedAbove()}, the table a page at a time. Counting comes
      * after the first rows because on a large table it is the slow step (a count of 100,000 keys
      * took about 100 ms cold on H2) and it only decides how the rest is read. Rows (and their
@@ -150,31 +150,43 @@ public final class KeyTableViewModel {
             // the rest once those rows are drawn, and what waits for them (the sign-in banner's
             // count): on two cores, run beside the window's first layout, the two delayed the
             // first rows at 100,000 keys by ~45 ms (docs/PERFORMANCE.md, session 16)
+            // busy stays on while the rest waits; released before the rest is asked for, in the same
+            // callback (no pulse between), so that a catch-up wanted meanwhile sees the table idle
+            Runnable stillLoading = work.hold();
             ctx.tasks().afterDrawn(() -> {
+                stillLoading.run();
                 firstRowsDrawn();
-                if (generation != loads) {
-                    return;   // a newer reload is on its way
-                }
-                if (first.rows().size() < FIRST_PAGE) {
-                    held(generation, first.rows());   // all there are, and few
-                } else {
-                    work.task(this::countAll).onSuccess(keys -> {
-                        if (generation != loads) {
-                            return;
-                        }
-                        if (keys > pagedAbove()) {
-                            readPaged(keys);
-                        } else {
-                            work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> held(generation, all))
-                                    .onFailure(this::loadFailed).start();
-                        }
-                    }).onFailure(this::loadFailed).start();
-                }
+                readTheRest(generation, first.rows());
             });
         }).onFailure(failure -> {
             firstRowsDrawn();   // none will be: what waits for them need not wait longer
             loadFailed(failure);
         }).start();
+    }
+
+    /**
+     * After the newest rows: they are all there are, and few; or else how many there are, then every
+     * row or, above {@link #pagedAbove()}, the table a page at a time.
+     */
+    private void readTheRest(long generation, List<KeyRow> newest) {
+        if (generation != loads) {
+            return;   // a newer reload is on its way
+        }
+        if (newest.size() < FIRST_PAGE) {
+            held(generation, newest);
+            return;
+        }
+        work.task(this::countAll).onSuccess(keys -> {
+            if (generation != loads) {
+                return;
+            }
+            if (keys > pagedAbove()) {
+                readPaged(keys);
+            } else {
+                work.task(() -> rowsOf(Integer.MAX_VALUE)).onSuccess(all -> held(generation, all))
+                        .onFailure(this::loadFailed).start();
+            }
+        }).onFailure(this::loadFailed).start();
     }
 
     /**

@@ -43,10 +43,12 @@ class KeyTableWaitsForItsFirstRowsTest {
             assertThat(vm.visibleRows().getFirst().name()).isEqualTo("key 259");
             assertThat(statements.executed().keySet()).as("nothing counted before the rows are drawn")
                     .noneMatch(sql -> sql.startsWith("select count(*) from api_key k"));
+            assertThat(vm.busyProperty().get()).as("still loading while the rest waits").isTrue();
 
             tasks.draw();
             assertThat(vm.visibleRows()).hasSize(KEYS);
             assertThat(vm.countProperty().get()).isEqualTo("260 keys");
+            assertThat(vm.busyProperty().get()).isFalse();
         }
     }
 
