@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -127,7 +126,7 @@ public final class UiScaleBench {
         started.await();
         Path scratch = Files.createTempDirectory("keydesk-bench-app");
         // the recent-stores file and a team store's local folder: gone when the bench exits, as main's System.exit runs hooks
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(scratch)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> com.keydesk.testing.Folders.deleteTree(scratch)));
         StoreAddress address = PgAddress.looksLikeUrl(store)
                 ? new TeamStore(PgAddress.parse(store, "postgres"), null) : new StoreAddress.Local(Path.of(store));
         Path localFolder = address instanceof StoreAddress.Local local ? local.folder() : scratch.resolve("local");
@@ -139,16 +138,6 @@ public final class UiScaleBench {
         });
         waitFor(() -> lookup(stage, "#signInButton") != null, 60);
         return stage;
-    }
-
-    private static void deleteTree(Path root) {
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (java.io.IOException ignored) {
-            // a scratch folder in the temporary directory: the system cleans what is left
-        }
     }
 
     /** Each keystroke's time from the key until its rows are drawn, and until the exact count is shown. */

@@ -140,17 +140,7 @@ final class PgBinaries {
             new ProcessBuilder("rm", "-rf", folder.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException noRm) {
-            deleteTree(folder);
-        }
-    }
-
-    static void deleteTree(Path folder) {
-        try (Stream<Path> all = Files.walk(folder)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + folder + ": " + e.getMessage());
+            Folders.deleteTree(folder);
         }
     }
 }

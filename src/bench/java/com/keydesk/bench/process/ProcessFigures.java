@@ -123,24 +123,19 @@ public final class ProcessFigures {
 
     /**
      * {@code keys list --json} through the installed launcher: one run of each size to warm the disk
-     * cache, then 5 rounds taking turns (every size once a round, the order reversed every round, as
-     * {@link TableRounds} does), the median of each size's 5; then, per size, the same bytes written
+     * cache, then 5 rounds taking turns ({@link SameRun#inTurns}), the median of each size's 5; then, per size, the same bytes written
      * with no store ({@link SameBytes}).
      */
     private static void cliList(AppImage app, Map<Integer, Path> stores, Path bench, Path testClasses, Figures figures)
             throws Exception {
         Map<Integer, List<Double>> seconds = new LinkedHashMap<>();
-        List<Integer> order = new ArrayList<>(stores.keySet());
-        for (int round = 0; round <= 5; round++) {
-            for (int size : order) {
-                long start = System.nanoTime();
-                Processes.run(DemoStores.cli(app, stores.get(size), "keys", "list", "--json"), bench.resolve("keys-list-" + size + ".json"));
-                if (round > 0) {
-                    seconds.computeIfAbsent(size, s -> new ArrayList<>()).add((System.nanoTime() - start) / 1e9);
-                }
+        SameRun.inTurns(stores.keySet(), 6, (round, size) -> {
+            long start = System.nanoTime();
+            Processes.run(DemoStores.cli(app, stores.get(size), "keys", "list", "--json"), bench.resolve("keys-list-" + size + ".json"));
+            if (round > 0) {   // the first round warms the disk cache
+                seconds.computeIfAbsent(size, s -> new ArrayList<>()).add((System.nanoTime() - start) / 1e9);
             }
-            java.util.Collections.reverse(order);
-        }
+        });
         for (int size : stores.keySet()) {
             sameBytes(app, size, seconds.get(size), bench, testClasses, figures);
         }

@@ -4,6 +4,8 @@ import com.keydesk.crypto.Argon2Params;
 import com.keydesk.crypto.Argon2idHasher;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +17,27 @@ import java.util.Locale;
  */
 final class SameRun {
     private SameRun() {
+    }
+
+    /** One turn of {@link #inTurns}: {@code size} measured in {@code round} (0 first). */
+    @FunctionalInterface
+    interface Turn {
+        void take(int round, int size) throws Exception;
+    }
+
+    /**
+     * Every size once a round, the order reversed every round (1,000 then 100,000, then 100,000 then
+     * 1,000, …), so that a machine that slows or speeds up during the run meets every size alike and
+     * a ratio between sizes compares sizes, not moments.
+     */
+    static void inTurns(Collection<Integer> sizes, int rounds, Turn turn) throws Exception {
+        List<Integer> order = new ArrayList<>(sizes);
+        for (int round = 0; round < rounds; round++) {
+            for (int size : order) {
+                turn.take(round, size);
+            }
+            Collections.reverse(order);
+        }
     }
 
     /** One Argon2id hash with the shipped parameters, median of 15 after 5 to warm up: which machine this was. */

@@ -13,10 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The desktop tables on the local stores, taken in turns: every size once a round, the order
- * reversed every round (1,000 then 100,000, then 100,000 then 1,000, …), so that a machine that
- * slows or speeds up during the run meets every size alike, and the same-run ratios of issue 16
- * compare sizes, not moments. One desktop process per size and round ({@code UiScaleBench} in the
+ * The desktop tables on the local stores, taken in turns ({@link SameRun#inTurns}), so that the
+ * same-run ratios of issue 16 compare sizes, not moments. One desktop process per size and round ({@code UiScaleBench} in the
  * app's runtime with the window's launcher's options); a size's figures over all its rounds:
  * <ul>
  *   <li>first rows, the main window, the count after a keystroke: the median of the rounds;</li>
@@ -38,16 +36,12 @@ final class TableRounds {
         int rounds = Integer.getInteger("bench.tableRounds", 3);
         Map<Integer, List<Map<String, Double>>> runs = new LinkedHashMap<>();
         Map<Integer, List<Double>> keystrokes = new LinkedHashMap<>();
-        List<Integer> order = new ArrayList<>(stores.keySet());
-        for (int round = 0; round < rounds; round++) {
-            for (int size : order) {
-                String json = once(app, stores.get(size), size, testClasses, bench, display);
-                System.out.printf("desktop tables, %,d keys, round %d: %s", size, round + 1, json.replaceAll(",\\s*\"filter_keystrokes_ms\".*}", "}"));
-                runs.computeIfAbsent(size, s -> new ArrayList<>()).add(Figures.parse(json));
-                keystrokes.computeIfAbsent(size, s -> new ArrayList<>()).addAll(keystrokesOf(json));
-            }
-            Collections.reverse(order);
-        }
+        SameRun.inTurns(stores.keySet(), rounds, (round, size) -> {
+            String json = once(app, stores.get(size), size, testClasses, bench, display);
+            System.out.printf("desktop tables, %,d keys, round %d: %s", size, round + 1, json.replaceAll(",\\s*\"filter_keystrokes_ms\".*}", "}"));
+            runs.computeIfAbsent(size, s -> new ArrayList<>()).add(Figures.parse(json));
+            keystrokes.computeIfAbsent(size, s -> new ArrayList<>()).addAll(keystrokesOf(json));
+        });
         for (int size : stores.keySet()) {
             List<Map<String, Double>> each = runs.get(size);
             List<Double> typed = new ArrayList<>(keystrokes.get(size));
